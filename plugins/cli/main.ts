@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * The archsite command line: `check`, `build` and `dev`. Exit codes: 0 clean, 1 errors in
+ * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself.
+ */
+import { ContentFolderError } from '../model/load.ts';
+import { USAGE, UsageError, parseArgs } from './args.ts';
+import { runCheck } from './check.ts';
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2), process.env);
+  switch (options.command) {
+    case 'check':
+      return runCheck(options).exitCode;
+    case 'build': {
+      const { runBuild } = await import('./build.ts');
+      return runBuild(options);
+    }
+    case 'dev': {
+      const { runDev } = await import('./build.ts');
+      return runDev(options);
+    }
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`archsite: ${error.message}\n\n${USAGE}\n`);
+    } else if (error instanceof ContentFolderError) {
+      process.stderr.write(`archsite: ${error.message}\n`);
+    } else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`archsite: internal error, this is a bug in archsite, not in your content. Please report it with the output below.\n${detail}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

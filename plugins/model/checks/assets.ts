@@ -1,0 +1,100 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { isInside } from '../content-files.ts';
+import type { Position } from '../diagnostics.ts';
+import type { ParsedElement } from '../read-elements.ts';
+import { readText } from '../read-text.ts';
+import { closest } from '../suggest.ts';
+import type { FieldPath } from '../yaml-position.ts';
+import type { Check, CheckContext } from './context.ts';
+
+/** Schemas and API descriptions may be larger than element files. */
+const MAX_ASSET_BYTES = 16 * 1024 * 1024;
+
+interface AssetField {
+  readonly path: FieldPath;
+  readonly value: string;
+  /** JSON Schema and OpenAPI must parse; proto and GraphQL are only required to exist. */
+  readonly parse: boolean;
+}
+
+/**
+ * Files named by `schema`, `openapi`, `proto` and `graphql` must exist inside the content
+ * folder and, for JSON Schema and OpenAPI, parse. Nothing outside the content folder is read.
+ */
+export const checkAssets: Check = (context) => {
+  for (const el of context.parsed.values()) {
+    for (const field of assetFields(el)) checkAsset(el, field, context);
+  }
+};
+
+function assetFields(el: ParsedElement): AssetField[] {
+  if (el.kind === 'event') {
+    const schema = (el as ParsedElement<'event'>).data.schema;
+    return typeof schema === 'string' ? [{ path: ['schema'], value: schema, parse: true }] : [];
+  }
+  if (el.kind === 'service') {
+    const apis = (el as ParsedElement<'service'>).data.apis;
+    const fields: AssetField[] = [];
+    if (apis?.openapi) fields.push({ path: ['apis', 'openapi'], value: apis.openapi, parse: true });
+    if (apis?.proto) fields.push({ path: ['apis', 'proto'], value: apis.proto, parse: false });
+    if (apis?.graphql) fields.push({ path: ['apis', 'graphql'], value: apis.graphql, parse: false });
+    return fields;
+  }
+  return [];
+}
+
+function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets }: CheckContext): void {
+  // A URL names a document published elsewhere; it is linked, never fetched.
+  if (/^https?:\/\//i.test(field.value)) return;
+  const at: Position = el.locate.value(field.path);
+  const name = field.path.at(-1);
+  const fileDir = path.dirname(path.join(root.dir, el.source.path));
+  const target = path.resolve(fileDir, field.value);
+  if (path.isAbsolute(field.value) || !isInside(root.dir, target)) {
+    diagnostics.report('path-outside-content', el.source.file, at, `${name} path '${field.value}' leaves the content folder`);
+    return;
+  }
+  const relative = path.relative(root.dir, target).split(path.sep).join('/');
+  const file = files.get(relative);
+  if (!file) {
+    let real: string | undefined;
+    try {
+      real = realpathSync(target);
+    } catch {
+      // Does not exist: reported below.
+    }
+    if (real !== undefined && !isInside(root.dir, real)) {
+      diagnostics.report('path-outside-content', el.source.file, at, `${name} path '${field.value}' leads outside the content folder through a symbolic link`);
+      return;
+    }
+    const siblings = [...files.keys()].filter((f) => path.posix.dirname(f) === path.posix.dirname(relative)).map((f) => path.posix.relative(path.posix.dirname(el.source.path), f));
+    const dot = field.value.startsWith('./') ? './' : '';
+    const match = closest(field.value.slice(dot.length), siblings);
+    const hint = match === undefined ? '' : ` (did you mean '${dot}${match}'?)`;
+    diagnostics.report('missing-file', el.source.file, at, `${name} file '${field.value}' does not exist${hint}`);
+    return;
+  }
+  assets.add(relative);
+  if (!field.parse) return;
+  const read = readText(file.absolute, MAX_ASSET_BYTES);
+  if (!read.ok) {
+    diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' cannot be used: ${read.message}`);
+    return;
+  }
+  const problem = parseProblem(relative, read.text);
+  if (problem) diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' does not parse: ${problem}`);
+}
+
+/** Why a JSON or YAML document does not parse into a mapping, or undefined when it does. */
+function parseProblem(relative: string, text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = /\.json$/i.test(relative) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'expected a JSON or YAML object';
+  return undefined;
+}

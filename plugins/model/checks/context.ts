@@ -1,0 +1,24 @@
+import type { ContentFile, ContentRoot } from '../content-files.ts';
+import type { Diagnostics } from '../diagnostics.ts';
+import type { Model } from '../model.ts';
+import type { InvalidElement, ParsedElement } from '../read-elements.ts';
+import type { Occurrences } from '../resolve.ts';
+
+/** What every model check gets. */
+export interface CheckContext {
+  readonly root: ContentRoot;
+  readonly model: Model;
+  readonly occurrences: Occurrences;
+  /** Parsed elements by key (`service:order-service`), for positions of their fields. */
+  readonly parsed: ReadonlyMap<string, ParsedElement>;
+  /** Elements that did not validate: they exist, but only their raw value is known. */
+  readonly invalid: readonly InvalidElement[];
+  /** Every file of the content folder, by path under it. */
+  readonly files: ReadonlyMap<string, ContentFile>;
+  readonly diagnostics: Diagnostics;
+  /** Content paths of non-element files that something references: these are assets. */
+  readonly assets: Set<string>;
+}
+
+/** A check over the resolved model. */
+export type Check = (context: CheckContext) => void;

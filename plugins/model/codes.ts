@@ -1,0 +1,206 @@
+/**
+ * The catalogue of diagnostic codes. Every diagnostic archsite prints carries one of these
+ * codes; the site's checks reference page is generated from this table, so a code is
+ * documented exactly once.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  /** What the check guards, in a few words. */
+  readonly title: string;
+  /** One line that names the fix. */
+  readonly hint: string;
+}
+
+export const CODES = {
+  // Reading files
+  'invalid-encoding': {
+    severity: 'error',
+    title: 'File is not UTF-8 text',
+    hint: 'Save the file as UTF-8 (without NUL bytes); binary files belong outside element folders or are referenced as assets.',
+  },
+  'file-too-large': {
+    severity: 'error',
+    title: 'Element file is too large',
+    hint: 'Split the file into several elements, or move large data into an asset referenced through `schema` or `openapi`.',
+  },
+  'unreadable-file': {
+    severity: 'error',
+    title: 'File cannot be read',
+    hint: 'Fix the file permissions, or remove the file from the content folder.',
+  },
+  'symlink-outside-content': {
+    severity: 'error',
+    title: 'Symbolic link leaves the content folder',
+    hint: 'Copy the file into the content folder instead of linking to it; nothing outside the content folder is read.',
+  },
+  'broken-symlink': {
+    severity: 'error',
+    title: 'Symbolic link is broken or loops',
+    hint: 'Point the link at an existing file inside the content folder, or remove it.',
+  },
+  'ignored-file': {
+    severity: 'info',
+    title: 'File is not an element',
+    hint: 'Only .yaml, .yml, .md and .mdx files in kind folders are elements; other files are kept as assets.',
+  },
+  // Syntax
+  'yaml-syntax': {
+    severity: 'error',
+    title: 'Invalid YAML',
+    hint: 'Fix the YAML syntax at the position shown; indent with spaces, never tabs.',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    title: 'Mapping key written twice',
+    hint: 'Remove one of the two keys; YAML mappings hold each key once.',
+  },
+  'yaml-too-complex': {
+    severity: 'error',
+    title: 'YAML too deeply nested or too many aliases',
+    hint: 'Flatten the structure or expand the aliases; archsite refuses documents that could exhaust memory.',
+  },
+  'markdown-syntax': {
+    severity: 'error',
+    title: 'Invalid Markdown or MDX',
+    hint: 'Fix the MDX syntax at the position shown, or rename the file to .md if it holds no JSX.',
+  },
+  'empty-file': {
+    severity: 'error',
+    title: 'File holds no element',
+    hint: 'Add the element fields, or delete the file.',
+  },
+  // Fields
+  'missing-field': {
+    severity: 'error',
+    title: 'Required field missing',
+    hint: 'Add the field; the content model reference lists the required fields of each kind.',
+  },
+  'invalid-type': {
+    severity: 'error',
+    title: 'Field has the wrong type',
+    hint: 'Write the value with the type the field expects (text, number, true/false, list or mapping).',
+  },
+  'invalid-value': {
+    severity: 'error',
+    title: 'Field value out of range',
+    hint: 'Use one of the values the field allows.',
+  },
+  'unknown-field': {
+    severity: 'error',
+    title: 'Unknown field',
+    hint: 'Remove the field or fix its spelling; unknown fields are errors so that typos never pass silently.',
+  },
+  // Identity
+  'missing-id': {
+    severity: 'error',
+    title: 'Element in a multi-document file has no id',
+    hint: 'Give every document of a multi-document file an `id` field.',
+  },
+  'invalid-id': {
+    severity: 'error',
+    title: 'Invalid id',
+    hint: 'Ids use lower-case letters, digits, `-`, `.` and `_`; rename the file or set `id`.',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    title: 'Two elements of one kind share an id',
+    hint: 'Rename one of them; ids are unique within their kind.',
+  },
+  'missing-system': {
+    severity: 'error',
+    title: 'No system.yaml',
+    hint: 'Create system.yaml at the top of the content folder with at least `name`.',
+  },
+  // References
+  'unknown-reference': {
+    severity: 'error',
+    title: 'Reference to an element that does not exist',
+    hint: 'Fix the id, or create the element it names.',
+  },
+  'ambiguous-reference': {
+    severity: 'error',
+    title: 'Bare id names elements of several kinds',
+    hint: 'Qualify the reference with its kind, as in `service:orders` or `resource:orders`.',
+  },
+  'broken-link': {
+    severity: 'error',
+    title: 'Link in prose points nowhere',
+    hint: 'Link to an existing content file (relative path) or site route (`/services/<id>/`).',
+  },
+  'duplicate-node-id': {
+    severity: 'error',
+    title: 'Deployment node id used twice',
+    hint: 'Node ids are unique within their deployment; rename one of them.',
+  },
+  'duplicate-component-id': {
+    severity: 'error',
+    title: 'Component id used twice in one service',
+    hint: 'Component ids are unique within their service; rename one of them.',
+  },
+  // Model rules
+  'unpublished-event': {
+    severity: 'error',
+    title: 'Consumed event that no service publishes',
+    hint: "Add the event to a producer's `events.publishes`, or stop consuming it.",
+  },
+  'duplicate-entity-owner': {
+    severity: 'error',
+    title: 'Entity owned by more than one service',
+    hint: 'Data has one owner: keep the entity in one service’s `data.entities` and let others call it or consume its events.',
+  },
+  'missing-file': {
+    severity: 'error',
+    title: 'Referenced file does not exist',
+    hint: 'Fix the path; it is relative to the file that names it.',
+  },
+  'path-outside-content': {
+    severity: 'error',
+    title: 'Referenced path leaves the content folder',
+    hint: 'Keep schemas and API descriptions inside the content folder; nothing outside it is read.',
+  },
+  'invalid-schema': {
+    severity: 'error',
+    title: 'Schema or API description does not parse',
+    hint: 'Fix the JSON or YAML syntax of the referenced file.',
+  },
+  'supersedes-cycle': {
+    severity: 'error',
+    title: 'Decisions supersede each other in a cycle',
+    hint: 'A decision can only supersede older ones; remove one `supersedes` entry of the cycle.',
+  },
+  // Warnings
+  'unconsumed-event': {
+    severity: 'warning',
+    title: 'Published event that no service consumes',
+    hint: "Add a consumer's `events.consumes`, or stop publishing the event.",
+  },
+  'unused-event': {
+    severity: 'warning',
+    title: 'Event that nobody publishes or consumes',
+    hint: 'Reference the event from a service, or delete it.',
+  },
+  'shared-database': {
+    severity: 'warning',
+    title: 'Database used by several services',
+    hint: 'Give each service its own database, or mark the resource `shared: true` to record that it is deliberate.',
+  },
+  'dependency-cycle': {
+    severity: 'warning',
+    title: 'Cycle of synchronous service dependencies',
+    hint: 'Break the cycle with an event, or merge the services; synchronous cycles fail together.',
+  },
+  'undeployed-service': {
+    severity: 'warning',
+    title: 'Service that no deployment runs',
+    hint: 'Add an instance of the service to a deployment node.',
+  },
+  'unsuperseded-decision': {
+    severity: 'warning',
+    title: 'Superseded decision that nothing supersedes',
+    hint: 'Name this decision in the `supersedes` list of the decision that replaced it.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;

@@ -1,0 +1,152 @@
+import type { Position } from './diagnostics.ts';
+import type { ElementKind } from './kinds.ts';
+import type { MarkdownBody } from './parse-source.ts';
+import type { DecisionData } from './schemas/decision.ts';
+import type { DeploymentData } from './schemas/deployment.ts';
+import type { DocData } from './schemas/doc.ts';
+import type { DomainData } from './schemas/domain.ts';
+import type { EventData } from './schemas/event.ts';
+import type { ExternalSystemData } from './schemas/external-system.ts';
+import type { PersonData } from './schemas/person.ts';
+import type { ResourceCategory, ResourceData } from './schemas/resource.ts';
+import type { ServiceData } from './schemas/service.ts';
+import type { SystemData } from './schemas/system.ts';
+import type { TeamData } from './schemas/team.ts';
+
+/** The validated fields of each kind. */
+export interface KindData {
+  person: PersonData;
+  system: ExternalSystemData;
+  team: TeamData;
+  domain: DomainData;
+  service: ServiceData;
+  resource: ResourceData;
+  event: EventData;
+  deployment: DeploymentData;
+  decision: DecisionData;
+  doc: DocData;
+}
+
+/** Where an element was written. */
+export interface ElementSource {
+  /** Path as diagnostics print it (relative to the working directory). */
+  readonly file: string;
+  /** Path under the content folder: `services/order-service.yaml`. */
+  readonly path: string;
+  /** Where the element's fields start. */
+  readonly start: Position;
+  /** True when the file holds several elements. */
+  readonly multi: boolean;
+}
+
+/** Names an element: its kind and id. */
+export interface ElementRef {
+  readonly kind: ElementKind;
+  readonly id: string;
+}
+
+/** One element of the model, with its validated fields. */
+export type Element<K extends ElementKind = ElementKind> = {
+  [P in K]: {
+    readonly kind: P;
+    readonly id: string;
+    readonly data: KindData[P];
+    readonly source: ElementSource;
+    /** Prose of a Markdown element. */
+    readonly body?: MarkdownBody;
+  };
+}[K];
+
+/** A component of a service, as a reference target. */
+export interface ComponentRef {
+  readonly kind: 'component';
+  readonly service: string;
+  readonly id: string;
+}
+
+/** What a reference field can resolve to. */
+export type Target = ElementRef | ComponentRef;
+
+/** A synchronous call or use: from a service's `dependencies`, or a person's or system's `uses`. */
+export interface Call {
+  readonly from: ElementRef;
+  readonly to: ElementRef;
+  readonly protocol?: string | undefined;
+  readonly description?: string | undefined;
+}
+
+/** Where a service or resource runs. */
+export interface Placement {
+  readonly deployment: string;
+  /** The nodes from the outermost to the one holding the instance. */
+  readonly nodes: readonly { readonly id: string; readonly name: string; readonly technology?: string | undefined }[];
+  readonly replicas?: number | undefined;
+}
+
+/** How a service uses a resource. */
+export interface ResourceUse {
+  readonly service: string;
+  readonly via: 'store' | 'dependency' | 'component' | 'broker';
+  /** For `broker`: the event carried. For `component`: the component. */
+  readonly detail?: string | undefined;
+}
+
+/**
+ * Relations computed from the whole model. Every list is sorted; every id in it exists.
+ * Maps are keyed by element key (`service:order-service`) or, where the kind is implied by
+ * the name, by id.
+ */
+export interface Relations {
+  /** Outgoing synchronous calls of services, people and external systems, by element key. */
+  readonly calls: ReadonlyMap<string, readonly Call[]>;
+  /** Incoming calls, by element key of the callee. */
+  readonly callers: ReadonlyMap<string, readonly Call[]>;
+  /** Services that publish each event, by event id. */
+  readonly producers: ReadonlyMap<string, readonly string[]>;
+  /** Services that consume each event, by event id. */
+  readonly consumers: ReadonlyMap<string, readonly string[]>;
+  /** Where services and resources run, by element key. */
+  readonly placements: ReadonlyMap<string, readonly Placement[]>;
+  /** Decisions that affect each element, by element key. */
+  readonly decisions: ReadonlyMap<string, readonly string[]>;
+  /** Elements each decision affects, by decision id. */
+  readonly affects: ReadonlyMap<string, readonly ElementRef[]>;
+  /** Decisions that supersede each decision, by decision id. */
+  readonly supersededBy: ReadonlyMap<string, readonly string[]>;
+  /** The service that owns each entity, by entity name. */
+  readonly entityOwners: ReadonlyMap<string, string>;
+  /** How services use each resource, by resource id. */
+  readonly resourceUsers: ReadonlyMap<string, readonly ResourceUse[]>;
+  /** The category of each resource, by resource id. */
+  readonly categories: ReadonlyMap<string, ResourceCategory>;
+  /** Services of each domain, by domain id. */
+  readonly domainServices: ReadonlyMap<string, readonly string[]>;
+  /** Events published by each domain's services, by domain id. */
+  readonly domainEvents: ReadonlyMap<string, readonly string[]>;
+  /** What each team owns (system root excluded), by team id. */
+  readonly owned: ReadonlyMap<string, readonly ElementRef[]>;
+  /** What each component uses, by `service/component`. */
+  readonly componentUses: ReadonlyMap<string, readonly Target[]>;
+}
+
+/** The whole checked architecture: what the site and diagrams read, and nothing else. */
+export interface Model {
+  /** Absolute path of the content folder. */
+  readonly contentDir: string;
+  readonly system: { readonly data: SystemData; readonly source: ElementSource; readonly body?: MarkdownBody };
+  /** Every element, sorted by kind (in the order of KINDS) and id. */
+  readonly elements: readonly Element[];
+  /** Elements of one kind, by id, in id order. */
+  readonly byKind: { readonly [K in ElementKind]: ReadonlyMap<string, Element<K>> };
+  readonly relations: Relations;
+}
+
+/** `service:order-service`: an element's key, unique across kinds. */
+export function keyOf(ref: ElementRef | ComponentRef): string {
+  return ref.kind === 'component' ? `component:${ref.service}/${ref.id}` : `${ref.kind}:${ref.id}`;
+}
+
+/** Looks an element up by kind and id. */
+export function getElement<K extends ElementKind>(model: Model, kind: K, id: string): Element<K> | undefined {
+  return model.byKind[kind].get(id);
+}

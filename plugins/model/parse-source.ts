@@ -1,0 +1,155 @@
+import matter from 'gray-matter';
+import { isCollection, isMap, isPair, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import type { ContentFile } from './content-files.ts';
+import type { Diagnostics, Position } from './diagnostics.ts';
+import { YamlLocator } from './yaml-position.ts';
+
+/** YAML nested deeper than this is refused: no real element needs it. */
+export const MAX_DEPTH = 64;
+/** Aliases a document may expand; more is treated as an alias bomb. */
+export const MAX_ALIASES = 100;
+
+/** One YAML document of a content file, parsed and located. */
+export interface SourceDocument {
+  readonly file: ContentFile;
+  /** The document's value as plain data. */
+  readonly value: unknown;
+  readonly locate: YamlLocator;
+  /** Where the document starts: the first line of its content. */
+  readonly start: Position;
+  /** True when the file holds several documents (each must then carry `id`). */
+  readonly multi: boolean;
+  /** Markdown body and the line it starts on, for `.md` and `.mdx` files. */
+  readonly body?: MarkdownBody;
+}
+
+export interface MarkdownBody {
+  readonly text: string;
+  /** 1-based line of the body's first line in the file. */
+  readonly line: number;
+  readonly mdx: boolean;
+}
+
+/**
+ * Parses a content file's text into YAML documents: every document of a `.yaml`/`.yml`
+ * file, or the front matter of a Markdown file. Syntax errors are reported with their
+ * position; the documents that parsed are returned. Empty documents (a trailing `---`)
+ * are dropped; a file with no document left is reported as empty.
+ */
+export function parseSource(file: ContentFile, text: string, diagnostics: Diagnostics): SourceDocument[] {
+  const markdown = /\.mdx?$/i.test(file.relative);
+  let yamlText = text;
+  let body: MarkdownBody | undefined;
+  if (markdown) {
+    const split = matter(text, { engines: { yaml: () => ({}) } });
+    if (split.matter === '' && !text.startsWith('---')) {
+      yamlText = '';
+    } else {
+      // Keep the front matter at its own lines, so YAML positions are file positions.
+      const matterAt = text.indexOf(split.matter, 3);
+      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + split.matter;
+    }
+    const bodyAt = text.length - split.content.length;
+    body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };
+  }
+
+  const lines = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+  } catch (error) {
+    diagnostics.report('yaml-too-complex', file.display, { line: 1, column: 1 }, tooComplexMessage(error));
+    return [];
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+
+  const usable: { doc: Document.Parsed; value: unknown }[] = [];
+  let refused = false;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) reportYamlError(error, file, lines, diagnostics);
+      refused = true;
+      continue;
+    }
+    if (doc.contents === null) continue;
+    const depthAt = tooDeep(doc);
+    if (depthAt !== undefined) {
+      const { line, col } = lines.linePos(depthAt);
+      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, `YAML is nested more than ${MAX_DEPTH} levels deep`);
+      refused = true;
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      const { line, col } = lines.linePos(doc.contents.range[0]);
+      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, tooComplexMessage(error));
+      refused = true;
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    usable.push({ doc, value });
+  }
+
+  if (usable.length === 0 && !refused) {
+    if (!markdown || yamlText.trim() === '') {
+      diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, markdown ? 'Markdown file has no front matter with the element fields' : 'file holds no element');
+    } else {
+      diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, 'front matter is empty');
+    }
+  }
+
+  return usable.map(({ doc, value }) => {
+    const locate = new YamlLocator(doc, lines);
+    const { line, col } = lines.linePos(doc.contents!.range[0]);
+    return { file, value, locate, start: { line, column: col }, multi: usable.length > 1, ...(body ? { body } : {}) };
+  });
+}
+
+function reportYamlError(error: YAMLError, file: ContentFile, lines: LineCounter, diagnostics: Diagnostics): void {
+  const { line, col } = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+  // yaml's messages end with " at line L, column C" and a code frame: keep the sentence.
+  const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (error.code === 'DUPLICATE_KEY') {
+    diagnostics.report('duplicate-key', file.display, { line, column: col }, message.replace(/^Map keys must be unique$/, 'mapping key is written twice'));
+  } else if (error.code === 'TAB_AS_INDENT') {
+    diagnostics.report('yaml-syntax', file.display, { line, column: col }, 'tab used for indentation; indent YAML with spaces');
+  } else {
+    diagnostics.report('yaml-syntax', file.display, { line, column: col }, lowerFirst(message) || 'invalid YAML');
+  }
+}
+
+/** The offset of the first node nested deeper than MAX_DEPTH, if any. Iterative on purpose. */
+function tooDeep(doc: Document.Parsed): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+    if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair)) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function tooComplexMessage(error: unknown): string {
+  if (error instanceof RangeError) return `YAML is nested too deeply to read`;
+  if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+    return `YAML expands more than ${MAX_ALIASES} aliases; this looks like an alias bomb`;
+  }
+  return `YAML cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -1,0 +1,188 @@
+import path from 'node:path';
+import type { ContentFile } from './content-files.ts';
+import { compare, Diagnostics, START, type Position } from './diagnostics.ts';
+import { kindOfFolder, type ElementKind } from './kinds.ts';
+import type { ElementSource, KindData } from './model.ts';
+import { parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
+import { readText } from './read-text.ts';
+import { ID_PATTERN } from './schemas/common.ts';
+import { SCHEMAS, systemSchema } from './schemas/index.ts';
+import type { SystemData } from './schemas/system.ts';
+import { validate } from './validate.ts';
+import type { YamlLocator } from './yaml-position.ts';
+
+/** An element as read from its file, before references are resolved. */
+export interface ParsedElement<K extends ElementKind = ElementKind> {
+  readonly kind: K;
+  readonly id: string;
+  readonly data: KindData[K];
+  readonly source: ElementSource;
+  readonly body?: MarkdownBody;
+  /** Positions of the element's fields, for later checks. */
+  readonly locate: YamlLocator;
+}
+
+export interface ParsedSystem {
+  readonly data: SystemData;
+  readonly source: ElementSource;
+  readonly body?: MarkdownBody;
+  readonly locate: YamlLocator;
+}
+
+/**
+ * An element whose fields did not validate. Its id still counts as existing, so that one
+ * typo is reported once, not again at every reference to the element.
+ */
+export interface InvalidElement {
+  readonly kind: ElementKind;
+  readonly id: string;
+  readonly value: unknown;
+}
+
+export interface ReadResult {
+  readonly elements: ParsedElement[];
+  readonly invalid: InvalidElement[];
+  readonly systems: ParsedSystem[];
+  /** Content paths of the files read as elements (even when invalid). */
+  readonly elementFiles: ReadonlySet<string>;
+  /** Content paths of the files that are not elements: assets, or ignored. */
+  readonly otherFiles: readonly ContentFile[];
+  /** Content paths of the files that elements name as schema, OpenAPI, proto or GraphQL. */
+  readonly assets: ReadonlySet<string>;
+}
+
+const ELEMENT_FILE = /\.(ya?ml|mdx?)$/i;
+const MARKDOWN_ONLY: readonly ElementKind[] = ['doc'];
+
+/** What a content file is: the root system, an element file of a kind, or neither. */
+export function classify(relative: string): { kind: ElementKind | 'root' } | undefined {
+  if (/^system\.ya?ml$/.test(relative)) return { kind: 'root' };
+  const [folder, ...rest] = relative.split('/');
+  if (rest.length === 0 || !ELEMENT_FILE.test(relative)) return undefined;
+  const kind = kindOfFolder(folder!);
+  if (!kind) return undefined;
+  if (MARKDOWN_ONLY.includes(kind) && !/\.mdx?$/i.test(relative)) return undefined;
+  return { kind };
+}
+
+/**
+ * Reads, parses and validates every element file. A YAML file that an element names
+ * through `schema`, `openapi`, `proto` or `graphql` is an asset, not an element, even in
+ * a kind folder: those are found first, from the raw documents, and then left out.
+ */
+export function readElements(files: readonly ContentFile[], diagnostics: Diagnostics): ReadResult {
+  const parsedFiles: { file: ContentFile; kind: ElementKind | 'root'; docs: SourceDocument[]; found: Diagnostics }[] = [];
+  const otherFiles: ContentFile[] = [];
+  for (const file of files) {
+    const kind = classify(file.relative)?.kind;
+    if (!kind) {
+      otherFiles.push(file);
+      continue;
+    }
+    const found = new Diagnostics();
+    const read = readText(file.absolute);
+    if (!read.ok) found.report(read.code, file.display, read.at, read.message);
+    const docs = read.ok ? parseSource(file, read.text, found) : [];
+    parsedFiles.push({ file, kind, docs, found });
+  }
+
+  const assets = new Set(parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))));
+  const elements: ParsedElement[] = [];
+  const invalid: InvalidElement[] = [];
+  const systems: ParsedSystem[] = [];
+  const elementFiles = new Set<string>();
+  for (const { file, kind, docs, found } of parsedFiles) {
+    if (assets.has(file.relative)) {
+      otherFiles.push(file);
+      continue;
+    }
+    elementFiles.add(file.relative);
+    diagnostics.merge(found);
+    for (const doc of docs) {
+      const source: ElementSource = { file: file.display, path: file.relative, start: doc.start, multi: doc.multi };
+      if (kind === 'root') {
+        if (doc.multi) {
+          diagnostics.report('invalid-value', file.display, doc.start, 'system.yaml holds exactly one document');
+          break;
+        }
+        const data = validate(systemSchema, doc, diagnostics);
+        if (data) systems.push({ data, source, locate: doc.locate, ...(doc.body ? { body: doc.body } : {}) });
+        continue;
+      }
+      if (kind === 'doc' && doc.multi) {
+        diagnostics.report('invalid-value', file.display, doc.start, 'a docs page has one front matter block');
+        break;
+      }
+      const data = validate(SCHEMAS[kind], doc, diagnostics);
+      if (!data) {
+        const raw = (isRecord(doc.value) ? doc.value.id : undefined) ?? (doc.multi ? undefined : kind === 'doc' ? docId(file.relative) : baseName(file.relative));
+        if (typeof raw === 'string' && (kind === 'doc' || ID_PATTERN.test(raw))) invalid.push({ kind, id: raw, value: doc.value });
+        continue;
+      }
+      const id = elementId(kind, file, data as { id?: string }, doc.multi, doc.start, diagnostics);
+      if (id === undefined) continue;
+      elements.push({ kind, id, data, source, locate: doc.locate, ...(doc.body ? { body: doc.body } : {}) } as ParsedElement);
+    }
+  }
+  otherFiles.sort((a, b) => compare(a.relative, b.relative));
+  return { elements, invalid, systems, elementFiles, otherFiles, assets };
+}
+
+/** Content paths that a raw document names as schema, OpenAPI, proto or GraphQL files. */
+function assetPaths(from: string, value: unknown): string[] {
+  if (!isRecord(value)) return [];
+  const named = [value.schema, ...(isRecord(value.apis) ? [value.apis.openapi, value.apis.proto, value.apis.graphql] : [])];
+  return named
+    .filter((p): p is string => typeof p === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(p))
+    .map((p) => path.posix.normalize(path.posix.join(path.posix.dirname(from), p)));
+}
+
+function baseName(relative: string): string {
+  return path.posix.basename(relative).replace(ELEMENT_FILE, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The element's id: its `id` field, or else its file name without extension. Docs pages
+ * are named by their path under `docs/`, which is also their route.
+ */
+function elementId(
+  kind: ElementKind,
+  file: ContentFile,
+  data: { id?: string },
+  multi: boolean,
+  start: Position,
+  diagnostics: Diagnostics,
+): string | undefined {
+  if (data.id !== undefined) return data.id;
+  if (multi) {
+    diagnostics.report('missing-id', file.display, start, 'this file holds several elements, so each needs an `id` field');
+    return undefined;
+  }
+  if (kind === 'doc') return docId(file.relative);
+  const name = baseName(file.relative);
+  if (!ID_PATTERN.test(name)) {
+    diagnostics.report(
+      'invalid-id',
+      file.display,
+      START,
+      `file name '${name}' is not a valid id (lower-case letters, digits, -, . and _); rename the file or set \`id\``,
+    );
+    return undefined;
+  }
+  return name;
+}
+
+/** `docs/Guides/Getting Started.md` → `guides/getting-started`; `docs/guides/index.md` → `guides`. */
+export function docId(relative: string): string {
+  const segments = relative
+    .replace(/^docs\//, '')
+    .replace(/\.mdx?$/i, '')
+    .split('/')
+    .map((s) => s.trim().toLowerCase().replace(/\s+/g, '-'));
+  if (segments.length > 1 && segments.at(-1) === 'index') segments.pop();
+  return segments.join('/');
+}

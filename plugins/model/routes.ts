@@ -1,0 +1,35 @@
+import { kindInfo, KINDS, type ElementKind } from './kinds.ts';
+import type { ElementRef, Model } from './model.ts';
+
+/**
+ * Site routes, without the site's `base`. These are the contract's stable routes; the
+ * site builds exactly these, and prose links are checked against them before any build.
+ */
+export function elementRoute(ref: ElementRef): string {
+  return `/${kindInfo(ref.kind).folder}/${ref.id}/`;
+}
+
+export function kindRoute(kind: ElementKind): string {
+  return `/${kindInfo(kind).folder}/`;
+}
+
+/** Pages that exist whatever the content: the overview, the diagrams, the reference. */
+export const FIXED_ROUTES = ['/', '/architecture/', '/reference/checks/'] as const;
+
+/** Every route of the site for this model. */
+export function siteRoutes(model: Model): Set<string> {
+  const routes = new Set<string>(FIXED_ROUTES);
+  for (const { kind } of KINDS) routes.add(kindRoute(kind));
+  for (const el of model.elements) routes.add(elementRoute(el));
+  return routes;
+}
+
+/**
+ * The route a site path names, or undefined when it names none: `/services/x` and
+ * `/services/x/index.html` both name `/services/x/`.
+ */
+export function normalizeSitePath(pathname: string): string {
+  let p = pathname.replace(/\/index\.html$/, '/');
+  if (!p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p)) p += '/';
+  return p.replace(/\/{2,}/g, '/');
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Ids: lower-case letters, digits, `-`, `.` and `_`. */
+export const ID_PATTERN = /^[a-z0-9._-]+$/;
+
+/** An element's own id, when written in the file (it defaults to the file name). */
+export const id = z.string().regex(ID_PATTERN, 'ids use lower-case letters, digits, -, . and _');
+
+/**
+ * A reference to another element: a bare id, or `kind:id` where the bare id would be
+ * ambiguous. Whether it resolves is checked against the whole model, not here.
+ */
+export const reference = z.string().min(1);
+
+/** A list of references. */
+export const references = z.array(reference);
+
+/** Text that may also be written as a number (`version: 1.0`, `replicas: 3`), kept as text. */
+export const text = z.union([z.string(), z.number()]).transform(String);
+
+/** Only `http:` and `https:` URLs: a `javascript:` URL must never become a link. */
+export const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/i, 'expected an http(s) URL');
+
+/**
+ * A relationship from a person or external system to an element it uses:
+ * `{ target, description, protocol }`, or the bare id.
+ */
+export const relationship = z.union([
+  reference,
+  z.strictObject({
+    /** The element used: a service, resource or external system. */
+    target: reference,
+    description: z.string().optional(),
+    protocol: z.string().optional(),
+  }),
+]);
+
+/** Text, or a list of texts (decision pros and cons, encryption). */
+export const textOrList = z.union([z.string(), z.array(z.string())]);
+
+export type Relationship = z.infer<typeof relationship>;

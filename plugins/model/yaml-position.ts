@@ -1,0 +1,59 @@
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Position } from './diagnostics.ts';
+
+/** A path into a YAML document: mapping keys and sequence indexes. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Finds positions inside one parsed YAML document. Paths that run past what the document
+ * holds resolve to the deepest node that exists, so a missing field points at the mapping
+ * that should hold it.
+ */
+export class YamlLocator {
+  readonly #doc: Document;
+  readonly #lines: LineCounter;
+
+  constructor(doc: Document, lines: LineCounter) {
+    this.#doc = doc;
+    this.#lines = lines;
+  }
+
+  /** Position of the value at `path`. */
+  value(path: FieldPath): Position {
+    return this.#position(this.#walk(path, false));
+  }
+
+  /** Position of the key of the entry at `path` (its last segment), or of its value. */
+  key(path: FieldPath): Position {
+    return this.#position(this.#walk(path, true));
+  }
+
+  #walk(path: FieldPath, wantKey: boolean): Node | undefined {
+    let node: unknown = this.#doc.contents;
+    let found: Node | undefined = isNode(node) ? node : undefined;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return found;
+        if (last && wantKey && isNode(pair.key)) return pair.key;
+        // A key with no value (`owner:`) points at the key itself.
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+      } else {
+        return found;
+      }
+      if (!isNode(node)) return found;
+      found = node;
+    }
+    return found;
+  }
+
+  #position(node: Node | undefined): Position {
+    const offset = node?.range?.[0] ?? this.#doc.contents?.range?.[0] ?? this.#doc.range?.[0] ?? 0;
+    const { line, col } = this.#lines.linePos(offset);
+    return { line, column: col };
+  }
+}
