@@ -37,7 +37,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
@@ -49,7 +50,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         break;
       case '--format': {
         const v = value();
-        if (!OUTPUT_FORMATS.includes(v as OutputFormat)) throw new UsageError(`unknown format '${v}' (expected ${OUTPUT_FORMATS.join(', ')})`);
+        if (!OUTPUT_FORMATS.includes(v as OutputFormat))
+          throw new UsageError(`unknown format '${v}' (expected ${OUTPUT_FORMATS.join(', ')})`);
         format = v as OutputFormat;
         break;
       }

@@ -34,7 +34,9 @@ main().then(
       process.stderr.write(`archsite: ${error.message}\n`);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`archsite: internal error, this is a bug in archsite, not in your content. Please report it with the output below.\n${detail}\n`);
+      process.stderr.write(
+        `archsite: internal error, this is a bug in archsite, not in your content. Please report it with the output below.\n${detail}\n`,
+      );
     }
     process.exitCode = 2;
   },

@@ -72,12 +72,7 @@ export function listContentFiles(root: ContentRoot, diagnostics: Diagnostics): C
           continue;
         }
         if (!isInside(root.dir, real)) {
-          diagnostics.report(
-            'symlink-outside-content',
-            display,
-            START,
-            'symbolic link points outside the content folder; it is not read',
-          );
+          diagnostics.report('symlink-outside-content', display, START, 'symbolic link points outside the content folder; it is not read');
           continue;
         }
         if (stats.isDirectory()) {

@@ -30,7 +30,7 @@ export class Diagnostics {
       column: at.column,
       severity: CODES[code].severity,
       code,
-      message,
+      message: printable(message),
     });
   }
 
@@ -74,6 +74,17 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
 /** Locale-independent string order, so output is the same on every machine. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Messages quote content, and content may hold anything: control characters and bidi
+ * overrides are shown escaped, so a diagnostic stays one honest line in any terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export const START: Position = { line: 1, column: 1 };

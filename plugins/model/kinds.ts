@@ -41,7 +41,8 @@ export function isKind(value: string): value is ElementKind {
 /** Lists kinds for a message: `a service, resource or external system`. */
 export function describeKinds(kinds: readonly ElementKind[]): string {
   const names = kinds.map((k) => kindInfo(k).label.toLowerCase());
-  if (names.length <= 1) return `a ${names[0] ?? 'element'}`;
-  const article = /^[aeiou]/.test(names[0]!) ? 'an' : 'a';
+  const first = names[0] ?? 'element';
+  const article = /^[aeiou]/.test(first) ? 'an' : 'a';
+  if (names.length <= 1) return `${article} ${first}`;
   return `${article} ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

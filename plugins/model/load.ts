@@ -70,11 +70,14 @@ export function loadModel(options: LoadOptions): LoadResult {
   const diagnostics = new Diagnostics();
   const files = listContentFiles(root, diagnostics);
   const read = readElements(files, diagnostics);
-  const elements = checkUniqueIds(read.elements, diagnostics);
+  const { kept: elements, dropped } = checkUniqueIds(read.elements, diagnostics);
+  // Duplicates are left out of the model, but what they reference still counts.
+  const invalid = [...read.invalid, ...dropped.map((el) => ({ kind: el.kind, id: el.id, value: el.data }))];
 
   const systemPath = displayPath(root, path.join(dir, 'system.yaml'));
   const [system, ...extra] = read.systems;
-  for (const other of extra) diagnostics.report('duplicate-id', other.source.file, START, `the system is already described in ${system!.source.file}`);
+  for (const other of extra)
+    diagnostics.report('duplicate-id', other.source.file, START, `the system is already described in ${system!.source.file}`);
   if (!read.elementFiles.has('system.yaml') && !read.elementFiles.has('system.yml')) {
     diagnostics.report('missing-system', systemPath, START, 'the content folder has no system.yaml describing the system');
   }
@@ -86,13 +89,13 @@ export function loadModel(options: LoadOptions): LoadResult {
     locate: new YamlLocator(new Document(null), new LineCounter()),
   };
 
-  const { model, occurrences } = resolveModel(dir, rootSystem, elements, read.invalid, diagnostics);
+  const { model, occurrences } = resolveModel(dir, rootSystem, elements, invalid, diagnostics);
   const context: CheckContext = {
     root,
     model,
     occurrences,
     parsed: new Map(elements.map((el) => [keyOf(el), el])),
-    invalid: read.invalid,
+    invalid,
     files: new Map(files.map((f) => [f.relative, f])),
     diagnostics,
     assets: new Set(read.assets),
@@ -100,7 +103,12 @@ export function loadModel(options: LoadOptions): LoadResult {
   for (const check of CHECKS) check(context);
   for (const file of read.otherFiles) {
     if (context.assets.has(file.relative)) continue;
-    diagnostics.report('ignored-file', file.display, START, 'file is not an element (only .yaml, .yml, .md and .mdx files in kind folders are); it is kept as an asset');
+    diagnostics.report(
+      'ignored-file',
+      file.display,
+      START,
+      'file is not an element (only .yaml, .yml, .md and .mdx files in kind folders are); it is kept as an asset',
+    );
   }
   const list = diagnostics.list();
   return {

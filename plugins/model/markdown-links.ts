@@ -13,7 +13,8 @@ export interface BodyLink {
   readonly image: boolean;
 }
 
-export type LinksResult = { readonly ok: true; readonly links: BodyLink[] } | { readonly ok: false; readonly at: Position; readonly message: string };
+export type LinksResult =
+  { readonly ok: true; readonly links: BodyLink[] } | { readonly ok: false; readonly at: Position; readonly message: string };
 
 const markdown = unified().use(remarkParse);
 const mdx = unified().use(remarkParse).use(remarkMdx);

@@ -47,7 +47,8 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
     } else {
       // Keep the front matter at its own lines, so YAML positions are file positions.
       const matterAt = text.indexOf(split.matter, 3);
-      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + split.matter;
+      // gray-matter leaves the `\r` of a CRLF closing line on the front matter: drop it.
+      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + split.matter.replace(/\r$/, '');
     }
     const bodyAt = text.length - split.content.length;
     body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };
@@ -94,7 +95,12 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
 
   if (usable.length === 0 && !refused) {
     if (!markdown || yamlText.trim() === '') {
-      diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, markdown ? 'Markdown file has no front matter with the element fields' : 'file holds no element');
+      diagnostics.report(
+        'empty-file',
+        file.display,
+        { line: 1, column: 1 },
+        markdown ? 'Markdown file has no front matter with the element fields' : 'file holds no element',
+      );
     } else {
       diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, 'front matter is empty');
     }
@@ -112,7 +118,12 @@ function reportYamlError(error: YAMLError, file: ContentFile, lines: LineCounter
   // yaml's messages end with " at line L, column C" and a code frame: keep the sentence.
   const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
   if (error.code === 'DUPLICATE_KEY') {
-    diagnostics.report('duplicate-key', file.display, { line, column: col }, message.replace(/^Map keys must be unique$/, 'mapping key is written twice'));
+    diagnostics.report(
+      'duplicate-key',
+      file.display,
+      { line, column: col },
+      message.replace(/^Map keys must be unique$/, 'mapping key is written twice'),
+    );
   } else if (error.code === 'TAB_AS_INDENT') {
     diagnostics.report('yaml-syntax', file.display, { line, column: col }, 'tab used for indentation; indent YAML with spaces');
   } else {
@@ -128,7 +139,8 @@ function tooDeep(doc: Document.Parsed): number | undefined {
     if (!isCollection(node)) continue;
     if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
     if (isMap(node)) {
-      for (const pair of node.items) if (isPair(pair)) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
+      for (const pair of node.items)
+        if (isPair(pair)) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
     } else if (isSeq(node)) {
       for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
     }

@@ -115,7 +115,9 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
       }
       const data = validate(SCHEMAS[kind], doc, diagnostics);
       if (!data) {
-        const raw = (isRecord(doc.value) ? doc.value.id : undefined) ?? (doc.multi ? undefined : kind === 'doc' ? docId(file.relative) : baseName(file.relative));
+        const raw =
+          (isRecord(doc.value) ? doc.value.id : undefined) ??
+          (doc.multi ? undefined : kind === 'doc' ? docId(file.relative) : baseName(file.relative));
         if (typeof raw === 'string' && (kind === 'doc' || ID_PATTERN.test(raw))) invalid.push({ kind, id: raw, value: doc.value });
         continue;
       }

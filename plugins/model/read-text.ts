@@ -6,7 +6,12 @@ export const MAX_ELEMENT_BYTES = 1024 * 1024;
 
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly code: 'invalid-encoding' | 'file-too-large' | 'unreadable-file'; readonly at: Position; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'invalid-encoding' | 'file-too-large' | 'unreadable-file';
+      readonly at: Position;
+      readonly message: string;
+    };
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -28,7 +33,12 @@ export function readText(absolute: string, maxBytes = MAX_ELEMENT_BYTES): ReadRe
     }
     bytes = readFileSync(absolute);
   } catch (error) {
-    return { ok: false, code: 'unreadable-file', at: { line: 1, column: 1 }, message: `file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+    return {
+      ok: false,
+      code: 'unreadable-file',
+      at: { line: 1, column: 1 },
+      message: `file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+    };
   }
   return decodeText(bytes);
 }
@@ -39,13 +49,23 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, code: 'invalid-encoding', at: positionOfByte(bytes, nul), message: 'file holds a NUL byte; it looks binary, not text' };
+    return {
+      ok: false,
+      code: 'invalid-encoding',
+      at: positionOfByte(bytes, nul),
+      message: 'file holds a NUL byte; it looks binary, not text',
+    };
   }
   try {
     return { ok: true, text: fatalDecoder.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { ok: false, code: 'invalid-encoding', at: positionOfByte(bytes, bad), message: `file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})` };
+    return {
+      ok: false,
+      code: 'invalid-encoding',
+      at: positionOfByte(bytes, bad),
+      message: `file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
+    };
   }
 }
 

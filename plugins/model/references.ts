@@ -41,7 +41,12 @@ export class References {
    * not resolve or is ambiguous.
    */
   resolve(raw: string, allowed: readonly ElementKind[], site: ReferenceSite): ElementRef | undefined;
-  resolve(raw: string, allowed: readonly ElementKind[], site: ReferenceSite, components: { service: string; ids: ReadonlySet<string> }): ElementRef | ComponentRef | undefined;
+  resolve(
+    raw: string,
+    allowed: readonly ElementKind[],
+    site: ReferenceSite,
+    components: { service: string; ids: ReadonlySet<string> },
+  ): ElementRef | ComponentRef | undefined;
   resolve(
     raw: string,
     allowed: readonly ElementKind[],

@@ -217,7 +217,13 @@ export function resolveModel(
   const byKind = Object.fromEntries(KIND_NAMES.map((k) => [k, new Map<string, Element>()])) as Record<ElementKind, Map<string, Element>>;
   const modelElements: Element[] = [];
   for (const el of elements) {
-    const element = Object.freeze({ kind: el.kind, id: el.id, data: el.data, source: el.source, ...(el.body ? { body: el.body } : {}) }) as Element;
+    const element = Object.freeze({
+      kind: el.kind,
+      id: el.id,
+      data: deepFreeze(el.data),
+      source: el.source,
+      ...(el.body ? { body: el.body } : {}),
+    }) as Element;
     modelElements.push(element);
     byKind[el.kind].set(el.id, element);
     if (el.kind === 'resource') {
@@ -240,12 +246,16 @@ export function resolveModel(
     callers: callersOf.freeze(sortCalls),
     producers: producers.freeze(compare, true),
     consumers: consumers.freeze(compare, true),
-    placements: placements.freeze((a, b) => compare(a.deployment, b.deployment) || compare(a.nodes.map((n) => n.id).join('/'), b.nodes.map((n) => n.id).join('/'))),
+    placements: placements.freeze(
+      (a, b) => compare(a.deployment, b.deployment) || compare(a.nodes.map((n) => n.id).join('/'), b.nodes.map((n) => n.id).join('/')),
+    ),
     decisions: decisionsOf.freeze(compare, true),
     affects: affects.freeze(sortRefs),
     supersededBy: supersededBy.freeze(compare, true),
     entityOwners: sortedMap(entityOwners),
-    resourceUsers: resourceUsers.freeze((a, b) => compare(a.service, b.service) || compare(a.via, b.via) || compare(a.detail ?? '', b.detail ?? '')),
+    resourceUsers: resourceUsers.freeze(
+      (a, b) => compare(a.service, b.service) || compare(a.via, b.via) || compare(a.detail ?? '', b.detail ?? ''),
+    ),
     categories: sortedMap(categories),
     domainServices: domainServices.freeze(compare, true),
     domainEvents: domainEvents.freeze(compare, true),
@@ -290,6 +300,18 @@ class Multimap<V> {
     }
     return out;
   }
+}
+
+/** Freezes a value and everything it holds. Iterative, so depth cannot overflow the stack. */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object' || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const child of Object.values(item)) stack.push(child);
+  }
+  return value;
 }
 
 function sortedMap<V>(map: Map<string, V>): ReadonlyMap<string, V> {

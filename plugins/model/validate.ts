@@ -12,7 +12,12 @@ type Issue = z.core.$ZodIssue;
  */
 export function validate<S extends z.ZodType>(schema: S, source: SourceDocument, diagnostics: Diagnostics): z.output<S> | undefined {
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
-    diagnostics.report('invalid-type', source.file.display, source.start, `element should be a mapping of fields, not ${describeValue(source.value)}`);
+    diagnostics.report(
+      'invalid-type',
+      source.file.display,
+      source.start,
+      `element should be a mapping of fields, not ${describeValue(source.value)}`,
+    );
     return undefined;
   }
   const result = schema.safeParse(source.value);
@@ -46,7 +51,9 @@ function flatten(issues: readonly Issue[], prefix: FieldPath, root: unknown): Is
         out.push(...flatten(best, path, root));
         continue;
       }
-      const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected));
+      const expected = issue.errors.flatMap((branch) =>
+        branch.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected),
+      );
       out.push({ code: 'invalid_type', expected: [...new Set(expected)].join('|'), path, message: '', input: value } as unknown as Issue);
       continue;
     }
@@ -79,7 +86,12 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
         if (suggested.has(pathKey(path))) return;
         diagnostics.report('missing-field', file, source.locate.value(path.slice(0, -1)), `missing required field '${field}'`);
       } else {
-        diagnostics.report('invalid-type', file, source.locate.value(path), `field '${field}' should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`);
+        diagnostics.report(
+          'invalid-type',
+          file,
+          source.locate.value(path),
+          `field '${field}' should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`,
+        );
       }
       return;
     case 'invalid_value': {

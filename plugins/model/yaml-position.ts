@@ -39,7 +39,9 @@ export class YamlLocator {
         if (!pair) return found;
         if (last && wantKey && isNode(pair.key)) return pair.key;
         // A key with no value (`owner:`) points at the key itself.
-        node = pair.value ?? pair.key;
+        const empty =
+          pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1]);
+        node = empty ? pair.key : pair.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         node = node.items[segment];
       } else {

@@ -66,10 +66,17 @@ function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnos
       // Does not exist: reported below.
     }
     if (real !== undefined && !isInside(root.dir, real)) {
-      diagnostics.report('path-outside-content', el.source.file, at, `${name} path '${field.value}' leads outside the content folder through a symbolic link`);
+      diagnostics.report(
+        'path-outside-content',
+        el.source.file,
+        at,
+        `${name} path '${field.value}' leads outside the content folder through a symbolic link`,
+      );
       return;
     }
-    const siblings = [...files.keys()].filter((f) => path.posix.dirname(f) === path.posix.dirname(relative)).map((f) => path.posix.relative(path.posix.dirname(el.source.path), f));
+    const siblings = [...files.keys()]
+      .filter((f) => path.posix.dirname(f) === path.posix.dirname(relative))
+      .map((f) => path.posix.relative(path.posix.dirname(el.source.path), f));
     const dot = field.value.startsWith('./') ? './' : '';
     const match = closest(field.value.slice(dot.length), siblings);
     const hint = match === undefined ? '' : ` (did you mean '${dot}${match}'?)`;

@@ -71,7 +71,11 @@ function stronglyConnected(edges: ReadonlyMap<string, ReadonlyMap<string, unknow
 }
 
 /** The shortest path start → … → start inside the group, as a list of ids. */
-function shortestCycle(start: string, edges: ReadonlyMap<string, ReadonlyMap<string, unknown>>, members: ReadonlySet<string>): string[] | undefined {
+function shortestCycle(
+  start: string,
+  edges: ReadonlyMap<string, ReadonlyMap<string, unknown>>,
+  members: ReadonlySet<string>,
+): string[] | undefined {
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {

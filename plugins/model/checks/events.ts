@@ -11,15 +11,30 @@ export const checkEvents: Check = ({ model, occurrences, invalid, diagnostics })
   const maybeConsumed = new Set(invalid.filter((el) => el.kind === 'service').flatMap((el) => rawList(el.value, 'consumes')));
   for (const o of occurrences.consumes) {
     if (producers.has(o.target.id) || maybePublished.has(o.target.id)) continue;
-    diagnostics.report('unpublished-event', o.file, o.at, `service '${o.owner.id}' consumes event '${o.target.id}', which no service publishes`);
+    diagnostics.report(
+      'unpublished-event',
+      o.file,
+      o.at,
+      `service '${o.owner.id}' consumes event '${o.target.id}', which no service publishes`,
+    );
   }
   for (const event of model.byKind.event.values()) {
     const published = producers.has(event.id) || maybePublished.has(event.id);
     const consumed = consumers.has(event.id) || maybeConsumed.has(event.id);
     if (published && !consumed) {
-      diagnostics.report('unconsumed-event', event.source.file, event.source.start, `event '${event.id}' is published by ${list(producers.get(event.id)!)} but no service consumes it`);
+      diagnostics.report(
+        'unconsumed-event',
+        event.source.file,
+        event.source.start,
+        `event '${event.id}' is published by ${list(producers.get(event.id)!)} but no service consumes it`,
+      );
     } else if (!published && !consumed) {
-      diagnostics.report('unused-event', event.source.file, event.source.start, `event '${event.id}' is neither published nor consumed by any service`);
+      diagnostics.report(
+        'unused-event',
+        event.source.file,
+        event.source.start,
+        `event '${event.id}' is neither published nor consumed by any service`,
+      );
     }
   }
 };

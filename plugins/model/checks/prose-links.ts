@@ -59,7 +59,8 @@ function linkProblem(
   const ids = idsByFile.get(relative);
   if (ids) {
     if (ids.length < 2) return undefined;
-    if (fragment === undefined) return `link '${url}' points at a file of ${ids.length} elements; name one with a fragment, as in '#${ids[0]}'`;
+    if (fragment === undefined)
+      return `link '${url}' points at a file of ${ids.length} elements; name one with a fragment, as in '#${ids[0]}'`;
     if (ids.includes(fragment)) return undefined;
     return `link '${url}' names no element of '${relative}'${hint(closest(fragment, ids), (m) => `#${m}`)}`;
   }

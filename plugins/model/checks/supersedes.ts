@@ -16,7 +16,12 @@ export const checkSupersedes: Check = ({ model, occurrences, parsed, diagnostics
   for (const decision of model.byKind.decision.values()) {
     if (decision.data.status !== 'superseded' || model.relations.supersededBy.has(decision.id)) continue;
     const at = parsed.get(`decision:${decision.id}`)!.locate.value(['status']);
-    diagnostics.report('unsuperseded-decision', decision.source.file, at, `decision '${decision.id}' is marked superseded, but no decision supersedes it`);
+    diagnostics.report(
+      'unsuperseded-decision',
+      decision.source.file,
+      at,
+      `decision '${decision.id}' is marked superseded, but no decision supersedes it`,
+    );
   }
 };
 

@@ -6,6 +6,11 @@ export const checkUndeployedServices: Check = ({ model, invalid, diagnostics }) 
   if (model.byKind.deployment.size === 0 || invalid.some((el) => el.kind === 'deployment')) return;
   for (const service of model.byKind.service.values()) {
     if (model.relations.placements.has(`service:${service.id}`)) continue;
-    diagnostics.report('undeployed-service', service.source.file, service.source.start, `service '${service.id}' is not run by any deployment`);
+    diagnostics.report(
+      'undeployed-service',
+      service.source.file,
+      service.source.start,
+      `service '${service.id}' is not run by any deployment`,
+    );
   }
 };

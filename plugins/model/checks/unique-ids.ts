@@ -6,23 +6,33 @@ import type { FieldPath } from '../yaml-position.ts';
 
 /**
  * Reports ids used twice: elements of one kind, components of one service, nodes of one
- * deployment. Every occurrence is reported, each naming the others. Returns the elements
- * with the first of each duplicated id kept, so the rest of the checks see one element an id.
+ * deployment. Every occurrence is reported, each naming the others. The first element of
+ * each id is kept for the rest of the checks; the others are returned as dropped.
  */
-export function checkUniqueIds(elements: readonly ParsedElement[], diagnostics: Diagnostics): ParsedElement[] {
+export function checkUniqueIds(
+  elements: readonly ParsedElement[],
+  diagnostics: Diagnostics,
+): { kept: ParsedElement[]; dropped: ParsedElement[] } {
   const groups = new Map<string, ParsedElement[]>();
   for (const el of elements) {
     const key = `${el.kind}:${el.id}`;
     groups.set(key, [...(groups.get(key) ?? []), el]);
   }
   const kept: ParsedElement[] = [];
+  const dropped: ParsedElement[] = [];
   for (const group of groups.values()) {
     kept.push(group[0]!);
+    dropped.push(...group.slice(1));
     if (group.length === 1) continue;
     for (const el of group) {
       const others = group.filter((o) => o !== el).map((o) => `${o.source.file}:${o.locate.value(['id']).line}`);
       const at = el.source.multi || 'id' in (el.data as object) ? el.locate.key(['id']) : el.source.start;
-      diagnostics.report('duplicate-id', el.source.file, at, `${kindInfo(el.kind).label.toLowerCase()} id '${el.id}' is also used at ${others.join(', ')}`);
+      diagnostics.report(
+        'duplicate-id',
+        el.source.file,
+        at,
+        `${kindInfo(el.kind).label.toLowerCase()} id '${el.id}' is also used at ${others.join(', ')}`,
+      );
     }
   }
   for (const el of kept) {
@@ -47,7 +57,7 @@ export function checkUniqueIds(elements: readonly ParsedElement[], diagnostics: 
       reportRepeats(nodes, el, 'duplicate-node-id', 'node', diagnostics);
     }
   }
-  return kept;
+  return { kept, dropped };
 }
 
 function reportRepeats(

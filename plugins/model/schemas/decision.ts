@@ -27,7 +27,14 @@ export const decisionSchema = z.strictObject({
   technology: z.string().optional(),
   purpose: z.string().optional(),
   alternatives: z
-    .array(z.strictObject({ name: z.string().min(1), pros: textOrList.optional(), cons: textOrList.optional(), description: z.string().optional() }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        pros: textOrList.optional(),
+        cons: textOrList.optional(),
+        description: z.string().optional(),
+      }),
+    )
     .optional(),
   /** Why: prose, or the template's criteria (`team_expertise: High`). */
   rationale: z.union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]).optional(),

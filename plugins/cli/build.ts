@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { CliOptions } from './args.ts';
+import { runCheck } from './check.ts';
+
+/** The archsite project: where astro.config.mjs lives. */
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * `build`: check, then build the site into a fresh folder and put it in place of `dist/`
+ * only once everything succeeded. A failure at any stage leaves the previous `dist/` as it was.
+ */
+export async function runBuild(options: CliOptions): Promise<number> {
+  const checked = runCheck(options);
+  if (checked.exitCode !== 0) {
+    process.stderr.write('archsite: the check failed; nothing was built and dist/ is unchanged.\n');
+    return checked.exitCode;
+  }
+  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const work = path.join(PROJECT_ROOT, '.archsite');
+  const staging = path.join(work, `build-${process.pid}`);
+  const dist = path.join(PROJECT_ROOT, 'dist');
+  mkdirSync(work, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const { build } = await import('astro');
+    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: 'warn' });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const previous = path.join(work, `previous-${process.pid}`);
+  if (existsSync(dist)) renameSync(dist, previous);
+  renameSync(staging, dist);
+  rmSync(previous, { recursive: true, force: true });
+  process.stdout.write(`archsite: site built into ${path.relative(process.cwd(), dist) || '.'}/\n`);
+  return 0;
+}
+
+/** `dev`: check, then serve the site with live reload. */
+export async function runDev(options: CliOptions): Promise<number> {
+  runCheck(options);
+  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { dev } = await import('astro');
+  const server = await dev({ root: PROJECT_ROOT });
+  await new Promise<void>((resolve) => server.watcher.on('close', () => resolve()));
+  return 0;
+}
