@@ -7,6 +7,14 @@ import { ContentFolderError } from '../model/load.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import { runCheck } from './check.ts';
 
+// A reader that stops early (`| head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2), process.env);
   switch (options.command) {
