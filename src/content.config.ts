@@ -1,4 +1,4 @@
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -7,6 +7,8 @@ import { contentDir } from '../plugins/astro/site-model.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 export const collections = {
+  // Starlight reads its UI strings from here; an empty English entry keeps its defaults.
+  i18n: defineCollection({ loader: async () => [{ id: 'en' }], schema: i18nSchema() }),
   // The content's free pages, routed at /docs/<path>/ like every other element.
   docs: defineCollection({
     loader: glob({
@@ -15,5 +17,15 @@ export const collections = {
       generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
     }),
     schema: docsSchema({ extend: z.object({ order: z.number().optional() }) }),
+  }),
+  // The prose of Markdown elements (services, decisions ...), by path under the content folder.
+  // Their fields were validated by the model; here only the body is rendered.
+  bodies: defineCollection({
+    loader: glob({
+      base: contentDir(),
+      pattern: ['*/**/*.{md,mdx}', '!docs/**'],
+      generateId: ({ entry }) => entry,
+    }),
+    schema: z.object({}).passthrough(),
   }),
 };

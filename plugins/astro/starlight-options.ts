@@ -1,8 +1,25 @@
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
-import type { Model } from '../model/model.ts';
+import { compare } from '../model/diagnostics.ts';
+import { kindInfo } from '../model/kinds.ts';
+import type { Element, Model } from '../model/model.ts';
+import { displayName } from '../model/names.ts';
+import type { DecisionStatus } from '../model/schemas/decision.ts';
+import { contentDir } from './site-model.ts';
+import { elementHref, kindHref, withBase } from './urls.ts';
+
+type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
+type SidebarItem = Sidebar[number];
+
+export const STATUS_VARIANT: Record<DecisionStatus, 'success' | 'note' | 'danger' | 'caution' | 'default'> = {
+  accepted: 'success',
+  proposed: 'note',
+  rejected: 'danger',
+  deprecated: 'caution',
+  superseded: 'default',
+};
 
 /** Starlight's options, derived from the model: title, edit links, sidebar. */
-export function starlightOptions(model: Model | undefined): StarlightUserConfig {
+export function starlightOptions(model: Model | undefined, base: string): StarlightUserConfig {
   const system = model?.system.data;
   const repository = system?.repository?.replace(/\/+$/, '');
   return {
@@ -11,10 +28,53 @@ export function starlightOptions(model: Model | undefined): StarlightUserConfig 
     ...(repository ? { editLink: { baseUrl: `${repository}/edit/${system?.branch ?? 'main'}/` } } : {}),
     lastUpdated: true,
     pagefind: true,
-    sidebar: [
-      { label: 'Overview', items: [{ label: 'Home', link: '/' }] },
-      { label: 'Docs', items: [{ autogenerate: { directory: 'docs' } }] },
-      { label: 'Reference', items: [{ label: 'Checks', link: '/reference/checks/' }] },
-    ],
+    // Our own 404 page: the docs collection holds the content's pages only.
+    disable404Route: true,
+    // Starlight's Markdown features (asides, heading anchors) apply to the content's prose too.
+    markdown: { processedDirs: [contentDir()] },
+    customCss: ['./src/styles/archsite.css'],
+    sidebar: model ? sidebar(model, base) : [],
   };
+}
+
+function sidebar(model: Model, base: string): Sidebar {
+  const link = (el: Element): SidebarItem => ({
+    label: displayName(el),
+    link: elementHref(el, base),
+    ...(el.kind === 'decision' ? { badge: { text: el.data.status, variant: STATUS_VARIANT[el.data.status] } } : {}),
+  });
+  const groups: Sidebar = [
+    {
+      label: 'Overview',
+      items: [
+        { label: 'Home', link: withBase('/', base) },
+        { label: 'Architecture', link: withBase('/architecture/', base) },
+      ],
+    },
+  ];
+  // What stakeholders look for first comes first.
+  const order = ['service', 'domain', 'event', 'resource', 'deployment', 'decision', 'doc', 'person', 'system', 'team'] as const;
+  for (const kind of order) {
+    const { plural } = kindInfo(kind);
+    const elements = [...model.byKind[kind].values()] as Element[];
+    if (elements.length === 0) continue;
+    const all: SidebarItem = { label: `All ${plural.toLowerCase()}`, link: kindHref(kind, base) };
+    if (kind === 'service') {
+      // Services are listed by domain: the way stakeholders look for them.
+      const byDomain = [...model.byKind.domain.values()].map((domain) => ({
+        label: domain.data.name,
+        collapsed: elements.length > 40,
+        items: (model.relations.domainServices.get(domain.id) ?? []).map((id) => link(model.byKind.service.get(id)!)),
+      }));
+      groups.push({ label: plural, collapsed: false, items: [all, ...byDomain.filter((g) => g.items.length > 0)] });
+    } else if (kind === 'doc') {
+      const docs = [...model.byKind.doc.values()].sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title));
+      groups.push({ label: plural, collapsed: false, items: docs.map(link) });
+    } else {
+      const secondary = kind === 'person' || kind === 'system' || kind === 'team';
+      groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: [all, ...elements.map(link)] });
+    }
+  }
+  groups.push({ label: 'Reference', collapsed: true, items: [{ label: 'Checks', link: withBase('/reference/checks/', base) }] });
+  return groups;
 }

@@ -8,6 +8,8 @@ export interface CliOptions {
   readonly contentDir: string;
   readonly format: OutputFormat;
   readonly strict: boolean;
+  /** Where `build` writes the site. */
+  readonly outDir: string;
   /** Arguments passed through to Astro (`build`, `dev`). */
   readonly rest: readonly string[];
 }
@@ -17,7 +19,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict]
+export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -25,7 +27,8 @@ export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--for
 
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
-  --strict          warnings fail too`;
+  --strict          warnings fail too
+  --out <dir>       where build writes the site (default: dist/)`;
 
 /** Parses the command line: `archsite check --content x --format json --strict`. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -34,6 +37,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let contentDir = env.ARCHSITE_CONTENT || 'content';
   let format: OutputFormat = 'text';
   let strict = false;
+  let outDir = 'dist';
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -58,10 +62,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       case '--strict':
         strict = true;
         break;
+      case '--out':
+        if (command === 'check') throw new UsageError(`unknown option '${arg}'`);
+        outDir = value();
+        break;
       default:
         if (command === 'check') throw new UsageError(`unknown option '${arg}'`);
         rest.push(arg);
     }
   }
-  return { command: command as Command, contentDir, format, strict, rest };
+  return { command: command as Command, contentDir, format, strict, outDir, rest };
 }

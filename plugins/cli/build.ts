@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from './args.ts';
 import { runCheck } from './check.ts';
@@ -18,9 +18,10 @@ export async function runBuild(options: CliOptions): Promise<number> {
   }
   process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const work = path.join(PROJECT_ROOT, '.archsite');
+  const dist = path.resolve(options.outDir);
+  // Build next to the target, so that putting it in place is a rename on one file system.
+  const work = path.join(path.dirname(dist), '.archsite');
   const staging = path.join(work, `build-${process.pid}`);
-  const dist = path.join(PROJECT_ROOT, 'dist');
   mkdirSync(work, { recursive: true });
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -34,6 +35,11 @@ export async function runBuild(options: CliOptions): Promise<number> {
   if (existsSync(dist)) renameSync(dist, previous);
   renameSync(staging, dist);
   rmSync(previous, { recursive: true, force: true });
+  try {
+    rmdirSync(work);
+  } catch {
+    // Another build is using it.
+  }
   process.stdout.write(`archsite: site built into ${path.relative(process.cwd(), dist) || '.'}/\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ import { checkSupersedes } from './checks/supersedes.ts';
 import { checkUndeployedServices } from './checks/undeployed-services.ts';
 import { checkUniqueIds } from './checks/unique-ids.ts';
 import { displayPath, listContentFiles, type ContentRoot } from './content-files.ts';
-import { Diagnostics, START, type Diagnostic } from './diagnostics.ts';
+import { compare, Diagnostics, START, type Diagnostic } from './diagnostics.ts';
 import { keyOf, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
@@ -44,6 +44,8 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** True when there is no error. */
   readonly ok: boolean;
+  /** Content paths of the files that elements reference but that are not elements: schemas, API descriptions, images. */
+  readonly assets: readonly string[];
   readonly stats: { readonly files: number; readonly elements: number };
 }
 
@@ -115,6 +117,7 @@ export function loadModel(options: LoadOptions): LoadResult {
     model: system ? model : undefined,
     diagnostics: list,
     ok: !list.some((d) => d.severity === 'error'),
+    assets: [...context.assets].filter((a) => context.files.has(a)).sort(compare),
     stats: { files: files.length, elements: model.elements.length },
   };
 }

@@ -1,0 +1,31 @@
+/** Human labels for the service template's keys (`latency_p99` → `Latency (p99)`). */
+const KNOWN: Readonly<Record<string, string>> = {
+  latency_p50: 'Latency (p50)',
+  latency_p90: 'Latency (p90)',
+  latency_p95: 'Latency (p95)',
+  latency_p99: 'Latency (p99)',
+  rpo: 'Recovery point objective (RPO)',
+  rto: 'Recovery time objective (RTO)',
+  error_rate: 'Error rate',
+  cpu: 'CPU',
+  ui: 'UI library',
+  state: 'State management',
+  build: 'Build tool',
+  health: 'Health check',
+  containerized: 'Containerized',
+  team_expertise: 'Team expertise',
+  community_support: 'Community support',
+  vendor_lock_in: 'Vendor lock-in',
+};
+
+export function fieldLabel(key: string): string {
+  if (KNOWN[key]) return KNOWN[key];
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The entries of a template mapping, labelled, in the order written. */
+export function labelled(record: object | undefined): [string, string | number | boolean | readonly string[] | undefined][] {
+  if (!record) return [];
+  return Object.entries(record).map(([key, value]) => [fieldLabel(key), value as string | number | boolean | readonly string[] | undefined]);
+}

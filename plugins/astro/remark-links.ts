@@ -1,0 +1,70 @@
+import type { Definition, Image, Link, Root } from 'mdast';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import type { Model } from '../model/model.ts';
+import { elementRoute, normalizeSitePath } from '../model/routes.ts';
+import { fileHref, withBase } from './urls.ts';
+
+export interface RemarkLinksOptions {
+  /** The model whose files the links point at. */
+  readonly model: () => Model | undefined;
+  /** The site's base path, ending with `/`. */
+  readonly base: string;
+}
+
+/**
+ * Rewrites links in Markdown bodies to the site: a relative link to a content file
+ * becomes its element's page (or, for a file that is not an element, the published copy),
+ * and a site path (`/services/x/`) gets the site's base. The check has already reported
+ * broken links, so a link that resolves to nothing is left as it is.
+ */
+export function remarkArchsiteLinks(options: RemarkLinksOptions) {
+  return (tree: Root, file: VFile) => {
+    const model = options.model();
+    if (!model || !file.path) return;
+    const from = path.relative(model.contentDir, file.path).split(path.sep).join('/');
+    if (from.startsWith('..')) return;
+    const elementsByFile = new Map<string, { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>();
+    for (const el of model.elements) elementsByFile.set(el.source.path, [...(elementsByFile.get(el.source.path) ?? []), el]);
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+      const target = node as Link | Image | Definition;
+      const rewritten = rewrite(target.url, from, elementsByFile, options.base);
+      if (rewritten !== undefined) target.url = rewritten;
+    });
+  };
+}
+
+function rewrite(
+  url: string,
+  from: string,
+  elementsByFile: ReadonlyMap<string, readonly { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>,
+  base: string,
+): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
+  const hashAt = trimmed.indexOf('#');
+  const fragment = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1);
+  const pathPart = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).split('?')[0]!;
+  let decoded = pathPart;
+  try {
+    decoded = decodeURI(pathPart);
+  } catch {
+    // Keep the link as written.
+  }
+  const suffix = fragment === undefined ? '' : `#${fragment}`;
+  if (decoded.startsWith('/')) return withBase(normalizeSitePath(decoded), base) + suffix;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decoded)).replace(/\/$/, '');
+  if (target.startsWith('..')) return undefined;
+  const elements = elementsByFile.get(target);
+  if (elements?.length === 1) return withBase(elementRoute(elements[0]!), base) + suffix;
+  if (elements && fragment !== undefined) {
+    const named = elements.find((el) => el.id === fragment);
+    return named ? withBase(elementRoute(named), base) : undefined;
+  }
+  if (elements) return undefined;
+  // A folder named after a kind (`../services/`) is that kind's index.
+  if (/^[a-z]+$/.test(target) && decoded.endsWith('/')) return withBase(`/${target}/`, base);
+  return fileHref(target, base) + suffix;
+}

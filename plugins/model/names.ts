@@ -1,0 +1,37 @@
+import { kindInfo } from './kinds.ts';
+import type { Element, ElementRef, Model } from './model.ts';
+
+/** What a reader calls an element: its name, or a decision's or page's title. */
+export function displayName(el: Element): string {
+  switch (el.kind) {
+    case 'decision':
+      return el.data.title;
+    case 'doc':
+      return el.data.title;
+    default:
+      return el.data.name;
+  }
+}
+
+/** The display name of a referenced element, or its id when it is not in the model. */
+export function nameOf(model: Model, ref: ElementRef): string {
+  const el = model.byKind[ref.kind].get(ref.id) as Element | undefined;
+  return el ? displayName(el) : ref.id;
+}
+
+/** `Service`, `External system` ... */
+export function kindLabel(ref: ElementRef): string {
+  return kindInfo(ref.kind).label;
+}
+
+/** A one-line summary of an element, for meta descriptions and tables. */
+export function summaryOf(el: Element): string | undefined {
+  switch (el.kind) {
+    case 'service':
+      return el.data.responsibility;
+    case 'decision':
+      return el.data.purpose;
+    default:
+      return el.data.description;
+  }
+}
