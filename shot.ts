@@ -5,7 +5,11 @@ const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 for (const [p, name, theme] of process.argv.slice(2).map((a) => a.split(','))) {
   await page.goto(site.url + p);
-  if (theme) await page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+  if (theme)
+    await page.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
   await page.screenshot({ path: `/tmp/${name}.png`, fullPage: false });
 }
-await browser.close(); await site.close();
+await browser.close();
+await site.close();

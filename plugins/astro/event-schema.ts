@@ -25,5 +25,11 @@ export function eventSchema(model: Model, event: Element<'event'>): EventSchema 
   const relative = path.posix.normalize(path.posix.join(path.posix.dirname(event.source.path), schema));
   const text = readFileSync(path.join(model.contentDir, relative), 'utf8').replace(/^\uFEFF/, '');
   const json = /\.json$/i.test(relative);
-  return { value: json ? JSON.parse(text) : parseYaml(text), text, lang: json ? 'json' : 'yaml', href: fileHref(relative), written: schema };
+  return {
+    value: json ? JSON.parse(text) : parseYaml(text),
+    text,
+    lang: json ? 'json' : 'yaml',
+    href: fileHref(relative),
+    written: schema,
+  };
 }

@@ -35,7 +35,8 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
     const target = id ? (model.byKind[k].get(id) as Element | undefined) : undefined;
     return target ? { text: displayName(target), href: elementHref(target) } : undefined;
   };
-  const text = (value: string | number | undefined): Cell | undefined => (value === undefined || value === '' ? undefined : { text: String(value) });
+  const text = (value: string | number | undefined): Cell | undefined =>
+    value === undefined || value === '' ? undefined : { text: String(value) };
   const count = (n: number): Cell => ({ text: String(n), sort: n });
   const rel = model.relations;
   switch (kind) {
@@ -76,7 +77,8 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
           return {
             id: { text: e.id, href: elementHref(e), code: true },
             name: text(e.data.name),
-            domain: domains.length === 1 ? ref('domain', domains[0]) : text(domains.map((d) => model.byKind.domain.get(d)!.data.name).join(', ')),
+            domain:
+              domains.length === 1 ? ref('domain', domains[0]) : text(domains.map((d) => model.byKind.domain.get(d)!.data.name).join(', ')),
             channel: text(e.data.channel),
             producers: text(producers.map((p) => model.byKind.service.get(p)!.data.name).join(', ')),
             consumers: text((rel.consumers.get(e.id) ?? []).map((c) => model.byKind.service.get(c)!.data.name).join(', ')),
@@ -117,7 +119,9 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
             name: name(r),
             category: text(rel.categories.get(r.id)),
             type: text(r.data.type),
-            owners: text([...new Set(uses.filter((u) => u.via === 'store').map((u) => model.byKind.service.get(u.service)!.data.name))].join(', ')),
+            owners: text(
+              [...new Set(uses.filter((u) => u.via === 'store').map((u) => model.byKind.service.get(u.service)!.data.name))].join(', '),
+            ),
             users: count(new Set(uses.map((u) => u.service)).size),
           };
         }),
@@ -133,7 +137,11 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
         rows: (elements as Element<'deployment'>[]).map((d) => ({
           name: name(d),
           description: text(d.data.description),
-          services: count(new Set([...rel.placements].filter(([k, ps]) => k.startsWith('service:') && ps.some((p) => p.deployment === d.id)).map(([k]) => k)).size),
+          services: count(
+            new Set(
+              [...rel.placements].filter(([k, ps]) => k.startsWith('service:') && ps.some((p) => p.deployment === d.id)).map(([k]) => k),
+            ).size,
+          ),
         })),
       };
     case 'decision':

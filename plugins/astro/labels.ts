@@ -27,5 +27,8 @@ export function fieldLabel(key: string): string {
 /** The entries of a template mapping, labelled, in the order written. */
 export function labelled(record: object | undefined): [string, string | number | boolean | readonly string[] | undefined][] {
   if (!record) return [];
-  return Object.entries(record).map(([key, value]) => [fieldLabel(key), value as string | number | boolean | readonly string[] | undefined]);
+  return Object.entries(record).map(([key, value]) => [
+    fieldLabel(key),
+    value as string | number | boolean | readonly string[] | undefined,
+  ]);
 }

@@ -44,7 +44,9 @@ export function searchFacets(model: Model, el: Element): Record<string, (string 
     }
     case 'resource':
       facets.technology = [el.data.technology ?? el.data.type];
-      facets.domain = (model.relations.resourceUsers.get(el.id) ?? []).filter((u) => u.via === 'store').map((u) => domainName(serviceDomain(model, u.service)));
+      facets.domain = (model.relations.resourceUsers.get(el.id) ?? [])
+        .filter((u) => u.via === 'store')
+        .map((u) => domainName(serviceDomain(model, u.service)));
       break;
     case 'decision':
       facets.status = [el.data.status];

@@ -26,7 +26,13 @@ export function schemaRows(schema: unknown): SchemaRow[] {
     for (const [key, raw] of Object.entries(properties)) {
       const { schema: prop, ref } = resolve(raw, root, seen);
       const name = prefix ? `${prefix}.${key}` : key;
-      rows.push({ name, type: typeOf(prop, ref), required: required.has(key), description: text(prop.description), constraints: constraints(prop) });
+      rows.push({
+        name,
+        type: typeOf(prop, ref),
+        required: required.has(key),
+        description: text(prop.description),
+        constraints: constraints(prop),
+      });
       const nextSeen = ref ? new Set([...seen, ref]) : seen;
       if (isObject(prop.properties)) walk(prop, name, depth + 1, nextSeen);
       const items = isObject(prop.items) ? resolve(prop.items, root, nextSeen).schema : undefined;
@@ -63,7 +69,8 @@ function typeOf(schema: Schema, ref: string | undefined): string {
 function constraints(schema: Schema): string {
   const parts: string[] = [];
   if (schema.const !== undefined) parts.push(`always ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum)) parts.push(`one of: ${schema.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`);
+  if (Array.isArray(schema.enum))
+    parts.push(`one of: ${schema.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`);
   if (typeof schema.format === 'string') parts.push(`format: ${schema.format}`);
   for (const [key, label] of [
     ['minimum', 'min'],

@@ -68,7 +68,9 @@ function sidebar(model: Model, base: string): Sidebar {
       }));
       groups.push({ label: plural, collapsed: false, items: [all, ...byDomain.filter((g) => g.items.length > 0)] });
     } else if (kind === 'doc') {
-      const docs = [...model.byKind.doc.values()].sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title));
+      const docs = [...model.byKind.doc.values()].sort(
+        (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title),
+      );
       groups.push({ label: plural, collapsed: false, items: docs.map(link) });
     } else {
       const secondary = kind === 'person' || kind === 'system' || kind === 'team';

@@ -4,7 +4,8 @@ import type { ElementKind } from '../model/kinds.ts';
 
 /** The site's base path, always ending with `/`. */
 export function basePath(): string {
-  const base = import.meta.env?.BASE_URL ?? process.env.ARCHSITE_BASE ?? '/';
+  // Vite replaces `import.meta.env.BASE_URL` in pages; outside Vite (config, tests) it is undefined.
+  const base = (typeof import.meta.env === 'object' ? import.meta.env.BASE_URL : undefined) ?? process.env.ARCHSITE_BASE ?? '/';
   return base.endsWith('/') ? base : `${base}/`;
 }
 

@@ -16,8 +16,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     process.stderr.write('archsite: the check failed; nothing was built and dist/ is unchanged.\n');
     return checked.exitCode;
   }
-  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  prepareEnvironment(options);
   const dist = path.resolve(options.outDir);
   // Build next to the target, so that putting it in place is a rename on one file system.
   const work = path.join(path.dirname(dist), '.archsite');
@@ -47,10 +46,17 @@ export async function runBuild(options: CliOptions): Promise<number> {
 /** `dev`: check, then serve the site with live reload. */
 export async function runDev(options: CliOptions): Promise<number> {
   runCheck(options);
-  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  prepareEnvironment(options);
   const { dev } = await import('astro');
   const server = await dev({ root: PROJECT_ROOT });
   await new Promise<void>((resolve) => server.watcher.on('close', () => resolve()));
   return 0;
+}
+
+function prepareEnvironment(options: CliOptions): void {
+  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite lets these leak into import.meta.env, where they would override the site's base
+  // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
 }

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(ROOT, 'plugins/cli/main.ts');
+
+export interface BuildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+/** Builds a site with the real CLI, as `npm run build` does, into `out` (a new temporary folder by default). */
+export function buildSite(options: { content: string; base?: string; out?: string; env?: Record<string, string> }): BuildRun {
+  const out = options.out ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-site-')), 'dist');
+  const run = spawnSync(process.execPath, [cli, 'build', '--content', options.content, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ARCHSITE_BASE: options.base ?? '/', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    timeout: 300_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, out };
+}
+
+/** The parsed HTML of a built page: `page(out, 'services/x/')`. */
+export function page(out: string, route: string): Root {
+  return fromHtml(readFileSync(path.join(out, route, route.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+}
+
+/** Text of every element matching `selector`, whitespace collapsed. */
+export function texts(tree: Root, selector: string): string[] {
+  return selectAll(selector, tree).map((n) => {
+    // A row reads as its cells separated by spaces.
+    const cells = n.tagName === 'tr' ? selectAll('td, th', n).map((c) => toString(c)) : [toString(n)];
+    return cells.join(' ').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** `href` of every element matching `selector`. */
+export function hrefs(tree: Root, selector: string): string[] {
+  return selectAll(selector, tree).map((n) => String(n.properties.href ?? ''));
+}
+
+export function text(tree: Root, selector: string): string | undefined {
+  const node = select(selector, tree);
+  return node ? toString(node).replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** A page section (`data-section="called-by"`), or an empty tree when the page has none. */
+export function section(tree: Root, id: string): Root {
+  const node = select(`section[data-section="${id}"]`, tree);
+  return { type: 'root', children: node ? [node] : [] };
+}
