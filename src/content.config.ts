@@ -26,6 +26,6 @@ export const collections = {
       pattern: ['*/**/*.{md,mdx}', '!docs/**'],
       generateId: ({ entry }) => entry,
     }),
-    schema: z.object({}).passthrough(),
+    schema: z.looseObject({}),
   }),
 };

@@ -41,5 +41,5 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
       },
     },
   };
-  return [guard, starlight(starlightOptions(result.model, base))];
+  return [guard, starlight(starlightOptions(result.model))];
 }

@@ -5,7 +5,7 @@ import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import type { DecisionStatus } from '../model/schemas/decision.ts';
 import { contentDir } from './site-model.ts';
-import { elementHref, kindHref, withBase } from './urls.ts';
+import { elementRoute, kindRoute } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 type SidebarItem = Sidebar[number];
@@ -18,8 +18,8 @@ export const STATUS_VARIANT: Record<DecisionStatus, 'success' | 'note' | 'danger
   superseded: 'default',
 };
 
-/** Starlight's options, derived from the model: title, edit links, sidebar. */
-export function starlightOptions(model: Model | undefined, base: string): StarlightUserConfig {
+/** Starlight's options, derived from the model: title, edit links, sidebar (whose links Starlight puts under the base). */
+export function starlightOptions(model: Model | undefined): StarlightUserConfig {
   const system = model?.system.data;
   const repository = system?.repository?.replace(/\/+$/, '');
   return {
@@ -33,22 +33,22 @@ export function starlightOptions(model: Model | undefined, base: string): Starli
     // Starlight's Markdown features (asides, heading anchors) apply to the content's prose too.
     markdown: { processedDirs: [contentDir()] },
     customCss: ['./src/styles/archsite.css'],
-    sidebar: model ? sidebar(model, base) : [],
+    sidebar: model ? sidebar(model) : [],
   };
 }
 
-function sidebar(model: Model, base: string): Sidebar {
+function sidebar(model: Model): Sidebar {
   const link = (el: Element): SidebarItem => ({
     label: displayName(el),
-    link: elementHref(el, base),
+    link: elementRoute(el),
     ...(el.kind === 'decision' ? { badge: { text: el.data.status, variant: STATUS_VARIANT[el.data.status] } } : {}),
   });
   const groups: Sidebar = [
     {
       label: 'Overview',
       items: [
-        { label: 'Home', link: withBase('/', base) },
-        { label: 'Architecture', link: withBase('/architecture/', base) },
+        { label: 'Home', link: '/' },
+        { label: 'Architecture', link: '/architecture/' },
       ],
     },
   ];
@@ -58,7 +58,7 @@ function sidebar(model: Model, base: string): Sidebar {
     const { plural } = kindInfo(kind);
     const elements = [...model.byKind[kind].values()] as Element[];
     if (elements.length === 0) continue;
-    const all: SidebarItem = { label: `All ${plural.toLowerCase()}`, link: kindHref(kind, base) };
+    const all: SidebarItem = { label: `All ${plural.toLowerCase()}`, link: kindRoute(kind) };
     if (kind === 'service') {
       // Services are listed by domain: the way stakeholders look for them.
       const byDomain = [...model.byKind.domain.values()].map((domain) => ({
@@ -77,6 +77,6 @@ function sidebar(model: Model, base: string): Sidebar {
       groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: [all, ...elements.map(link)] });
     }
   }
-  groups.push({ label: 'Reference', collapsed: true, items: [{ label: 'Checks', link: withBase('/reference/checks/', base) }] });
+  groups.push({ label: 'Reference', collapsed: true, items: [{ label: 'Checks', link: '/reference/checks/' }] });
   return groups;
 }

@@ -17,6 +17,9 @@ export async function runBuild(options: CliOptions): Promise<number> {
     return checked.exitCode;
   }
   prepareEnvironment(options);
+  // A NODE_ENV other than production (a test runner sets `test`) makes Vite build in
+  // development mode, where Starlight turns search off.
+  process.env.NODE_ENV = 'production';
   const dist = path.resolve(options.outDir);
   // Build next to the target, so that putting it in place is a rename on one file system.
   const work = path.join(path.dirname(dist), '.archsite');

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
+import { serve } from '../helpers/serve.ts';
+
+/** The bundled example in real Chromium, served under a GitHub Pages project path. */
+const BASE = '/archsite/';
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  const built = buildSite({ content: path.join(ROOT, 'content'), base: BASE });
+  expect(built.code).toBe(0);
+  site = await serve(built.out, BASE);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function search(query: string): Promise<void> {
+  // Pagefind's UI loads when the browser is idle after the page.
+  await page.waitForSelector('#starlight__search input', { state: 'attached' });
+  await page.click('button[data-open-modal]');
+  await page.fill('#starlight__search input', query);
+  await page.waitForSelector('.pagefind-ui__result-link');
+}
+
+/** Titles of the pages found (not of their sections). */
+const resultTitles = () =>
+  page.$$eval('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link', (links) =>
+    links.map((a) => a.textContent!.trim()),
+  );
+
+describe('a stakeholder on the site', () => {
+  it('searches from the home page, narrows with filters, and opens a service', async () => {
+    await page.goto(site.url);
+    expect(await page.title()).toContain('E-Commerce Platform');
+    await search('order');
+    expect(await resultTitles()).toContain('Order Service');
+
+    // Narrow "order" to events of the Order Management domain.
+    await page.click('.pagefind-ui__filter-name:has-text("Kind")');
+    await page.click('.pagefind-ui__filter-label:has-text("Event")');
+    await page.click('.pagefind-ui__filter-name:has-text("Domain")');
+    await page.click('.pagefind-ui__filter-label:has-text("Order Management")');
+    await expect.poll(resultTitles).not.toContain('Order Service');
+    expect((await resultTitles()).sort()).toEqual(['Order cancelled', 'Order created', 'Order updated']);
+
+    // Clear the filters, open the Order Service.
+    await page.click('.pagefind-ui__filter-label:has-text("Event")');
+    await page.click('.pagefind-ui__filter-label:has-text("Order Management")');
+    await expect.poll(resultTitles).toContain('Order Service');
+    await page.click('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link:text-is("Order Service")');
+    await page.waitForURL(`${site.url}services/order-service/`);
+    expect(await page.textContent('h1')).toBe('Order Service');
+  });
+
+  it('follows a "Called by" link to the caller', async () => {
+    await page.goto(`${site.url}services/order-service/`);
+    await page.click('section[data-section="called-by"] a:text-is("API Gateway")');
+    await page.waitForURL(`${site.url}services/api-gateway/`);
+    expect(await page.textContent('h1')).toBe('API Gateway');
+  });
+
+  it('filters and sorts a kind index', async () => {
+    await page.goto(`${site.url}services/`);
+    const visible = () => page.$$eval('tbody tr:not([hidden]) td[data-column="name"]', (cells) => cells.map((c) => c.textContent!.trim()));
+    expect(await visible()).toHaveLength(9);
+    await page.selectOption('select[data-filter-column="domain"]', 'Storefront');
+    expect(await visible()).toEqual(['API Gateway', 'Mobile App', 'Web App']);
+    expect(await page.textContent('[data-count]')).toBe('3 services');
+    await page.selectOption('select[data-filter-column="domain"]', '');
+    await page.fill('[data-filter-text]', 'python');
+    expect(await visible()).toEqual(['Analytics Service', 'Notification Service', 'Product Service', 'User Service']);
+    await page.fill('[data-filter-text]', '');
+    await page.click('th[data-key="name"] button');
+    await page.click('th[data-key="name"] button');
+    expect((await visible())[0]).toBe('Web App');
+  });
+
+  it('switches to dark mode', async () => {
+    await page.goto(`${site.url}services/order-service/`);
+    await page.selectOption('starlight-theme-select select', 'dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+  });
+
+  it('takes a screenshot of a service page, light and dark', async () => {
+    await page.goto(`${site.url}services/order-service/`);
+    for (const theme of ['light', 'dark']) {
+      await page.selectOption('starlight-theme-select select', theme);
+      const shot = await page.screenshot({ path: path.join(ROOT, `test-results/service-page-${theme}.png`), fullPage: true });
+      expect(shot.byteLength).toBeGreaterThan(50_000);
+    }
+  });
+
+  it('ran without a script error', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT, type BuildRun } from '../helpers/build.ts';
+import { BASE as MODEL_BASE, writeTree } from '../helpers/tree.ts';
+
+/** The bundled example, built for a GitHub Pages project site. */
+const BASE = '/archsite/';
+let site: BuildRun;
+
+beforeAll(() => {
+  site = buildSite({ content: path.join(ROOT, 'content'), base: BASE });
+  expect(site.code).toBe(0);
+});
+
+/** Every file under `dir`, relative, sorted. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(path.relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('the bundled example site', () => {
+  it('has a page for every route of the contract', () => {
+    const files = new Set(listFiles(site.out));
+    const expected = [
+      'index.html',
+      'architecture/index.html',
+      'reference/checks/index.html',
+      ...['people', 'systems', 'teams', 'domains', 'services', 'resources', 'events', 'deployments', 'decisions', 'docs'].map(
+        (k) => `${k}/index.html`,
+      ),
+      'services/order-service/index.html',
+      'events/order.created/index.html',
+      'events/payment.completed/index.html',
+      'domains/order-management/index.html',
+      'resources/order-db/index.html',
+      'systems/payment-gateway/index.html',
+      'people/customer/index.html',
+      'teams/checkout-team/index.html',
+      'deployments/production/index.html',
+      'decisions/0003-use-kafka/index.html',
+      'docs/requirements/index.html',
+      'docs/risks/index.html',
+      '404.html',
+    ];
+    for (const file of expected) expect(files.has(file), file).toBe(true);
+  });
+
+  it('has no broken internal link or asset under the base path', () => {
+    const broken: string[] = [];
+    const htmlFiles = listFiles(site.out).filter((f) => f.endsWith('.html'));
+    let checked = 0;
+    for (const file of htmlFiles) {
+      const html = readFileSync(path.join(site.out, file), 'utf8');
+      for (const [, attr, raw] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+        const url = raw!.replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:|data:|#|javascript:)/i.test(url) || url === '') continue;
+        checked++;
+        const pagePath = `/${file.replace(/index\.html$/, '').replace(/\\/g, '/')}`;
+        const resolved = new URL(url, `http://site${BASE}${pagePath.slice(1)}`).pathname;
+        if (!resolved.startsWith(BASE)) {
+          broken.push(`${file}: ${attr}="${url}" is outside ${BASE}`);
+          continue;
+        }
+        const target = path.join(site.out, decodeURIComponent(resolved.slice(BASE.length)));
+        const exists = (() => {
+          try {
+            return statSync(target).isDirectory() ? statSync(path.join(target, 'index.html')).isFile() : true;
+          } catch {
+            return false;
+          }
+        })();
+        if (!exists) broken.push(`${file}: ${attr}="${url}"`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('indexes every page for search, with kind, domain and team filters', () => {
+    const entry = JSON.parse(readFileSync(path.join(site.out, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const index = Object.values(entry.languages as Record<string, { page_count: number }>)[0]!;
+    expect(index.page_count).toBeGreaterThan(60);
+    const filters = readdirSync(path.join(site.out, 'pagefind/filter'));
+    expect(filters.length).toBeGreaterThan(0);
+  });
+
+  it('gives byte-identical output when built twice', () => {
+    const again = buildSite({ content: path.join(ROOT, 'content'), base: BASE });
+    expect(again.code).toBe(0);
+    const hash = (dir: string) =>
+      listFiles(dir).map(
+        (f) =>
+          `${f} ${createHash('sha256')
+            .update(readFileSync(path.join(dir, f)))
+            .digest('hex')}`,
+      );
+    expect(hash(again.out)).toEqual(hash(site.out));
+  });
+});
+
+describe('a failed check', () => {
+  it('exits non-zero with the diagnostics and leaves dist/ exactly as it was', () => {
+    const root = writeTree({
+      ...MODEL_BASE,
+      'content/services/orders.yaml': 'name: Orders\nresponsibility: Takes orders.\ndomain: shopp\n',
+    });
+    const out = path.join(root, 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), 'the previous site');
+    const before = listFiles(root);
+    const run = buildSite({ content: path.join(root, 'content'), out });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("services/orders.yaml:3:9 error unknown-reference: domain 'shopp' is not a domain (did you mean 'shop'?)");
+    expect(run.stderr).toContain('nothing was built and dist/ is unchanged');
+    expect(listFiles(root)).toEqual(before);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the previous site');
+  });
+});
