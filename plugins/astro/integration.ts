@@ -3,7 +3,7 @@ import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
-import { contentDir, loadSiteModel } from './site-model.ts';
+import { contentDir, invalidateSiteModel, loadSiteModel } from './site-model.ts';
 import { starlightOptions } from './starlight-options.ts';
 
 export interface ArchsiteOptions {
@@ -38,6 +38,23 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         // Stop before Astro writes anything: a failed check must leave dist/ untouched.
         logger.error(`the content in ${contentDir()} has errors; nothing was built.\n${report}`);
         process.exit(1);
+      },
+      // In dev, an edit to any content file re-reads the model, reports it, and reloads the page.
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = contentDir();
+        server.watcher.add(dir);
+        const onChange = (file: string) => {
+          if (!file.startsWith(dir)) return;
+          invalidateSiteModel();
+          const next = loadSiteModel();
+          if (next.diagnostics.length > 0)
+            logger.warn(`${formatDiagnostics(next.diagnostics, 'text')}\n${formatSummary(next.diagnostics, next.stats)}`);
+          else logger.info(formatSummary(next.diagnostics, next.stats));
+          server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+        server.watcher.on('unlink', onChange);
       },
     },
   };

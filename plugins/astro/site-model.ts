@@ -7,13 +7,20 @@ export function contentDir(): string {
   return path.resolve(process.env.ARCHSITE_CONTENT || 'content');
 }
 
-let cached: { dir: string; result: LoadResult } | undefined;
+// Shared through globalThis: Astro loads this module once for the config and again for
+// the pages, and both must see the same model (and the same invalidation in dev).
+const store = globalThis as typeof globalThis & { __archsiteModel?: { dir: string; result: LoadResult } };
 
 /** The checked model, loaded once per process and shared by every page. */
 export function loadSiteModel(): LoadResult {
   const dir = contentDir();
-  if (cached?.dir !== dir) cached = { dir, result: loadModel({ contentDir: dir }) };
-  return cached.result;
+  if (store.__archsiteModel?.dir !== dir) store.__archsiteModel = { dir, result: loadModel({ contentDir: dir }) };
+  return store.__archsiteModel.result;
+}
+
+/** Forgets the loaded model, so the next page reads the content again (dev, after an edit). */
+export function invalidateSiteModel(): void {
+  delete store.__archsiteModel;
 }
 
 /**
