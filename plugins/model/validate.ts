@@ -105,7 +105,14 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
       return;
     }
     case 'too_small':
-      diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is empty`);
+      diagnostics.report(
+        'invalid-value',
+        file,
+        source.locate.value(path),
+        issue.origin === 'number' || issue.origin === 'int'
+          ? `field '${field}' is ${String(value)}; it must be at least ${String(issue.minimum)}`
+          : `field '${field}' is empty`,
+      );
       return;
     default:
       diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is '${String(value)}': ${issue.message}`);

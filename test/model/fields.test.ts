@@ -133,3 +133,14 @@ describe('field validation', () => {
     expect(lines[0]).toMatch(/^content\/docs\/broken\.mdx:(7|8):\d+ error markdown-syntax: MDX does not parse: /);
   });
 });
+
+describe('numbers', () => {
+  it.each([
+    ['-1', "content/services/orders.yaml:7:13 error invalid-value: field 'deployment.replicas' is -1; it must be at least 0"],
+    ['2.5', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a whole number, not a number"],
+    ['three', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a number, not text"],
+  ])('replicas: %s', (replicas, expected) => {
+    const text = `name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndeployment:\n  replicas: ${replicas}\n`;
+    expect(checkTree({ 'content/services/orders.yaml': text })).toEqual([expected]);
+  });
+});

@@ -121,7 +121,7 @@ export const serviceSchema = z.strictObject({
   deployment: z
     .strictObject({
       containerized: z.boolean().optional(),
-      replicas: z.union([z.number().int().nonnegative(), z.string()]).optional(),
+      replicas: z.number().int().nonnegative().optional(),
       cpu: text.optional(),
       memory: text.optional(),
       autoscaling: z.union([z.boolean(), z.string()]).optional(),
