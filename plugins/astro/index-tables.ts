@@ -2,7 +2,7 @@ import { compare } from '../model/diagnostics.ts';
 import type { ElementKind } from '../model/kinds.ts';
 import { keyOf, type Element, type Model } from '../model/model.ts';
 import { displayName, summaryOf } from '../model/names.ts';
-import { serviceDomain } from './page-meta.ts';
+import { serviceDomain } from '../model/queries.ts';
 import { elementHref } from './urls.ts';
 
 export interface Cell {

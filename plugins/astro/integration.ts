@@ -1,8 +1,12 @@
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
+import { prerenderDiagrams } from './diagrams/prerender.ts';
+import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
+import { remarkMermaid } from './remark-mermaid.ts';
 import { contentDir, invalidateSiteModel, loadSiteModel } from './site-model.ts';
 import { starlightOptions } from './starlight-options.ts';
 
@@ -13,8 +17,8 @@ export interface ArchsiteOptions {
 
 /**
  * The archsite Astro integration: checks the content before anything is built, renders
- * Markdown with links rewritten to the site, and sets Starlight up as the shell from the
- * model (title, sidebar, edit links).
+ * every diagram in one browser, renders Markdown with links rewritten to the site, and sets
+ * Starlight up as the shell from the model (title, sidebar, edit links).
  */
 export default function archsite(options: ArchsiteOptions = {}): AstroIntegration[] {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
@@ -22,34 +26,44 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
   const guard: AstroIntegration = {
     name: 'archsite',
     hooks: {
-      'astro:config:setup': ({ logger, command, updateConfig }) => {
+      'astro:config:setup': async ({ logger, command, updateConfig, config }) => {
+        process.env.ARCHSITE_CACHE_DIR ||= fileURLToPath(new URL('node_modules/.cache/archsite/diagrams/', config.root));
         updateConfig({
+          // mermaid, for browsers drawing diagrams themselves, is one big lazy chunk by design.
+          vite: { build: { chunkSizeWarningLimit: 4096 } },
           markdown: {
-            processor: unified({ remarkPlugins: [[remarkArchsiteLinks, { model: () => loadSiteModel().model, base }]] }),
+            processor: unified({
+              remarkPlugins: [[remarkArchsiteLinks, { model: () => loadSiteModel().model, base }], remarkMermaid, remarkDiagramImport],
+            }),
           },
         });
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length === 0) return;
-        const report = `${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}`;
-        if (command === 'dev') {
-          logger.error(`the content has errors; fix them and restart:\n${report}`);
-          return;
+        if (errors.length > 0) {
+          const report = `${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}`;
+          if (command !== 'dev') {
+            // Stop before Astro writes anything: a failed check must leave dist/ untouched.
+            logger.error(`the content in ${contentDir()} has errors; nothing was built.\n${report}`);
+            process.exit(1);
+          }
+          logger.error(`the content has errors; fix them and the pages follow:\n${report}`);
         }
-        // Stop before Astro writes anything: a failed check must leave dist/ untouched.
-        logger.error(`the content in ${contentDir()} has errors; nothing was built.\n${report}`);
-        process.exit(1);
+        if (result.model && command !== 'sync' && command !== 'preview') {
+          const ok = await prerender(logger, base);
+          if (!ok && command !== 'dev') process.exit(1);
+        }
       },
-      // In dev, an edit to any content file re-reads the model, reports it, and reloads the page.
+      // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
         server.watcher.add(dir);
-        const onChange = (file: string) => {
+        const onChange = async (file: string) => {
           if (!file.startsWith(dir)) return;
           invalidateSiteModel();
           const next = loadSiteModel();
           if (next.diagnostics.length > 0)
             logger.warn(`${formatDiagnostics(next.diagnostics, 'text')}\n${formatSummary(next.diagnostics, next.stats)}`);
           else logger.info(formatSummary(next.diagnostics, next.stats));
+          if (next.model) await prerender(logger, base);
           server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('change', onChange);
@@ -59,4 +73,26 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
     },
   };
   return [guard, starlight(starlightOptions(result.model))];
+}
+
+/** Renders every diagram before the pages; false when a mermaid fence in the content does not render. */
+async function prerender(logger: AstroIntegrationLogger, base: string): Promise<boolean> {
+  const model = loadSiteModel().model!;
+  const started = performance.now();
+  const outcome = await prerenderDiagrams(model, base);
+  process.env.ARCHSITE_DIAGRAMS = outcome.mode;
+  const total = outcome.views + outcome.fences;
+  if (outcome.mode === 'client') {
+    logger.warn(
+      `no Chrome or Chromium found (set ARCHSITE_CHROMIUM to one): ${total} diagrams will be drawn in the reader's browser instead of at build time`,
+    );
+    return true;
+  }
+  // Printed whatever Astro's log level: how long diagrams take is what people tune.
+  process.stdout.write(
+    `archsite: ${total} diagrams, ${outcome.rendered} rendered and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms\n`,
+  );
+  if (outcome.diagnostics.length === 0) return true;
+  logger.error(`${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, loadSiteModel().stats)}`);
+  return false;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Element, Model } from '../model/model.ts';
 import { kindInfo } from '../model/kinds.ts';
 import { gitInfo } from './git-dates.ts';
+import { serviceDomain } from '../model/queries.ts';
 
 /** Where to edit an element's file, when the system names its repository. */
 export function editUrl(model: Model, el: Element): string | undefined {
@@ -59,10 +60,4 @@ export function searchFacets(model: Model, el: Element): Record<string, (string 
       break;
   }
   return facets;
-}
-
-/** The domain a service belongs to, when it resolved. */
-export function serviceDomain(model: Model, serviceId: string): string | undefined {
-  const domain = model.byKind.service.get(serviceId)?.data.domain;
-  return domain && model.byKind.domain.has(domain) ? domain : undefined;
 }

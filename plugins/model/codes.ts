@@ -66,6 +66,11 @@ export const CODES = {
     title: 'Invalid Markdown or MDX',
     hint: 'Fix the MDX syntax at the position shown, or rename the file to .md if it holds no JSX.',
   },
+  'mermaid-syntax': {
+    severity: 'error',
+    title: 'Mermaid diagram does not render',
+    hint: 'Fix the diagram at the line shown; the mermaid live editor shows the same error. Checked when the site is built.',
+  },
   'empty-file': {
     severity: 'error',
     title: 'File holds no element',
@@ -149,6 +154,11 @@ export const CODES = {
     severity: 'error',
     title: 'Entity owned by more than one service',
     hint: 'Data has one owner: keep the entity in one service’s `data.entities` and let others call it or consume its events.',
+  },
+  'unknown-entity': {
+    severity: 'error',
+    title: 'Entity relation names an entity no service owns',
+    hint: "Fix the entity's name, or add it to the owning service's `data.entities`.",
   },
   'missing-file': {
     severity: 'error',

@@ -4,6 +4,7 @@ import { checkAssets } from './checks/assets.ts';
 import type { Check, CheckContext } from './checks/context.ts';
 import { checkDependencyCycles } from './checks/dependency-cycles.ts';
 import { checkEntityOwners } from './checks/entity-owners.ts';
+import { checkEntityRelations } from './checks/entity-relations.ts';
 import { checkEvents } from './checks/events.ts';
 import { checkProseLinks } from './checks/prose-links.ts';
 import { checkSharedDatabases } from './checks/shared-databases.ts';
@@ -24,6 +25,7 @@ const CHECKS: readonly Check[] = [
   checkProseLinks,
   checkEvents,
   checkEntityOwners,
+  checkEntityRelations,
   checkSharedDatabases,
   checkDependencyCycles,
   checkUndeployedServices,

@@ -1,4 +1,4 @@
-import type { Link, Root } from 'mdast';
+import type { Code, Link, Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,17 +13,25 @@ export interface BodyLink {
   readonly image: boolean;
 }
 
-export type LinksResult =
-  { readonly ok: true; readonly links: BodyLink[] } | { readonly ok: false; readonly at: Position; readonly message: string };
+/** A fenced code block of a Markdown body, at its position in the file. */
+export interface BodyFence {
+  readonly lang: string;
+  readonly text: string;
+  readonly at: Position;
+}
+
+export type ParsedBody =
+  | { readonly ok: true; readonly links: BodyLink[]; readonly fences: BodyFence[] }
+  | { readonly ok: false; readonly at: Position; readonly message: string };
 
 const markdown = unified().use(remarkParse);
 const mdx = unified().use(remarkParse).use(remarkMdx);
 
 /**
- * Finds the links of a Markdown or MDX body with a real Markdown parser, so links in code
- * spans and fences are never mistaken for links. Positions are file positions.
+ * Finds the links and code fences of a Markdown or MDX body with a real Markdown parser,
+ * so that links in code are never mistaken for links. Positions are file positions.
  */
-export function bodyLinks(body: MarkdownBody): LinksResult {
+export function parseBody(body: MarkdownBody): ParsedBody {
   const offset = body.line - 1;
   let tree: Root;
   try {
@@ -36,15 +44,18 @@ export function bodyLinks(body: MarkdownBody): LinksResult {
       message: `MDX does not parse: ${place.reason ?? place.message ?? String(error)}`,
     };
   }
-  const links: BodyLink[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const start = node.position?.start;
-    links.push({
-      url: (node as Link).url,
-      at: { line: (start?.line ?? 1) + offset, column: start?.column ?? 1 },
-      image: node.type === 'image',
-    });
+  const at = (node: { position?: { start: { line: number; column: number } } | undefined }): Position => ({
+    line: (node.position?.start.line ?? 1) + offset,
+    column: node.position?.start.column ?? 1,
   });
-  return { ok: true, links };
+  const links: BodyLink[] = [];
+  const fences: BodyFence[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      links.push({ url: (node as Link).url, at: at(node), image: node.type === 'image' });
+    } else if (node.type === 'code') {
+      fences.push({ lang: (node as Code).lang ?? '', text: (node as Code).value, at: at(node) });
+    }
+  });
+  return { ok: true, links, fences };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { bodyLinks } from '../markdown-links.ts';
+import { parseBody } from '../markdown-links.ts';
 import type { MarkdownBody } from '../parse-source.ts';
 import { elementRoute, normalizeSitePath, siteRoutes } from '../routes.ts';
 import { closest } from '../suggest.ts';
@@ -21,7 +21,7 @@ export const checkProseLinks: Check = (context) => {
   if (model.system.body) bodies.push({ file: model.system.source.file, path: model.system.source.path, body: model.system.body });
   for (const el of model.elements) if (el.body) bodies.push({ file: el.source.file, path: el.source.path, body: el.body });
   for (const { file, path: from, body } of bodies) {
-    const result = bodyLinks(body);
+    const result = parseBody(body);
     if (!result.ok) {
       context.diagnostics.report('markdown-syntax', file, result.at, result.message);
       continue;

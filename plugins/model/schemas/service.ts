@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, reference, references, text, textOrList } from './common.ts';
 
 export const SERVICE_TYPES = ['service', 'web-app', 'mobile-app', 'gateway', 'worker', 'function'] as const;
+export const CARDINALITIES = ['1:1', '1:N', 'N:1', 'N:M'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 /** An RPC method: its name, or `{ name, summary }`. */
@@ -56,6 +57,20 @@ export const serviceSchema = z.strictObject({
       entities: z.array(z.string().min(1)).optional(),
       /** Resources the service stores data in. */
       stores: references.optional(),
+      /**
+       * Relations between entities, for the entity-relationship diagram. `from` and `to`
+       * name entities of any service. @example { from: Order, to: OrderItem, cardinality: "1:N", label: contains }
+       */
+      relations: z
+        .array(
+          z.strictObject({
+            from: z.string().min(1),
+            to: z.string().min(1),
+            cardinality: z.enum(CARDINALITIES),
+            label: z.string().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   apis: z

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+
+/** Where Chrome or Chromium is usually installed, in the order tried. */
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/**
+ * The browser that renders diagrams at build time: `ARCHSITE_CHROMIUM` when set (`none`
+ * turns build-time rendering off), else the first of the usual install paths that exists.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env.ARCHSITE_CHROMIUM;
+  if (chosen !== undefined && chosen !== '') return chosen !== 'none' && existsSync(chosen) ? chosen : undefined;
+  return CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+/** Headless, and quiet on a machine without network: no background requests. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

@@ -1,0 +1,59 @@
+import { siteViews, viewOptions } from '../../diagrams/index.ts';
+import { Diagnostics, type Diagnostic } from '../../model/diagnostics.ts';
+import { parseBody } from '../../model/markdown-links.ts';
+import type { Model } from '../../model/model.ts';
+import type { MarkdownBody } from '../../model/parse-source.ts';
+import { findChromium } from './chromium.ts';
+import { renderDiagrams } from './render.ts';
+
+export interface PrerenderResult {
+  /** `svg`: diagrams are static SVG; `client`: no browser was found, the reader's browser draws them. */
+  readonly mode: 'svg' | 'client';
+  readonly views: number;
+  readonly fences: number;
+  readonly rendered: number;
+  readonly cached: number;
+  /** Mermaid fences in Markdown that do not render, at their file and line. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Every mermaid fence in the model's Markdown, where it was written. */
+export function mermaidFences(model: Model): { file: string; line: number; column: number; text: string }[] {
+  const bodies: { file: string; body: MarkdownBody }[] = [];
+  if (model.system.body) bodies.push({ file: model.system.source.file, body: model.system.body });
+  for (const el of model.elements) if (el.body) bodies.push({ file: el.source.file, body: el.body });
+  return bodies.flatMap(({ file, body }) => {
+    const parsed = parseBody(body);
+    return parsed.ok ? parsed.fences.filter((f) => f.lang === 'mermaid').map((f) => ({ file, ...f.at, text: f.text })) : [];
+  });
+}
+
+/**
+ * Renders, before any page, every diagram the site will show: the generated views and
+ * the mermaid fences of the Markdown. All in one browser, cached across builds, so pages
+ * only look SVGs up. Without a browser, reports `client` mode and renders nothing.
+ */
+export async function prerenderDiagrams(model: Model, base: string): Promise<PrerenderResult> {
+  const views = siteViews(model, viewOptions(base)).map((v) => v.text);
+  const fences = mermaidFences(model);
+  const chromium = findChromium();
+  if (!chromium) return { mode: 'client', views: views.length, fences: fences.length, rendered: 0, cached: 0, diagnostics: [] };
+  const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium);
+  const diagnostics = new Diagnostics();
+  for (const fence of fences) {
+    const error = report.errors.get(fence.text);
+    if (error) diagnostics.report('mermaid-syntax', fence.file, fence, `mermaid diagram does not render: ${error}`);
+  }
+  // A generated view that fails is a bug in archsite, not in the content.
+  const broken = views.filter((v) => report.errors.has(v));
+  if (broken.length > 0)
+    throw new Error(`archsite generated ${broken.length} diagram(s) mermaid cannot render: ${report.errors.get(broken[0]!)}\n${broken[0]}`);
+  return {
+    mode: 'svg',
+    views: views.length,
+    fences: fences.length,
+    rendered: report.rendered,
+    cached: report.cached,
+    diagnostics: diagnostics.list(),
+  };
+}

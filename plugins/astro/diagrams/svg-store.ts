@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export type Theme = 'light' | 'dark';
+
+/** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
+const RENDER_VERSION = '3';
+const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
+
+/** A rendered diagram: both themes. */
+export interface RenderedDiagram {
+  readonly light: string;
+  readonly dark: string;
+}
+
+/** The cache key of a diagram: its text, mermaid's version and the theme. */
+export function diagramHash(text: string, theme: Theme | 'both' = 'both'): string {
+  return createHash('sha256').update(`${RENDER_VERSION}\0${MERMAID_VERSION}\0${theme}\0${text}`).digest('hex');
+}
+
+/** Where rendered SVGs are kept between builds. */
+export function cacheDir(): string {
+  return process.env.ARCHSITE_CACHE_DIR || path.resolve('node_modules/.cache/archsite/diagrams');
+}
+
+// SVGs of this process, shared by every module instance (config and pages).
+const memory = globalThis as typeof globalThis & { __archsiteSvgs?: Map<string, string> };
+const svgs = (memory.__archsiteSvgs ??= new Map());
+
+/** The cached SVG of a diagram in a theme, from memory or disk. */
+export function cachedSvg(text: string, theme: Theme): string | undefined {
+  const key = diagramHash(text, theme);
+  const hit = svgs.get(key);
+  if (hit !== undefined) return hit;
+  try {
+    const svg = readFileSync(path.join(cacheDir(), `${key}.svg`), 'utf8');
+    svgs.set(key, svg);
+    return svg;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Both themes of a diagram, when both are cached. */
+export function cachedDiagram(text: string): RenderedDiagram | undefined {
+  const light = cachedSvg(text, 'light');
+  const dark = light === undefined ? undefined : cachedSvg(text, 'dark');
+  return light !== undefined && dark !== undefined ? { light, dark } : undefined;
+}
+
+/** Keeps an SVG in memory and on disk (written whole, then renamed, so a crash leaves no half file). */
+export function storeSvg(text: string, theme: Theme, svg: string): void {
+  const key = diagramHash(text, theme);
+  svgs.set(key, svg);
+  const dir = cacheDir();
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${key}.svg`);
+  writeFileSync(`${file}.${process.pid}.tmp`, svg);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+export { MERMAID_VERSION };

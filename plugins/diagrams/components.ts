@@ -1,0 +1,54 @@
+import { keyOf, type Model } from '../model/model.ts';
+import type { FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
+import { elementNode, serviceDetail } from './nodes.ts';
+import { aggregate, type ViewOptions } from './options.ts';
+
+/**
+ * C4 level 3, the components of one service, grouped by layer inside the service's
+ * boundary, with the services, resources and external systems they use outside it.
+ * Undefined when the service declares no components.
+ */
+export function componentView(model: Model, serviceId: string, options: ViewOptions): Flowchart | undefined {
+  const service = model.byKind.service.get(serviceId);
+  const components = service?.data.components ?? [];
+  if (!service || components.length === 0) return undefined;
+  const boundary = `boundary:${service.id}`;
+  const layers = [...new Set(components.map((c) => c.layer ?? 'other'))];
+  const groups: FlowGroup[] = [
+    { key: boundary, title: `${service.data.name} ${serviceDetail(service)}` },
+    ...layers.map((layer) => ({
+      key: `layer:${layer}`,
+      title: `${layer.charAt(0).toUpperCase()}${layer.slice(1)} layer`,
+      parent: boundary,
+    })),
+  ];
+  const componentKey = (id: string) => `component:${service.id}/${id}`;
+  const nodes: FlowNode[] = components.map((c) => ({
+    key: componentKey(c.id),
+    name: c.name,
+    detail: c.technology ? `[Component: ${c.technology}]` : '[Component]',
+    description: c.description,
+    style: 'component',
+    parent: `layer:${c.layer ?? 'other'}`,
+  }));
+  const edges = aggregate();
+  const outside = new Map<string, FlowNode>();
+  for (const c of components) {
+    for (const target of model.relations.componentUses.get(`${service.id}/${c.id}`) ?? []) {
+      if (target.kind === 'component') {
+        edges.add(componentKey(c.id), componentKey(target.id), 'uses');
+      } else {
+        outside.set(keyOf(target), elementNode(model, target, options));
+        const protocol = (model.relations.calls.get(keyOf(service)) ?? []).find((call) => keyOf(call.to) === keyOf(target))?.protocol;
+        edges.add(componentKey(c.id), keyOf(target), protocol ?? (target.kind === 'resource' ? 'reads and writes' : 'uses'));
+      }
+    }
+  }
+  return {
+    direction: 'TB',
+    title: `Components of ${service.data.name}`,
+    nodes: [...nodes, ...[...outside.values()].sort((a, b) => (a.key < b.key ? -1 : 1))],
+    groups,
+    edges: edges.list(),
+  };
+}

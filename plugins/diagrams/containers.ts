@@ -1,0 +1,160 @@
+import { keyOf, type ElementRef, type Model } from '../model/model.ts';
+import type { FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
+import { elementNode } from './nodes.ts';
+import { aggregate, type ViewOptions } from './options.ts';
+import { serviceDomain as domainOf } from '../model/queries.ts';
+
+const SYSTEM_KEY = 'system:__self';
+
+/**
+ * C4 level 2, containers: services and resources inside the system, grouped by domain, with
+ * the people and external systems around them. Synchronous calls are solid and labelled with
+ * their protocol; events are dotted, through their broker when it is modelled. With
+ * `domain`, only that domain's containers and their direct neighbours are shown. A view
+ * that would hold more than `maxNodes` boxes collapses into one box per domain, each
+ * linking to the domain's own container view.
+ */
+export function containerView(model: Model, options: ViewOptions, domain?: string): Flowchart {
+  const rel = model.relations;
+  const inScope = (service: string) => domain === undefined || domainOf(model, service) === domain;
+  const services = [...model.byKind.service.keys()].filter(inScope);
+  const keep = new Set<string>(services.map((id) => `service:${id}`));
+  const edges = aggregate();
+  const endpoints: ElementRef[] = [];
+  const use = (ref: ElementRef) => {
+    keep.add(keyOf(ref));
+    endpoints.push(ref);
+  };
+
+  for (const calls of rel.calls.values()) {
+    for (const call of calls) {
+      const fromIn = keep.has(keyOf(call.from)) && call.from.kind === 'service';
+      const toIn = call.to.kind === 'service' && inScope(call.to.id);
+      if (!fromIn && !toIn) continue;
+      use(call.from);
+      use(call.to);
+      edges.add(keyOf(call.from), keyOf(call.to), call.protocol ?? call.description);
+    }
+  }
+  for (const [resource, uses] of rel.resourceUsers) {
+    for (const u of uses) {
+      if (u.via !== 'store' || !inScope(u.service)) continue;
+      use({ kind: 'resource', id: resource });
+      edges.add(`service:${u.service}`, `resource:${resource}`, 'reads and writes');
+    }
+  }
+  for (const event of model.byKind.event.values()) {
+    const producers = rel.producers.get(event.id) ?? [];
+    const consumers = rel.consumers.get(event.id) ?? [];
+    const broker = event.data.broker && model.byKind.resource.has(event.data.broker) ? event.data.broker : undefined;
+    const relevant = [...producers, ...consumers].some(inScope);
+    if (!relevant) continue;
+    if (broker) {
+      use({ kind: 'resource', id: broker });
+      for (const p of producers) {
+        use({ kind: 'service', id: p });
+        edges.add(`service:${p}`, `resource:${broker}`, event.id, true);
+      }
+      for (const c of consumers) {
+        use({ kind: 'service', id: c });
+        edges.add(`resource:${broker}`, `service:${c}`, event.id, true);
+      }
+    } else {
+      for (const p of producers)
+        for (const c of consumers) {
+          use({ kind: 'service', id: p });
+          use({ kind: 'service', id: c });
+          edges.add(`service:${p}`, `service:${c}`, event.id, true);
+        }
+    }
+  }
+  for (const person of model.byKind.person.values()) if (domain === undefined) keep.add(keyOf(person));
+  for (const system of model.byKind.system.values()) if (domain === undefined) keep.add(keyOf(system));
+
+  const title = domain
+    ? `Containers of the ${model.byKind.domain.get(domain)?.data.name ?? domain} domain`
+    : `Containers of ${model.system.data.name}`;
+  if (keep.size > options.maxNodes && domain === undefined) return collapsed(model, options, title);
+
+  const groups: FlowGroup[] = [{ key: SYSTEM_KEY, title: model.system.data.name }];
+  const nodes: FlowNode[] = [];
+  const order = ['person', 'service', 'resource', 'system'] as const;
+  for (const kind of order) {
+    for (const id of model.byKind[kind].keys()) {
+      const key = `${kind}:${id}`;
+      if (!keep.has(key)) continue;
+      let parent: string | undefined;
+      if (kind === 'service' || kind === 'resource') {
+        const d = kind === 'service' ? domainOf(model, id) : resourceDomain(model, id);
+        parent = d ? `domain:${d}` : SYSTEM_KEY;
+        if (d && !groups.some((g) => g.key === `domain:${d}`)) {
+          groups.push({ key: `domain:${d}`, title: `${model.byKind.domain.get(d)!.data.name} domain`, parent: SYSTEM_KEY });
+        }
+      }
+      const outside = kind === 'service' && !inScope(id);
+      nodes.push(elementNode(model, { kind, id }, options, { parent, ...(outside ? { style: 'external' } : {}) }));
+    }
+  }
+  return {
+    direction: 'TB',
+    title,
+    nodes,
+    groups: sortGroups(groups),
+    edges: edges.list().filter((e) => keep.has(e.from) && keep.has(e.to)),
+  };
+}
+
+/** The domain a resource belongs to: that of the services that store data in it, when they agree. */
+function resourceDomain(model: Model, resource: string): string | undefined {
+  const domains = new Set(
+    (model.relations.resourceUsers.get(resource) ?? []).filter((u) => u.via === 'store').map((u) => domainOf(model, u.service)),
+  );
+  return domains.size === 1 ? [...domains][0] : undefined;
+}
+
+function sortGroups(groups: FlowGroup[]): FlowGroup[] {
+  const [system, ...domains] = groups;
+  return [system!, ...domains.sort((a, b) => (a.key < b.key ? -1 : 1))];
+}
+
+/** One box per domain, each linking to its domain page, with the calls and events between them. */
+function collapsed(model: Model, options: ViewOptions, title: string): Flowchart {
+  const nodes: FlowNode[] = [];
+  const edges = aggregate();
+  for (const person of model.byKind.person.values()) nodes.push(elementNode(model, person, options));
+  for (const domain of model.byKind.domain.values()) {
+    const count = model.relations.domainServices.get(domain.id)?.length ?? 0;
+    nodes.push(
+      elementNode(model, domain, options, {
+        detail: `[${domain.data.type} domain: ${count} ${count === 1 ? 'service' : 'services'}]`,
+        parent: SYSTEM_KEY,
+      }),
+    );
+  }
+  for (const system of model.byKind.system.values()) nodes.push(elementNode(model, system, options));
+  const end = (ref: ElementRef) => {
+    if (ref.kind === 'service') {
+      const d = domainOf(model, ref.id);
+      return d ? `domain:${d}` : undefined;
+    }
+    if (ref.kind === 'resource') return undefined;
+    return keyOf(ref);
+  };
+  for (const calls of model.relations.calls.values()) {
+    for (const call of calls) {
+      const from = end(call.from);
+      const to = end(call.to);
+      if (from && to && from !== to) edges.add(from, to, 'calls');
+    }
+  }
+  for (const [event, producers] of model.relations.producers) {
+    for (const p of producers) {
+      for (const c of model.relations.consumers.get(event) ?? []) {
+        const from = end({ kind: 'service', id: p });
+        const to = end({ kind: 'service', id: c });
+        if (from && to && from !== to) edges.add(from, to, 'events', true);
+      }
+    }
+  }
+  return { direction: 'TB', title, nodes, groups: [{ key: SYSTEM_KEY, title: model.system.data.name }], edges: edges.list() };
+}

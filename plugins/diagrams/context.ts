@@ -1,0 +1,56 @@
+import type { ElementRef, Model } from '../model/model.ts';
+import { keyOf } from '../model/model.ts';
+import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
+import { aggregate, type ViewOptions } from './options.ts';
+
+const SYSTEM_KEY = 'system:__self';
+
+/**
+ * C4 level 1, the system context: the system as one box, the people who use it and the
+ * external systems around it.
+ */
+export function contextView(model: Model, options: ViewOptions): Flowchart {
+  const internal = (ref: ElementRef) => ref.kind === 'service' || ref.kind === 'resource';
+  const nodes: FlowNode[] = [];
+  const edges = aggregate();
+  for (const person of model.byKind.person.values()) {
+    nodes.push({
+      key: keyOf(person),
+      name: person.data.name,
+      detail: '[Person]',
+      description: person.data.description,
+      style: 'person',
+      link: options.link(person),
+    });
+  }
+  nodes.push({
+    key: SYSTEM_KEY,
+    name: model.system.data.name,
+    detail: '[Software system]',
+    description: model.system.data.description,
+    style: 'focus',
+    link: options.route('/architecture/'),
+  });
+  for (const system of model.byKind.system.values()) {
+    nodes.push({
+      key: keyOf(system),
+      name: system.data.name,
+      detail: '[External system]',
+      description: system.data.description,
+      style: 'external',
+      link: options.link(system),
+    });
+  }
+  const end = (ref: ElementRef) => (internal(ref) ? SYSTEM_KEY : keyOf(ref));
+  for (const calls of model.relations.calls.values()) {
+    for (const call of calls) {
+      const from = end(call.from);
+      const to = end(call.to);
+      if (from === to) continue;
+      edges.add(from, to, call.description ?? call.protocol);
+    }
+  }
+  return { direction: 'TB', title: `System context of ${model.system.data.name}`, nodes, edges: edges.list() };
+}
+
+export type { FlowEdge };

@@ -1,0 +1,47 @@
+import type { Model } from '../model/model.ts';
+import { label, nodeId } from './escape.ts';
+
+export interface EntityDiagram {
+  readonly title: string;
+  readonly text: string;
+}
+
+const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': '}o--o{' } as const;
+
+/**
+ * The entity-relationship diagram: every entity with its owning service, and the relations
+ * the services declare. With `serviceId`, that service's entities and those they relate to.
+ * Undefined when there is no entity to show.
+ */
+export function entityView(model: Model, serviceId?: string): EntityDiagram | undefined {
+  const relations = [...model.byKind.service.values()].flatMap((s) => s.data.data?.relations ?? []);
+  const owners = model.relations.entityOwners;
+  let entities: string[];
+  let shown = relations.filter((r) => owners.has(r.from) && owners.has(r.to));
+  if (serviceId) {
+    const own = new Set(model.byKind.service.get(serviceId)?.data.data?.entities ?? []);
+    shown = shown.filter((r) => own.has(r.from) || own.has(r.to));
+    // A service's diagram is worth drawing only where its entities relate to something.
+    if (shown.length === 0) return undefined;
+    entities = [...new Set([...own, ...shown.flatMap((r) => [r.from, r.to])])];
+  } else {
+    entities = [...owners.keys()];
+  }
+  if (entities.length === 0) return undefined;
+  const ids = new Map(entities.map((e) => [e, nodeId(e) || 'entity']));
+  const lines = ['erDiagram'];
+  const title = serviceId
+    ? `Entities of ${model.byKind.service.get(serviceId)?.data.name ?? serviceId}`
+    : `Entities of ${model.system.data.name}`;
+  lines.push(`  accTitle: ${label(title)}`);
+  for (const entity of entities) {
+    const owner = model.byKind.service.get(owners.get(entity) ?? '')?.data.name;
+    lines.push(`  ${ids.get(entity)}["${label(entity)}"] {`);
+    lines.push(`    string owner "${label(owner ?? 'unknown')}"`);
+    lines.push('  }');
+  }
+  for (const r of shown) {
+    lines.push(`  ${ids.get(r.from)} ${CARDINALITY[r.cardinality]} ${ids.get(r.to)} : "${label(r.label ?? '')}"`);
+  }
+  return { title, text: `${lines.join('\n')}\n` };
+}

@@ -1,0 +1,138 @@
+import { href, label, nodeId } from './escape.ts';
+
+/** The C4 look of a node: who or what it is. */
+export type NodeStyle =
+  'person' | 'container' | 'external' | 'database' | 'queue' | 'component' | 'system' | 'focus' | 'deployment-node' | 'event';
+
+export interface FlowNode {
+  /** Element key (`service:orders`) or any stable key; becomes the mermaid id. */
+  readonly key: string;
+  readonly name: string;
+  /** `[Service: Go]`: what C4 puts under the name. */
+  readonly detail?: string | undefined;
+  readonly description?: string | undefined;
+  readonly style: NodeStyle;
+  /** Page the node links to, already under the site's base. */
+  readonly link?: string | undefined;
+  /** Subgraph key the node sits in. */
+  readonly parent?: string | undefined;
+}
+
+export interface FlowEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly label?: string | undefined;
+  /** Asynchronous (events) edges are dotted. */
+  readonly async?: boolean;
+}
+
+export interface FlowGroup {
+  readonly key: string;
+  readonly title: string;
+  readonly parent?: string | undefined;
+}
+
+export interface Flowchart {
+  readonly direction: 'LR' | 'TB';
+  readonly nodes: readonly FlowNode[];
+  readonly edges: readonly FlowEdge[];
+  readonly groups?: readonly FlowGroup[];
+  /** Accessible title of the diagram. */
+  readonly title: string;
+}
+
+/** C4's palette as mermaid classes. */
+const CLASS_DEFS: Readonly<Record<NodeStyle | 'boundary', string>> = {
+  person: 'fill:#08427b,stroke:#073b6f,color:#ffffff',
+  container: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
+  focus: 'fill:#1168bd,stroke:#f5a623,stroke-width:3px,color:#ffffff',
+  system: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
+  component: 'fill:#85bbf0,stroke:#5d82a8,color:#000000',
+  external: 'fill:#999999,stroke:#6b6b6b,color:#ffffff',
+  database: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
+  queue: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
+  event: 'fill:#f5f0ff,stroke:#7e57c2,color:#2e1a47',
+  'deployment-node': 'fill:#ffffff,stroke:#888888,color:#000000',
+  boundary: 'fill:none,stroke:#888888,stroke-dasharray:5 5,color:#888888',
+};
+
+/** The node's shape in mermaid's syntax, around its quoted label. */
+function shape(style: NodeStyle, text: string): string {
+  switch (style) {
+    case 'person':
+      return `(["${text}"])`;
+    case 'database':
+      return `[("${text}")]`;
+    case 'queue':
+      return `@{ shape: h-cyl, label: "${text}" }`;
+    case 'event':
+      return `>"${text}"]`;
+    default:
+      return `["${text}"]`;
+  }
+}
+
+/** Name in bold, then the C4 detail and the description, each escaped. */
+function nodeLabel(node: FlowNode): string {
+  const parts = [`<b>${label(node.name)}</b>`];
+  if (node.detail) parts.push(`<small>${label(node.detail)}</small>`);
+  if (node.description) parts.push(`<small>${label(truncate(node.description, 90))}</small>`);
+  return parts.join('<br/>');
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Writes a flowchart as mermaid text, laid out by ELK. Output is deterministic: nodes,
+ * edges and groups come out in the order given, ids derive from keys, and every piece of
+ * content is escaped.
+ */
+export function renderFlowchart(chart: Flowchart): string {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const idOf = (key: string): string => {
+    let id = ids.get(key);
+    if (id) return id;
+    const base = nodeId(key) || 'n';
+    id = base;
+    for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
+    ids.set(key, id);
+    used.add(id);
+    return id;
+  };
+  const lines = ['---', 'config:', '  layout: elk', '---', `flowchart ${chart.direction}`, `  accTitle: ${label(chart.title)}`];
+  const groups = chart.groups ?? [];
+  const children = (parent: string | undefined) => groups.filter((g) => g.parent === parent);
+  const nodesIn = (parent: string | undefined) => chart.nodes.filter((n) => n.parent === parent);
+  const writeNodes = (parent: string | undefined, indent: string) => {
+    for (const node of nodesIn(parent)) lines.push(`${indent}${idOf(node.key)}${shape(node.style, nodeLabel(node))}`);
+  };
+  const writeGroup = (group: FlowGroup, indent: string) => {
+    lines.push(`${indent}subgraph ${idOf(group.key)} ["${label(group.title)}"]`);
+    for (const child of children(group.key)) writeGroup(child, `${indent}  `);
+    writeNodes(group.key, `${indent}  `);
+    lines.push(`${indent}end`);
+  };
+  for (const group of children(undefined)) writeGroup(group, '  ');
+  writeNodes(undefined, '  ');
+  for (const edge of chart.edges) {
+    const arrow = edge.async ? '-.->' : '-->';
+    const text = edge.label ? `|"${label(edge.label)}"|` : '';
+    lines.push(`  ${idOf(edge.from)} ${arrow}${text} ${idOf(edge.to)}`);
+  }
+  const styles = new Map<NodeStyle, string[]>();
+  for (const node of chart.nodes) styles.set(node.style, [...(styles.get(node.style) ?? []), idOf(node.key)]);
+  for (const [style, members] of styles) {
+    lines.push(`  classDef ${style} ${CLASS_DEFS[style]}`);
+    lines.push(`  class ${members.join(',')} ${style}`);
+  }
+  if (groups.length > 0) {
+    lines.push(`  classDef boundary ${CLASS_DEFS.boundary}`);
+    lines.push(`  class ${groups.map((g) => idOf(g.key)).join(',')} boundary`);
+  }
+  for (const node of chart.nodes) if (node.link) lines.push(`  click ${idOf(node.key)} href "${href(node.link)}"`);
+  return `${lines.join('\n')}\n`;
+}

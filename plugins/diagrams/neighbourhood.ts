@@ -1,0 +1,65 @@
+import { keyOf, type ElementRef, type Model } from '../model/model.ts';
+import type { FlowNode, Flowchart } from './flowchart.ts';
+import { elementNode } from './nodes.ts';
+import { aggregate, type ViewOptions } from './options.ts';
+
+/**
+ * A service and everything it touches: who calls it, what it calls, where it stores data,
+ * and who it exchanges events with (dotted, labelled with the events).
+ */
+export function serviceNeighbourhood(model: Model, serviceId: string, options: ViewOptions): Flowchart | undefined {
+  const service = model.byKind.service.get(serviceId);
+  if (!service) return undefined;
+  const self = keyOf(service);
+  const rel = model.relations;
+  const nodes = new Map<string, FlowNode>([[self, elementNode(model, service, options, { style: 'focus', withDescription: true })]]);
+  const add = (ref: ElementRef) => {
+    if (!nodes.has(keyOf(ref))) nodes.set(keyOf(ref), elementNode(model, ref, options));
+  };
+  const edges = aggregate();
+  for (const call of rel.callers.get(self) ?? []) {
+    add(call.from);
+    edges.add(keyOf(call.from), self, call.protocol ?? call.description);
+  }
+  for (const call of rel.calls.get(self) ?? []) {
+    add(call.to);
+    edges.add(self, keyOf(call.to), call.protocol ?? call.description);
+  }
+  for (const [resource, uses] of rel.resourceUsers) {
+    if (!uses.some((u) => u.service === service.id && u.via === 'store')) continue;
+    add({ kind: 'resource', id: resource });
+    edges.add(self, `resource:${resource}`, 'reads and writes');
+  }
+  for (const event of service.data.events?.publishes ?? []) {
+    for (const consumer of rel.consumers.get(event) ?? []) {
+      if (consumer === service.id) continue;
+      add({ kind: 'service', id: consumer });
+      edges.add(self, `service:${consumer}`, event, true);
+    }
+  }
+  for (const event of service.data.events?.consumes ?? []) {
+    for (const producer of rel.producers.get(event) ?? []) {
+      if (producer === service.id) continue;
+      add({ kind: 'service', id: producer });
+      edges.add(`service:${producer}`, self, event, true);
+    }
+  }
+  return { direction: 'LR', title: `Neighbourhood of ${service.data.name}`, nodes: [...nodes.values()], edges: edges.list() };
+}
+
+/** A resource and the services that use it, and how. */
+export function resourceNeighbourhood(model: Model, resourceId: string, options: ViewOptions): Flowchart | undefined {
+  const resource = model.byKind.resource.get(resourceId);
+  const uses = model.relations.resourceUsers.get(resourceId) ?? [];
+  if (!resource || uses.length === 0) return undefined;
+  const self = keyOf(resource);
+  const nodes = new Map<string, FlowNode>([[self, elementNode(model, resource, options, { withDescription: true })]]);
+  const edges = aggregate();
+  const LABEL = { store: 'reads and writes', dependency: 'calls', component: 'uses', broker: '' } as const;
+  for (const u of uses) {
+    const key = `service:${u.service}`;
+    if (!nodes.has(key)) nodes.set(key, elementNode(model, { kind: 'service', id: u.service }, options));
+    edges.add(key, self, u.via === 'broker' ? u.detail : LABEL[u.via], u.via === 'broker');
+  }
+  return { direction: 'LR', title: `Users of ${resource.data.name}`, nodes: [...nodes.values()], edges: edges.list() };
+}

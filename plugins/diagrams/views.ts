@@ -1,0 +1,93 @@
+import type { Model } from '../model/model.ts';
+import { componentView } from './components.ts';
+import { containerView } from './containers.ts';
+import { contextView } from './context.ts';
+import { deploymentView } from './deployment.ts';
+import { domainMapView } from './domain-map.ts';
+import { entityView } from './entities.ts';
+import { domainEventsView, eventFlowView } from './event-flow.ts';
+import { renderFlowchart, type Flowchart } from './flowchart.ts';
+import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
+import type { ViewOptions } from './options.ts';
+
+/** The views a page or a `<Diagram view="..." />` can show. */
+export const VIEW_NAMES = [
+  'context',
+  'container',
+  'component',
+  'deployment',
+  'event-flow',
+  'domain-events',
+  'neighbourhood',
+  'domain-map',
+  'entities',
+] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+/** A generated diagram: its mermaid text and what it shows. */
+export interface DiagramView {
+  readonly name: ViewName;
+  /** The element the view is about, where it is about one. */
+  readonly of?: string | undefined;
+  readonly title: string;
+  readonly text: string;
+}
+
+/**
+ * The mermaid text of one view, or undefined when the model has nothing to show for it
+ * (a service without components, an unknown id). `of` names the element: a service for
+ * `component` and `neighbourhood` (or `resource:<id>` for a resource's neighbourhood), a
+ * domain for `container` and `domain-events`, an event, a deployment.
+ */
+export function buildView(model: Model, name: ViewName, of: string | undefined, options: ViewOptions): DiagramView | undefined {
+  const flow = (chart: Flowchart | undefined): DiagramView | undefined =>
+    chart ? { name, of, title: chart.title, text: renderFlowchart(chart) } : undefined;
+  switch (name) {
+    case 'context':
+      return flow(contextView(model, options));
+    case 'container':
+      return of === undefined
+        ? flow(containerView(model, options))
+        : model.byKind.domain.has(of)
+          ? flow(containerView(model, options, of))
+          : undefined;
+    case 'component':
+      return of === undefined ? undefined : flow(componentView(model, of, options));
+    case 'deployment':
+      return of === undefined ? undefined : flow(deploymentView(model, of, options));
+    case 'event-flow':
+      return of === undefined ? undefined : flow(eventFlowView(model, of, options));
+    case 'domain-events':
+      return of === undefined ? undefined : flow(domainEventsView(model, of, options));
+    case 'neighbourhood': {
+      if (of === undefined) return undefined;
+      if (of.startsWith('resource:')) return flow(resourceNeighbourhood(model, of.slice('resource:'.length), options));
+      const id = of.replace(/^service:/, '');
+      return model.byKind.service.has(id)
+        ? flow(serviceNeighbourhood(model, id, options))
+        : flow(resourceNeighbourhood(model, id, options));
+    }
+    case 'domain-map':
+      return flow(domainMapView(model, options));
+    case 'entities': {
+      const er = entityView(model, of);
+      return er ? { name, of, title: er.title, text: er.text } : undefined;
+    }
+  }
+}
+
+/** Every view the site shows, page by page, in a fixed order. */
+export function siteViews(model: Model, options: ViewOptions): DiagramView[] {
+  const wanted: [ViewName, string | undefined][] = [
+    ['context', undefined],
+    ['container', undefined],
+    ['domain-map', undefined],
+    ['entities', undefined],
+  ];
+  for (const id of model.byKind.service.keys()) wanted.push(['neighbourhood', id], ['component', id], ['entities', id]);
+  for (const id of model.byKind.domain.keys()) wanted.push(['container', id], ['domain-events', id]);
+  for (const id of model.byKind.event.keys()) wanted.push(['event-flow', id]);
+  for (const id of model.byKind.resource.keys()) wanted.push(['neighbourhood', `resource:${id}`]);
+  for (const id of model.byKind.deployment.keys()) wanted.push(['deployment', id]);
+  return wanted.map(([name, of]) => buildView(model, name, of, options)).filter((v): v is DiagramView => v !== undefined);
+}
