@@ -1,8 +1,6 @@
 import type { Root } from 'mdast';
-import { fileURLToPath } from 'node:url';
 import { visit } from 'unist-util-visit';
-
-const COMPONENT = fileURLToPath(new URL('../../src/components/Diagram.astro', import.meta.url));
+import { DIAGRAM_COMPONENT, importComponent } from './mdx-imports.ts';
 
 /**
  * Makes `<Diagram view="..." />` work in every MDX document without an import: where the
@@ -17,24 +15,6 @@ export function remarkDiagramImport() {
         used = true;
       if (node.type === 'mdxjsEsm' && /\bDiagram\b/.test((node as { value: string }).value)) imported = true;
     });
-    if (!used || imported) return;
-    tree.children.unshift({
-      type: 'mdxjsEsm',
-      value: `import Diagram from ${JSON.stringify(COMPONENT)};`,
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [
-            {
-              type: 'ImportDeclaration',
-              specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: 'Diagram' } }],
-              source: { type: 'Literal', value: COMPONENT, raw: JSON.stringify(COMPONENT) },
-              attributes: [],
-            },
-          ],
-        },
-      },
-    } as unknown as Root['children'][number]);
+    if (used && !imported) importComponent(tree, 'Diagram', DIAGRAM_COMPONENT);
   };
 }

@@ -1,3 +1,4 @@
+import { DIAGRAM_VIEWS, type DiagramViewName } from '../model/diagram-views.ts';
 import type { Model } from '../model/model.ts';
 import { componentView } from './components.ts';
 import { containerView } from './containers.ts';
@@ -10,19 +11,9 @@ import { renderFlowchart, type Flowchart } from './flowchart.ts';
 import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
 import type { ViewOptions } from './options.ts';
 
-/** The views a page or a `<Diagram view="..." />` can show. */
-export const VIEW_NAMES = [
-  'context',
-  'container',
-  'component',
-  'deployment',
-  'event-flow',
-  'domain-events',
-  'neighbourhood',
-  'domain-map',
-  'entities',
-] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
+/** The views a page or a `<Diagram view="..." />` can show (the model core checks their uses). */
+export const VIEW_NAMES = Object.keys(DIAGRAM_VIEWS) as DiagramViewName[];
+export type ViewName = DiagramViewName;
 
 /** A generated diagram: its mermaid text and what it shows. */
 export interface DiagramView {

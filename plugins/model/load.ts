@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkAssets } from './checks/assets.ts';
 import type { Check, CheckContext } from './checks/context.ts';
 import { checkDependencyCycles } from './checks/dependency-cycles.ts';
+import { checkDiagramTags } from './checks/diagram-tags.ts';
 import { checkEntityOwners } from './checks/entity-owners.ts';
 import { checkEntityRelations } from './checks/entity-relations.ts';
 import { checkEvents } from './checks/events.ts';
@@ -23,6 +24,7 @@ import { Document, LineCounter } from 'yaml';
 const CHECKS: readonly Check[] = [
   checkAssets,
   checkProseLinks,
+  checkDiagramTags,
   checkEvents,
   checkEntityOwners,
   checkEntityRelations,

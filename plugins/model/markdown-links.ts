@@ -20,8 +20,14 @@ export interface BodyFence {
   readonly at: Position;
 }
 
+/** A `<Diagram view="..." of="..." />` of an MDX body, with its literal attributes. */
+export interface BodyDiagram {
+  readonly attributes: Readonly<Record<string, string | undefined>>;
+  readonly at: Position;
+}
+
 export type ParsedBody =
-  | { readonly ok: true; readonly links: BodyLink[]; readonly fences: BodyFence[] }
+  | { readonly ok: true; readonly links: BodyLink[]; readonly fences: BodyFence[]; readonly diagrams: BodyDiagram[] }
   | { readonly ok: false; readonly at: Position; readonly message: string };
 
 const markdown = unified().use(remarkParse);
@@ -50,12 +56,21 @@ export function parseBody(body: MarkdownBody): ParsedBody {
   });
   const links: BodyLink[] = [];
   const fences: BodyFence[] = [];
+  const diagrams: BodyDiagram[] = [];
   visit(tree, (node) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string | null }).name === 'Diagram') {
+      const attributes: Record<string, string | undefined> = {};
+      for (const attribute of (node as unknown as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && attribute.name)
+          attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : undefined;
+      }
+      diagrams.push({ attributes, at: at(node) });
+    }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       links.push({ url: (node as Link).url, at: at(node), image: node.type === 'image' });
     } else if (node.type === 'code') {
       fences.push({ lang: (node as Code).lang ?? '', text: (node as Code).value, at: at(node) });
     }
   });
-  return { ok: true, links, fences };
+  return { ok: true, links, fences, diagrams };
 }

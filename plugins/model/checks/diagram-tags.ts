@@ -1,0 +1,52 @@
+import { DIAGRAM_VIEWS, type DiagramViewName } from '../diagram-views.ts';
+import { describeKinds } from '../kinds.ts';
+import { parseBody } from '../markdown-links.ts';
+import { didYouMean } from '../suggest.ts';
+import type { Check } from './context.ts';
+
+/** Every `<Diagram view="..." of="..." />` in MDX names a view that exists and, where the view needs one, an element of the right kind. */
+export const checkDiagramTags: Check = ({ model, diagnostics }) => {
+  for (const el of model.elements) {
+    if (!el.body?.mdx) continue;
+    const parsed = parseBody(el.body);
+    if (!parsed.ok) continue;
+    for (const { attributes, at } of parsed.diagrams) {
+      const view = attributes.view;
+      if (view === undefined || !(view in DIAGRAM_VIEWS)) {
+        diagnostics.report(
+          'invalid-value',
+          el.source.file,
+          at,
+          view === undefined
+            ? `<Diagram> needs a view: one of ${Object.keys(DIAGRAM_VIEWS).join(', ')}`
+            : `<Diagram> view '${view}' does not exist; expected one of ${Object.keys(DIAGRAM_VIEWS).join(', ')}${didYouMean(view, Object.keys(DIAGRAM_VIEWS))}`,
+        );
+        continue;
+      }
+      const spec: { of: readonly string[]; optional?: boolean } = DIAGRAM_VIEWS[view as DiagramViewName];
+      const of = attributes.of;
+      if (of === undefined) {
+        if (spec.of.length > 0 && !spec.optional)
+          diagnostics.report(
+            'missing-field',
+            el.source.file,
+            at,
+            `<Diagram view="${view}"> needs of="..." naming ${describeKinds(spec.of as never)}`,
+          );
+        continue;
+      }
+      const [kind, id] = of.includes(':') ? [of.slice(0, of.indexOf(':')), of.slice(of.indexOf(':') + 1)] : [undefined, of];
+      const kinds = (kind ? spec.of.filter((k) => k === kind) : spec.of) as readonly (keyof typeof model.byKind)[];
+      if (kinds.some((k) => model.byKind[k].has(id))) continue;
+      const candidates = spec.of.flatMap((k) => [...model.byKind[k as keyof typeof model.byKind].keys()]);
+      diagnostics.report(
+        'unknown-reference',
+        el.source.file,
+        at,
+        spec.of.length === 0
+          ? `<Diagram view="${view}"> takes no of="..."`
+          : `<Diagram view="${view}"> of '${of}' is not ${describeKinds(spec.of as never)}${didYouMean(id, candidates)}`,
+      );
+    }
+  }
+};
