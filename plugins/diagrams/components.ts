@@ -18,7 +18,7 @@ export function componentView(model: Model, serviceId: string, options: ViewOpti
     { key: boundary, title: `${service.data.name} ${serviceDetail(service)}` },
     ...layers.map((layer) => ({
       key: `layer:${layer}`,
-      title: `${layer.charAt(0).toUpperCase()}${layer.slice(1)} layer`,
+      title: `${layerName(layer)} layer`,
       parent: boundary,
     })),
   ];
@@ -51,4 +51,9 @@ export function componentView(model: Model, serviceId: string, options: ViewOpti
     groups,
     edges: edges.list(),
   };
+}
+
+/** `api` → `API`, `application` → `Application`. */
+function layerName(layer: string): string {
+  return /^(api|ui|io)$/i.test(layer) ? layer.toUpperCase() : `${layer.charAt(0).toUpperCase()}${layer.slice(1)}`;
 }

@@ -102,6 +102,40 @@ describe('a stakeholder on the site', () => {
     }
   });
 
+  it('clicks a box in the container diagram and lands on that service', async () => {
+    await page.goto(`${site.url}architecture/`);
+    await page.selectOption('starlight-theme-select select', 'light');
+    // SVG links carry xlink:href, which CSS selectors cannot match without namespaces.
+    const box = page
+      .locator('figure[data-view="container"] .as-diagram-light')
+      .locator('xpath=.//*[local-name()="a"][@*[local-name()="href"]="/archsite/services/order-service/"]')
+      .first();
+    await box.click();
+    await page.waitForURL(`${site.url}services/order-service/`);
+    expect(await page.textContent('h1')).toBe('Order Service');
+  });
+
+  it('shows the diagram of the current theme only', async () => {
+    await page.goto(`${site.url}services/order-service/`);
+    const visible = (selector: string) => page.locator(`figure[data-view="neighbourhood"] ${selector}`).isVisible();
+    await page.selectOption('starlight-theme-select select', 'dark');
+    expect([await visible('.as-diagram-light'), await visible('.as-diagram-dark')]).toEqual([false, true]);
+    await page.selectOption('starlight-theme-select select', 'light');
+    expect([await visible('.as-diagram-light'), await visible('.as-diagram-dark')]).toEqual([true, false]);
+  });
+
+  it('takes screenshots of the home, a service and a deployment page', async () => {
+    for (const [route, name] of [
+      ['', 'home'],
+      ['services/order-service/', 'service'],
+      ['deployments/production/', 'deployment'],
+    ]) {
+      await page.goto(`${site.url}${route}`);
+      const shot = await page.screenshot({ path: path.join(ROOT, `test-results/${name}.png`) });
+      expect(shot.byteLength).toBeGreaterThan(30_000);
+    }
+  });
+
   it('ran without a script error', () => {
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { createMermaidRenderer } from 'mermaid-isomorphic';
 import { chromium, type BrowserType } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { cachedSvg, diagramHash, storeSvg, type Theme } from './svg-store.ts';
+import { cachedSvg, diagramHash, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
 
 /** Diagrams rendered per browser page: big enough to amortise, small enough to keep memory flat. */
 const BATCH = 40;
@@ -42,12 +42,7 @@ export async function renderDiagrams(texts: readonly string[], executablePath: s
       const { batch, theme } = jobs[next++]!;
       const results = await renderer(batch, {
         prefix: `archsite-${theme}`,
-        mermaidConfig: {
-          securityLevel: 'strict',
-          theme: theme === 'dark' ? 'dark' : 'default',
-          fontFamily: 'ui-sans-serif, system-ui, sans-serif',
-          flowchart: { wrappingWidth: 240, nodeSpacing: 40, rankSpacing: 50 },
-        },
+        mermaidConfig: mermaidConfig(theme),
       });
       batch.forEach((text, index) => {
         const result = results[index]!;

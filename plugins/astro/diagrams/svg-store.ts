@@ -15,9 +15,24 @@ export interface RenderedDiagram {
   readonly dark: string;
 }
 
-/** The cache key of a diagram: its text, mermaid's version and the theme. */
+/**
+ * How mermaid draws, for both themes. `strict` keeps labels from running script or HTML
+ * beyond mermaid's own; the fixed seed makes sketchy shapes the same in every build.
+ */
+export function mermaidConfig(theme: Theme) {
+  return {
+    securityLevel: 'strict',
+    theme: theme === 'dark' ? 'dark' : 'default',
+    handDrawnSeed: 1,
+    fontFamily: 'ui-sans-serif, system-ui, sans-serif',
+    flowchart: { wrappingWidth: 240, nodeSpacing: 40, rankSpacing: 50 },
+  } as const;
+}
+
+/** The cache key of a diagram: its text, mermaid's version, the configuration and the theme. */
 export function diagramHash(text: string, theme: Theme | 'both' = 'both'): string {
-  return createHash('sha256').update(`${RENDER_VERSION}\0${MERMAID_VERSION}\0${theme}\0${text}`).digest('hex');
+  const config = theme === 'both' ? '' : JSON.stringify(mermaidConfig(theme));
+  return createHash('sha256').update(`${RENDER_VERSION}\0${MERMAID_VERSION}\0${theme}\0${config}\0${text}`).digest('hex');
 }
 
 /** Where rendered SVGs are kept between builds. */

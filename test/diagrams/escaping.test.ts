@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { label } from '../../plugins/diagrams/escape.ts';
+import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
+import { HOSTILE, hostileModel } from '../helpers/hostile.ts';
+
+/** A quoted mermaid string that holds no quote of its own. */
+const Q = '"[^"]*"';
+const STATEMENT = new RegExp(
+  [
+    '^---$',
+    '^config:$',
+    '^  layout: elk$',
+    '^flowchart (TB|LR)$',
+    '^erDiagram$',
+    '^  accTitle: [^\\n]*$',
+    `^\\s*subgraph \\w+ \\[${Q}\\]$`,
+    '^\\s*end$',
+    `^\\s*\\w+(\\(\\[${Q}\\]\\)|\\[\\(${Q}\\)\\]|\\[${Q}\\]|>${Q}\\]|@\\{ shape: h-cyl, label: ${Q} \\})$`,
+    `^  \\w+ (-->|-\\.->)(\\|${Q}\\|)? \\w+$`,
+    '^  classDef \\w+ [\\w:#,.\\- ]+$',
+    '^  class [\\w,]+ \\w+$',
+    `^  click \\w+ href "[^"\\s]*"$`,
+    `^  \\w+\\[${Q}\\] \\{$`,
+    `^    string owner ${Q}$`,
+    '^  \\}$',
+    `^  \\w+ [|}][|o]--[|o][|{] \\w+ : ${Q}$`,
+  ].join('|'),
+);
+
+describe('escaping', () => {
+  it.each(HOSTILE)('keeps %j inside its label', (text) => {
+    const escaped = label(text);
+    expect(escaped).not.toMatch(/["<>%`{}\n]/);
+    expect(escaped).not.toMatch(/&(?!#)/);
+  });
+
+  it('every line of every view is one of the statements archsite writes', () => {
+    const views = siteViews(hostileModel(), viewOptions('/'));
+    expect(views.length).toBeGreaterThan(8);
+    for (const view of views) {
+      for (const line of view.text.trimEnd().split('\n')) expect(line, `${view.name} ${view.of ?? ''}`).toMatch(STATEMENT);
+      expect(view.text).not.toContain('%%{');
+      expect(view.text).not.toMatch(/<(img|script)/i);
+    }
+  });
+
+  it('keeps the names readable through mermaid entities', () => {
+    expect(label('<img src=x onerror=alert(1)>')).toBe('#lt;img src=x onerror=alert(1)#gt;');
+    expect(label('%%{init}%%')).toBe('#37;#37;#123;init#125;#37;#37;');
+    expect(label('a"-->b')).toBe('a#quot;--#gt;b');
+    expect(label('x\n\ty\u202e')).toBe('x y');
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../plugins/astro/diagrams/chromium.ts';
+import { renderDiagrams, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
+import { cachedDiagram } from '../../plugins/astro/diagrams/svg-store.ts';
+import { buildView, siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
+import { CHROMIUM } from '../helpers/browser.ts';
+import { HOSTILE, hostileModel } from '../helpers/hostile.ts';
+import { modelOf } from '../helpers/model.ts';
+
+/** Renders real diagrams in Chromium, into a fresh cache. */
+const cache = mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-'));
+process.env.ARCHSITE_CACHE_DIR = cache;
+
+const model = modelOf({
+  'content/system.yaml': 'name: Shop\n',
+  'content/people/buyer.yaml': 'name: Buyer\nuses: [orders]\n',
+  'content/domains/sales.yaml': 'name: Sales\ntype: core\n',
+  'content/resources/db.yaml': 'name: Orders DB\ntype: postgresql\n',
+  'content/services/orders.yaml':
+    'name: Orders\nresponsibility: Takes orders.\ndomain: sales\ndata: { stores: [db] }\ndependencies: [{ target: stock, protocol: gRPC }]\n',
+  'content/services/stock.yaml': 'name: Stock\nresponsibility: Counts.\ndomain: sales\n',
+});
+const container = buildView(model, 'container', undefined, viewOptions('/shop/'))!.text;
+const hostile = siteViews(hostileModel(), viewOptions('/'));
+const BROKEN = 'flowchart LR\n  a -->\n';
+let report: RenderReport;
+
+const svgTree = (svg: string): Root => fromHtml(svg, { fragment: true });
+
+beforeAll(async () => {
+  expect(findChromium({ ARCHSITE_CHROMIUM: CHROMIUM })).toBe(CHROMIUM);
+  report = await renderDiagrams([container, BROKEN, ...hostile.map((v) => v.text)], CHROMIUM);
+}, 120_000);
+
+describe('build-time rendering', () => {
+  it('renders every diagram, in light and dark, and reports the broken one with mermaid’s error', () => {
+    expect(report.rendered).toBe(1 + hostile.length);
+    expect([...report.errors.keys()]).toEqual([BROKEN]);
+    expect(report.errors.get(BROKEN)).toMatch(/^Parse error on line \d+/);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.svg'))).toHaveLength(2 * (1 + hostile.length));
+  });
+
+  it('puts every node label in the SVG, and links each box to its page under the base', () => {
+    const { light, dark } = cachedDiagram(container)!;
+    for (const svg of [light, dark]) {
+      const tree = svgTree(svg);
+      const text = toString(tree);
+      for (const name of ['Buyer', 'Orders', 'Stock', 'Orders DB', 'Shop', 'Sales domain', 'gRPC', 'reads and writes'])
+        expect(text).toContain(name);
+      const links = selectAll('a', tree).map((a) => String(a.properties.xLinkHref ?? a.properties.href));
+      expect(links.sort()).toEqual(['/shop/people/buyer/', '/shop/resources/db/', '/shop/services/orders/', '/shop/services/stock/']);
+    }
+    expect(light).not.toEqual(dark);
+  });
+
+  it('gives each cached SVG ids of its own, so two diagrams on one page never clash', () => {
+    const { light, dark } = cachedDiagram(container)!;
+    const id = (svg: string) => /^<svg id="([^"]+)"/.exec(svg)?.[1];
+    expect(id(light)).toMatch(/^d[0-9a-f]{12}-l$/);
+    expect(id(dark)).toBe(id(light)!.replace(/-l$/, '-d'));
+    expect(light).not.toContain('archsite-light');
+  });
+
+  it('a rebuild renders nothing again', async () => {
+    const again = await renderDiagrams([container, ...hostile.map((v) => v.text)], CHROMIUM);
+    expect(again).toMatchObject({ rendered: 0, cached: 1 + hostile.length });
+  });
+
+  it('hostile names stay text: no script, no event handler, no foreign link', () => {
+    for (const view of hostile) {
+      const { light } = cachedDiagram(view.text)!;
+      const tree = svgTree(light);
+      expect(selectAll('script, iframe, object, embed', tree)).toEqual([]);
+      const elements = selectAll('*', tree) as Element[];
+      for (const el of elements)
+        for (const key of Object.keys(el.properties)) expect(key, `${view.name}: <${el.tagName} ${key}>`).not.toMatch(/^on/i);
+      for (const a of selectAll('a', tree)) expect(String(a.properties.xLinkHref ?? a.properties.href)).toMatch(/^\/[a-z]+\//);
+    }
+    const text = toString(svgTree(cachedDiagram(hostile.find((v) => v.name === 'container' && !v.of)!.text)!.light));
+    expect(text).toContain(HOSTILE[1]);
+    expect(text).toContain(HOSTILE[0]);
+  });
+});

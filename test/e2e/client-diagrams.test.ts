@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { serve } from '../helpers/serve.ts';
+
+/** A site built where no Chromium exists draws its diagrams in the reader's browser. */
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const built = buildSite({
+    content: path.join(import.meta.dirname, '../fixtures/site-facts/content'),
+    base: '/lib/',
+    env: { ARCHSITE_CHROMIUM: 'none', ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
+  });
+  expect(built.code).toBe(0);
+  site = await serve(built.out, '/lib/');
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('client-side diagrams', () => {
+  it('draws every diagram of the page, without a script error, and its boxes link to pages', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}services/loans/`);
+    await page.waitForSelector('figure[data-view="neighbourhood"] pre.as-mermaid-client svg', { timeout: 30_000 });
+    await page.waitForSelector('figure[data-view="entities"] pre.as-mermaid-client svg', { timeout: 30_000 });
+    const links = await page.$$eval('figure[data-view="neighbourhood"] svg a', (as) =>
+      as.map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')),
+    );
+    expect(links).toContain('/lib/services/lending-api/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
