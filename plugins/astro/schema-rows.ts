@@ -35,6 +35,12 @@ export function schemaRows(schema: unknown): SchemaRow[] {
       });
       const nextSeen = ref ? new Set([...seen, ref]) : seen;
       if (isObject(prop.properties)) walk(prop, name, depth + 1, nextSeen);
+      // A field written either short or long (`dependencies: [id]` or `[{ target }]`): list the long form's fields.
+      for (const option of Array.isArray(prop.anyOf) ? prop.anyOf : []) {
+        if (isObject(option) && isObject(option.properties)) walk(option, name, depth + 1, nextSeen);
+        if (isObject(option) && isObject(option.items) && isObject(option.items.properties))
+          walk(option.items, `${name}[]`, depth + 1, nextSeen);
+      }
       const items = isObject(prop.items) ? resolve(prop.items, root, nextSeen).schema : undefined;
       if (items && isObject(items.properties)) walk(items, `${name}[]`, depth + 1, nextSeen);
     }
@@ -62,7 +68,10 @@ function typeOf(schema: Schema, ref: string | undefined): string {
   }
   if (type) return type;
   if (ref) return ref.split('/').at(-1) ?? ref;
-  for (const key of ['oneOf', 'anyOf', 'allOf'] as const) if (Array.isArray(schema[key])) return key;
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const options = schema[key];
+    if (Array.isArray(options)) return [...new Set(options.map((o) => (isObject(o) ? typeOf(o, undefined) : 'any')))].join(' | ');
+  }
   return 'any';
 }
 

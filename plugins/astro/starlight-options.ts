@@ -77,6 +77,14 @@ function sidebar(model: Model): Sidebar {
       groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: [all, ...elements.map(link)] });
     }
   }
-  groups.push({ label: 'Reference', collapsed: true, items: [{ label: 'Checks', link: '/reference/checks/' }] });
+  groups.push({
+    label: 'Reference',
+    collapsed: true,
+    items: [
+      { label: 'Content model', link: '/reference/content-model/' },
+      { label: 'Checks', link: '/reference/checks/' },
+      { label: 'Diagrams', link: '/reference/diagrams/' },
+    ],
+  });
   return groups;
 }

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { KIND_NAMES, type ElementKind } from './kinds.ts';
+import { SCHEMAS, systemSchema } from './schemas/index.ts';
+
+/**
+ * JSON Schemas of every kind, generated from the zod schemas that validate content, for
+ * editors (`# yaml-language-server: $schema=...`) and for the site's reference. Never
+ * written by hand, so never out of step with the check.
+ */
+export function jsonSchemas(): Record<ElementKind | 'root', Record<string, unknown>> {
+  const convert = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const out = { root: convert(systemSchema) } as Record<ElementKind | 'root', Record<string, unknown>>;
+  for (const kind of KIND_NAMES) out[kind] = convert(SCHEMAS[kind]);
+  return out;
+}
