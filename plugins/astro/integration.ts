@@ -1,8 +1,11 @@
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import { prerenderDiagrams } from './diagrams/prerender.ts';
 import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
@@ -51,6 +54,12 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
           const ok = await prerender(logger, base);
           if (!ok && command !== 'dev') process.exit(1);
         }
+      },
+      // The policy the site works under, next to it, for the server (or a proxy) to send.
+      'astro:build:done': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        mkdirSync(path.join(out, '_archsite'), { recursive: true });
+        writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${contentSecurityPolicy(out)}\n`);
       },
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {

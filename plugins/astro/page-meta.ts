@@ -61,3 +61,12 @@ export function searchFacets(model: Model, el: Element): Record<string, (string 
   }
   return facets;
 }
+
+/**
+ * A facet value as pagefind may show it. Pagefind's search UI puts filter values into the
+ * page as HTML, so a name like `<img onerror=...>` would become markup: angle brackets are
+ * shown as look-alike quotation marks instead.
+ */
+export function facetValue(value: string): string {
+  return value.replace(/</g, '‹').replace(/>/g, '›').replace(/\s+/g, ' ').trim();
+}

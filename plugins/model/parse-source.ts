@@ -21,6 +21,12 @@ export interface SourceDocument {
   readonly multi: boolean;
   /** Markdown body and the line it starts on, for `.md` and `.mdx` files. */
   readonly body?: MarkdownBody;
+  /**
+   * True for a document with syntax errors (already reported). Its value is what YAML could
+   * still make of it: never validated, only used so that other files' references to it do
+   * not fail as well.
+   */
+  readonly broken?: boolean;
 }
 
 export interface MarkdownBody {
@@ -41,6 +47,12 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
   let yamlText = text;
   let body: MarkdownBody | undefined;
   if (markdown) {
+    // gray-matter reads `---lang` as a front matter language; archsite's is always YAML.
+    const opening = /^---([^\r\n]*)/.exec(text);
+    if (opening && opening[1]!.trim() !== '') {
+      diagnostics.report('yaml-syntax', file.display, { line: 1, column: 4 }, "front matter opens with a line of just '---'");
+      return [];
+    }
     const split = matter(text, { engines: { yaml: () => ({}) } });
     if (split.matter === '' && !text.startsWith('---')) {
       yamlText = '';
@@ -57,22 +69,44 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
   const lines = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    // logLevel 'error': yaml's warnings would go to stderr; the ones that matter are diagnostics.
+    docs = parseAllDocuments(yamlText, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      logLevel: 'error',
+    }) as Document.Parsed[];
   } catch (error) {
     diagnostics.report('yaml-too-complex', file.display, { line: 1, column: 1 }, tooComplexMessage(error));
     return [];
   }
   if (!Array.isArray(docs)) docs = [docs];
 
-  const usable: { doc: Document.Parsed; value: unknown }[] = [];
+  const usable: { doc: Document.Parsed; value: unknown; broken?: boolean }[] = [];
   let refused = false;
   for (const doc of docs) {
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) reportYamlError(error, file, lines, diagnostics);
+      // One error a line: YAML's later errors on a line mostly repeat the first.
+      const seen = new Set<number>();
+      for (const error of doc.errors) {
+        const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
+        if (seen.has(line)) continue;
+        seen.add(line);
+        reportYamlError(error, file, lines, diagnostics);
+      }
       refused = true;
+      const partial = partialValue(doc);
+      if (partial !== undefined) usable.push({ doc, value: partial, broken: true });
       continue;
     }
     if (doc.contents === null) continue;
+    const complexKey = firstComplexKey(doc);
+    if (complexKey !== undefined) {
+      const { line, col } = lines.linePos(complexKey);
+      diagnostics.report('yaml-syntax', file.display, { line, column: col }, 'a mapping key is a list or a mapping; keys are plain text');
+      refused = true;
+      continue;
+    }
     const depthAt = tooDeep(doc);
     if (depthAt !== undefined) {
       const { line, col } = lines.linePos(depthAt);
@@ -85,7 +119,15 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
       const { line, col } = lines.linePos(doc.contents.range[0]);
-      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, tooComplexMessage(error));
+      const unresolved = error instanceof Error && /unresolved alias/i.test(error.message);
+      if (unresolved)
+        diagnostics.report(
+          'yaml-syntax',
+          file.display,
+          { line, column: col },
+          `an alias names no anchor: ${(error as Error).message.split(':').at(-1)!.trim()}`,
+        );
+      else diagnostics.report('yaml-too-complex', file.display, { line, column: col }, tooComplexMessage(error));
       refused = true;
       continue;
     }
@@ -94,23 +136,38 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
   }
 
   if (usable.length === 0 && !refused) {
-    if (!markdown || yamlText.trim() === '') {
-      diagnostics.report(
-        'empty-file',
-        file.display,
-        { line: 1, column: 1 },
-        markdown ? 'Markdown file has no front matter with the element fields' : 'file holds no element',
-      );
-    } else {
-      diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, 'front matter is empty');
-    }
+    const message = !markdown
+      ? 'file holds no element'
+      : text.startsWith('---')
+        ? 'front matter is empty'
+        : 'Markdown file has no front matter with the element fields';
+    diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, message);
   }
 
-  return usable.map(({ doc, value }) => {
+  return usable.map(({ doc, value, broken }) => {
     const locate = new YamlLocator(doc, lines);
-    const { line, col } = lines.linePos(doc.contents!.range[0]);
-    return { file, value, locate, start: { line, column: col }, multi: usable.length > 1, ...(body ? { body } : {}) };
+    const { line, col } = lines.linePos(doc.contents?.range[0] ?? 0);
+    return {
+      file,
+      value,
+      locate,
+      start: { line, column: col },
+      multi: usable.length > 1,
+      ...(body ? { body } : {}),
+      ...(broken ? { broken } : {}),
+    };
   });
+}
+
+/** What YAML made of a document with errors, if anything safe: within the depth and alias limits. */
+function partialValue(doc: Document.Parsed): unknown {
+  if (doc.contents === null || tooDeep(doc) !== undefined) return undefined;
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return value === null ? undefined : value;
+  } catch {
+    return undefined;
+  }
 }
 
 function reportYamlError(error: YAMLError, file: ContentFile, lines: LineCounter, diagnostics: Diagnostics): void {
@@ -129,6 +186,24 @@ function reportYamlError(error: YAMLError, file: ContentFile, lines: LineCounter
   } else {
     diagnostics.report('yaml-syntax', file.display, { line, column: col }, lowerFirst(message) || 'invalid YAML');
   }
+}
+
+/** The offset of the first mapping key that is a collection (`? [a, b]: c`), if any. */
+function firstComplexKey(doc: Document.Parsed): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < 100_000) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isCollection(pair.key)) return pair.key.range?.[0] ?? 0;
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return undefined;
 }
 
 /** The offset of the first node nested deeper than MAX_DEPTH, if any. Iterative on purpose. */

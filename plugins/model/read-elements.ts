@@ -101,6 +101,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
     for (const doc of docs) {
       const source: ElementSource = { file: file.display, path: file.relative, start: doc.start, multi: doc.multi };
       if (kind === 'root') {
+        if (doc.broken) continue;
         if (doc.multi) {
           diagnostics.report('invalid-value', file.display, doc.start, 'system.yaml holds exactly one document');
           break;
@@ -113,7 +114,9 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
         diagnostics.report('invalid-value', file.display, doc.start, 'a docs page has one front matter block');
         break;
       }
-      const data = validate(SCHEMAS[kind], doc, diagnostics);
+      // A document that does not parse is already reported; what can be read of it still
+      // counts as an element that exists, so its file's one error is not repeated elsewhere.
+      const data = doc.broken ? undefined : validate(SCHEMAS[kind], doc, diagnostics);
       if (!data) {
         const raw =
           (isRecord(doc.value) ? doc.value.id : undefined) ??

@@ -307,7 +307,8 @@ function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (item === null || typeof item !== 'object' || Object.isFrozen(item)) continue;
+    // Typed arrays (`!!binary`) cannot be frozen, and hold only bytes.
+    if (item === null || typeof item !== 'object' || Object.isFrozen(item) || ArrayBuffer.isView(item)) continue;
     Object.freeze(item);
     for (const child of Object.values(item)) stack.push(child);
   }

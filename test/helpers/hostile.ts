@@ -30,3 +30,86 @@ export const hostileModel = () =>
     ].join('\n'),
     'content/deployments/e.yaml': `name: ${JSON.stringify(HOSTILE[3])}\nnodes: [{ id: n, name: ${JSON.stringify(HOSTILE[0])}, technology: ${JSON.stringify(HOSTILE[2])}, instances: [{ service: s, replicas: 2 }] }]\n`,
   });
+
+/** The payloads a careless or malicious author could put in any YAML field. */
+export const PAYLOADS = [
+  '<script>alert("script")</script>',
+  '<img src=x onerror=alert("img")>',
+  '<svg onload=alert("svg")>',
+  'javascript:alert("js")',
+  '"]; click n call alert("click")',
+  '%%{init: {"securityLevel": "loose"}}%%',
+  '<br/><b onmouseover=alert("br")>hover</b>',
+  '"><script>alert("attr")</script>',
+  "'-alert('quote')-'",
+  '{{constructor.constructor(\'alert("tpl")\')()}}',
+  '<a href="javascript:alert(\'a\')">link</a>',
+];
+
+/**
+ * A whole architecture whose every text field holds a payload: names, descriptions, labels,
+ * API summaries, template values, event examples and schemas, decisions. It checks clean:
+ * payloads are data, and only URL fields refuse them (tested elsewhere).
+ */
+export function hostileSite(): Record<string, string> {
+  const p = (i: number) => JSON.stringify(PAYLOADS[i % PAYLOADS.length]);
+  return {
+    'content/system.yaml': `name: ${p(0)}\ndescription: ${p(1)}\nrepository: https://example.org/repo\nowner: team\n`,
+    'content/teams/team.yaml': `name: ${p(2)}\ndescription: ${p(3)}\ncontact: ${p(4)}\nmembers: [${p(5)}]\n`,
+    'content/people/user.yaml': `name: ${p(6)}\ndescription: ${p(7)}\nuses: [{ target: svc, description: ${p(8)}, protocol: ${p(9)} }]\n`,
+    'content/systems/ext.yaml': `name: ${p(10)}\ndescription: ${p(0)}\nurl: https://example.org/?q=%3Cscript%3E\nuses: [{ target: svc, description: ${p(1)} }]\n`,
+    'content/domains/dom.yaml': `name: ${p(2)}\ntype: core\ndescription: ${p(3)}\nowner: team\n`,
+    'content/resources/db.yaml': `name: ${p(4)}\ntype: postgresql\ndescription: ${p(5)}\ntechnology: ${p(6)}\n`,
+    'content/resources/bus.yaml': `name: ${p(7)}\ntype: kafka\n`,
+    'content/services/svc.yaml': [
+      `name: ${p(8)}`,
+      `responsibility: ${p(9)}`,
+      `description: ${p(10)}`,
+      'domain: dom',
+      'owner: team',
+      `data: { entities: [${p(0)}, Other], stores: [db], relations: [{ from: Other, to: ${p(0)}, cardinality: "1:N", label: ${p(1)} }] }`,
+      `apis: { rest: [{ method: GET, path: ${p(2)}, summary: ${p(3)} }], grpc: [${p(4)}], rpc: [{ protocol: ${p(5)}, methods: [${p(6)}] }] }`,
+      'events: { publishes: [evt] }',
+      `dependencies: [{ target: ext, protocol: ${p(7)}, description: ${p(8)} }, { target: other, protocol: ${p(9)} }]`,
+      `nfr: { latency_p99: ${p(10)}, availability: ${p(0)} }`,
+      `stack: { language: ${p(1)}, framework: ${p(2)} }`,
+      `deployment: { containerized: true, replicas: 2, cpu: ${p(3)} }`,
+      `security: { authentication: ${p(4)}, encryption: [${p(5)}] }`,
+      `monitoring: { health: ${p(6)}, metrics: ${p(7)} }`,
+      `components: [{ id: c1, name: ${p(8)}, layer: ${p(9)}, technology: ${p(10)}, description: ${p(0)}, uses: [c2, db] }, { id: c2, name: ${p(1)}, layer: ${p(2)}, uses: [ext] }]`,
+      '',
+    ].join('\n'),
+    'content/services/other.yaml': `name: ${p(3)}\ntype: worker\nresponsibility: ${p(4)}\ndomain: dom\nevents: { consumes: [evt] }\n`,
+    'content/events/evt.yaml': [
+      `name: ${p(5)}`,
+      `version: ${p(6)}`,
+      `description: ${p(7)}`,
+      `channel: ${p(8)}`,
+      'broker: bus',
+      `schema: { type: object, properties: { ${p(9)}: { type: string, description: ${p(10)}, enum: [${p(0)}] } } }`,
+      `example: { ${p(1)}: ${p(2)}, nested: [${p(3)}] }`,
+      '',
+    ].join('\n'),
+    'content/deployments/env.yaml': `name: ${p(4)}\ndescription: ${p(5)}\nnodes: [{ id: n1, name: ${p(6)}, technology: ${p(7)}, description: ${p(8)}, instances: [{ service: svc, replicas: 2, description: ${p(9)} }, { resource: db }], nodes: [{ id: n2, name: ${p(10)}, instances: [{ service: other }, { resource: bus }] }] }]\n`,
+    'content/decisions/0001-old.md': `---\ntitle: ${p(0)}\nstatus: superseded\ndate: 2024-01-01\n---\n\nPlain prose.\n`,
+    'content/decisions/0002-new.md': [
+      '---',
+      `title: ${p(1)}`,
+      'status: accepted',
+      'date: 2024-02-01',
+      `deciders: [${p(2)}]`,
+      'supersedes: [0001-old]',
+      'affects: [svc, db, evt]',
+      `technology: ${p(3)}`,
+      `purpose: ${p(4)}`,
+      `alternatives: [{ name: ${p(5)}, pros: [${p(6)}], cons: ${p(7)} }]`,
+      `rationale: { team_expertise: ${p(8)} }`,
+      `risks: [{ risk: ${p(9)}, mitigation: ${p(10)} }]`,
+      '---',
+      '',
+      'Plain prose.',
+      '',
+    ].join('\n'),
+    'content/docs/page.md': `---\ntitle: ${p(0)}\ndescription: ${p(1)}\n---\n\nPlain prose that links to [the service](../services/svc.yaml).\n`,
+  };
+}

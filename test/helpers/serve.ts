@@ -17,7 +17,11 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a built site from `dir` under `base` on a free loopback port, as GitHub Pages would. */
-export async function serve(dir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+  dir: string,
+  base = '/',
+  headers: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) {
@@ -31,11 +35,11 @@ export async function serve(dir: string, base = '/'): Promise<{ url: string; clo
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/html' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/html' });
       createReadStream(path.join(dir, '404.html')).pipe(res);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { compare } from '../model/diagnostics.ts';
+
+/**
+ * The Content-Security-Policy the built site works under: scripts only from the site itself
+ * or inline scripts whose hash is listed (Starlight's theme and sidebar scripts), WebAssembly
+ * for pagefind's search, styles inline as well (the diagrams' SVGs carry their own), nothing
+ * from anywhere else. Served as a header (or a `<meta http-equiv>`), no content can run script.
+ */
+export function contentSecurityPolicy(outDir: string): string {
+  const hashes = new Set<string>();
+  for (const file of htmlFiles(outDir)) {
+    const html = readFileSync(file, 'utf8');
+    for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+      hashes.add(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
+    }
+  }
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${[...hashes].sort(compare).join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort(compare)
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return htmlFiles(full);
+      return name.endsWith('.html') ? [full] : [];
+    });
+}

@@ -1,0 +1,163 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { hostileSite, PAYLOADS } from '../helpers/hostile.ts';
+import { serve } from '../helpers/serve.ts';
+import { writeTree } from '../helpers/tree.ts';
+
+/**
+ * A site whose every field holds an XSS payload. Served as it is, every page is opened,
+ * every diagram box clicked and the search used: no dialog may open and no payload may
+ * become markup. Served again under the Content-Security-Policy archsite writes next to it,
+ * nothing the site does may break the policy.
+ */
+const BASE = '/x/';
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let strictSite: { url: string; close: () => Promise<void> };
+let out: string;
+const dialogs: string[] = [];
+const violations: string[] = [];
+const errors: string[] = [];
+
+function pages(dir: string, prefix = ''): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return pages(full, `${prefix}${name}/`);
+      return name === 'index.html' ? [prefix] : [];
+    });
+}
+
+async function open(page: Page, route: string, where = site): Promise<void> {
+  await page.goto(`${where.url}${route}`, { waitUntil: 'load' });
+}
+
+async function search(page: Page, query: string): Promise<void> {
+  await page.waitForSelector('#starlight__search input', { state: 'attached' });
+  await page.click('button[data-open-modal]');
+  await page.fill('#starlight__search input', query);
+  await page.waitForSelector('.pagefind-ui__result-link');
+  // Open every filter group, so that every facet value is drawn.
+  for (const name of await page.locator('.pagefind-ui__filter-name').all()) await name.click();
+}
+
+beforeAll(async () => {
+  const root = writeTree(hostileSite());
+  const built = buildSite({
+    content: path.join(root, 'content'),
+    base: BASE,
+    env: { ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
+  });
+  expect(built.stderr).not.toMatch(/error/i);
+  expect(built.code).toBe(0);
+  out = built.out;
+  const policy = readFileSync(path.join(out, '_archsite/content-security-policy.txt'), 'utf8').trim();
+  site = await serve(out, BASE);
+  strictSite = await serve(out, BASE, { 'content-security-policy': policy });
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await strictSite?.close();
+});
+
+function watch(page: Page): void {
+  page.on('dialog', async (dialog) => {
+    dialogs.push(`${page.url()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+describe('hostile content', () => {
+  it('opens every page without a dialog, with every payload shown as text', async () => {
+    const page = await browser.newPage();
+    watch(page);
+    const routes = pages(out);
+    expect(routes.length).toBeGreaterThan(25);
+    for (const route of routes) {
+      await open(page, route);
+      // No element the payloads could have made exists in the page.
+      const injected = await page.$$eval('*', (els) =>
+        els.flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name) && /alert/.test(a.value)).map((a) => `<${el.tagName} ${a.name}>`),
+        ),
+      );
+      expect(injected, route).toEqual([]);
+      const links = await page.$$eval('a', (as) =>
+        as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '').filter((h) => /^\s*javascript:/i.test(h)),
+      );
+      expect(links, route).toEqual([]);
+    }
+    const service = routes.find((r) => r === 'services/svc/')!;
+    await open(page, service);
+    const text = await page.textContent('main');
+    for (const payload of [PAYLOADS[0]!, PAYLOADS[1]!, PAYLOADS[8]!]) expect(text).toContain(payload);
+    await page.close();
+  }, 300_000);
+
+  it('clicks every box of every diagram without a dialog', async () => {
+    const page = await browser.newPage();
+    watch(page);
+    let clicked = 0;
+    for (const route of pages(out)) {
+      await open(page, route);
+      const count = await page.locator('figure.as-diagram .as-diagram-light svg a').count();
+      for (let i = 0; i < count; i++) {
+        await open(page, route);
+        const box = page.locator('figure.as-diagram .as-diagram-light svg a').nth(i);
+        await box.scrollIntoViewIfNeeded();
+        await box.click({ force: true });
+        await page.waitForLoadState('load');
+        expect(page.url().startsWith(site.url), page.url()).toBe(true);
+        clicked++;
+      }
+    }
+    expect(clicked).toBeGreaterThan(20);
+    await page.close();
+  }, 300_000);
+
+  it('searches for the payloads, with every facet open, without a dialog or injected markup', async () => {
+    const page = await browser.newPage();
+    watch(page);
+    await open(page, '');
+    await search(page, 'script alert');
+    expect(await page.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
+    const injected = await page.$$eval('#starlight__search *', (els) =>
+      els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML),
+    );
+    expect(injected).toEqual([]);
+    await page.close();
+  });
+
+  it('works under its Content-Security-Policy: pages, diagrams, tables and search', async () => {
+    const page = await browser.newPage();
+    watch(page);
+    for (const route of pages(out)) await open(page, route, strictSite);
+    await open(page, 'services/', strictSite);
+    await page.selectOption('select[data-filter-column="type"]', 'worker');
+    expect(await page.textContent('[data-count]')).toBe('1 service');
+    await open(page, '', strictSite);
+    await search(page, 'alert');
+    await page.close();
+  }, 300_000);
+
+  it('no dialog opened, nothing broke the Content-Security-Policy, no script failed', () => {
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CODES } from '../../plugins/model/codes.ts';
+import { formatDiagnostics } from '../../plugins/model/format.ts';
+import { loadModel } from '../../plugins/model/load.ts';
+
+/**
+ * Property: whatever happens to the bundled example's files (lines deleted or doubled,
+ * characters swapped, keys invented, values of the wrong type, bytes of any kind), the check
+ * ends with positioned diagnostics and never throws. CI runs a fixed seed; set
+ * ARCHSITE_FUZZ_RUNS (and ARCHSITE_FUZZ_SEED) for longer runs.
+ */
+const RUNS = Number(process.env.ARCHSITE_FUZZ_RUNS ?? 250);
+const SEED = Number(process.env.ARCHSITE_FUZZ_SEED ?? 20261125);
+
+const example = path.resolve(import.meta.dirname, '../../content');
+const root = mkdtempSync(path.join(os.tmpdir(), 'archsite-fuzz-'));
+cpSync(example, path.join(root, 'content'), { recursive: true });
+
+function elementFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      const rel = prefix ? `${prefix}/${name}` : name;
+      return statSync(full).isDirectory() ? elementFiles(full, rel) : /\.(ya?ml|mdx?|json)$/.test(name) ? [rel] : [];
+    });
+}
+const files = elementFiles(path.join(root, 'content'));
+const originals = new Map(files.map((f) => [f, readFileSync(path.join(root, 'content', f))]));
+
+const VALUES = [
+  '42',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '"x"',
+  '[a, [b, {c: d}]]',
+  '&a x',
+  '*a',
+  '!!binary aGk=',
+  '- item',
+  '"\\u0000"',
+  "'",
+  '{',
+  '|',
+  '>-',
+];
+const KEYS = [
+  'name',
+  'id',
+  'typ',
+  'domian',
+  'events',
+  'uses',
+  'nodes',
+  'schema',
+  'supersedes',
+  '__proto__',
+  'constructor',
+  'x'.repeat(300),
+];
+
+type Mutation =
+  | { kind: 'delete-line'; at: number }
+  | { kind: 'double-line'; at: number }
+  | { kind: 'swap'; at: number }
+  | { kind: 'key'; at: number; key: string; value: string; indent: number }
+  | { kind: 'value'; at: number; value: string }
+  | { kind: 'bytes'; at: number; bytes: number[] }
+  | { kind: 'truncate'; at: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('double-line' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('key' as const),
+    at: fc.nat(),
+    key: fc.constantFrom(...KEYS),
+    value: fc.constantFrom(...VALUES),
+    indent: fc.constantFrom(0, 2, 4, 1),
+  }),
+  fc.record({ kind: fc.constant('value' as const), at: fc.nat(), value: fc.constantFrom(...VALUES) }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.nat(),
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 }),
+  }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+);
+
+function apply(original: Buffer, m: Mutation): Buffer {
+  const text = original.toString('utf8');
+  const lines = text.split('\n');
+  const line = m.at % Math.max(1, lines.length);
+  switch (m.kind) {
+    case 'delete-line':
+      lines.splice(line, 1);
+      return Buffer.from(lines.join('\n'));
+    case 'double-line':
+      lines.splice(line, 0, lines[line] ?? '');
+      return Buffer.from(lines.join('\n'));
+    case 'swap': {
+      const i = m.at % Math.max(1, text.length - 1);
+      return Buffer.from(text.slice(0, i) + text.charAt(i + 1) + text.charAt(i) + text.slice(i + 2));
+    }
+    case 'key':
+      lines.splice(line, 0, `${' '.repeat(m.indent)}${m.key}: ${m.value}`);
+      return Buffer.from(lines.join('\n'));
+    case 'value':
+      lines[line] = (lines[line] ?? '').replace(/:\s.*$/, `: ${m.value}`);
+      return Buffer.from(lines.join('\n'));
+    case 'bytes': {
+      const i = m.at % (original.length + 1);
+      return Buffer.concat([original.subarray(0, i), Buffer.from(m.bytes), original.subarray(i)]);
+    }
+    case 'truncate':
+      return original.subarray(0, m.at % (original.length + 1));
+  }
+}
+
+const codes = new Set(Object.keys(CODES));
+
+describe('fuzzing the bundled example', () => {
+  it(`never throws, over ${RUNS} mutations`, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), (file, mutations) => {
+        const target = path.join(root, 'content', file);
+        const mutated = mutations.reduce<Buffer>((buf, m) => apply(buf, m), originals.get(file)!);
+        writeFileSync(target, mutated);
+        try {
+          const result = loadModel({ contentDir: 'content', cwd: root });
+          for (const d of result.diagnostics) {
+            expect(codes.has(d.code)).toBe(true);
+            expect(d.line).toBeGreaterThanOrEqual(1);
+            expect(d.column).toBeGreaterThanOrEqual(1);
+            expect(d.message).not.toMatch(/[\n\r]/);
+          }
+          // Exit code 0 or 1, by whether an error was found; the output formats never throw.
+          expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === 'error'));
+          formatDiagnostics(result.diagnostics, 'text');
+          formatDiagnostics(result.diagnostics, 'github');
+          JSON.parse(formatDiagnostics(result.diagnostics, 'json'));
+        } finally {
+          writeFileSync(target, originals.get(file)!);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, 600_000);
+});
