@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compare } from '../model/diagnostics.ts';
 
@@ -28,6 +28,15 @@ export function contentSecurityPolicy(outDir: string): string {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/** Puts the policy in a `<meta http-equiv>` at the top of every page's head. */
+export function addPolicyMeta(outDir: string, policy: string): void {
+  const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  for (const file of htmlFiles(outDir)) {
+    const html = readFileSync(file, 'utf8');
+    writeFileSync(file, html.replace(/<head>/, `<head>${meta}`));
+  }
 }
 
 function htmlFiles(dir: string): string[] {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { prerenderDiagrams } from './diagrams/prerender.ts';
 import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
@@ -58,8 +58,11 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
       // The policy the site works under, next to it, for the server (or a proxy) to send.
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
+        const policy = contentSecurityPolicy(out);
         mkdirSync(path.join(out, '_archsite'), { recursive: true });
-        writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${contentSecurityPolicy(out)}\n`);
+        writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${policy}\n`);
+        // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
+        if (process.env.ARCHSITE_CSP_META === '1') addPolicyMeta(out, policy);
       },
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {

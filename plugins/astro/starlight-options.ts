@@ -84,6 +84,7 @@ function sidebar(model: Model): Sidebar {
       { label: 'Content model', link: '/reference/content-model/' },
       { label: 'Checks', link: '/reference/checks/' },
       { label: 'Diagrams', link: '/reference/diagrams/' },
+      { label: 'Security', link: '/reference/security/' },
     ],
   });
   return groups;

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from './args.ts';
 import { runCheck } from './check.ts';
+import { Publisher } from './publish.ts';
 
 /** The archsite project: where astro.config.mjs lives. */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,27 +21,16 @@ export async function runBuild(options: CliOptions): Promise<number> {
   // development mode, where Starlight turns search off.
   process.env.NODE_ENV = 'production';
   const dist = path.resolve(options.outDir);
-  // Build next to the target, so that putting it in place is a rename on one file system.
-  const work = path.join(path.dirname(dist), '.archsite');
-  const staging = path.join(work, `build-${process.pid}`);
-  mkdirSync(work, { recursive: true });
-  rmSync(staging, { recursive: true, force: true });
+  const publisher = new Publisher(dist);
+  const staging = publisher.stage();
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: 'warn' });
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    publisher.discard(staging);
     throw error;
   }
-  const previous = path.join(work, `previous-${process.pid}`);
-  if (existsSync(dist)) renameSync(dist, previous);
-  renameSync(staging, dist);
-  rmSync(previous, { recursive: true, force: true });
-  try {
-    rmdirSync(work);
-  } catch {
-    // Another build is using it.
-  }
+  publisher.publish(staging);
   process.stdout.write(`archsite: site built into ${path.relative(process.cwd(), dist) || '.'}/\n`);
   return 0;
 }

@@ -14,7 +14,14 @@ export function kindRoute(kind: ElementKind): string {
 }
 
 /** Pages that exist whatever the content: the overview, the diagrams, the reference. */
-export const FIXED_ROUTES = ['/', '/architecture/', '/reference/checks/', '/reference/content-model/', '/reference/diagrams/'] as const;
+export const FIXED_ROUTES = [
+  '/',
+  '/architecture/',
+  '/reference/checks/',
+  '/reference/content-model/',
+  '/reference/diagrams/',
+  '/reference/security/',
+] as const;
 
 /** Every route of the site for this model. */
 export function siteRoutes(model: Model): Set<string> {

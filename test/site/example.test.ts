@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildRun } from '../helpers/build.ts';
@@ -94,8 +95,18 @@ describe('the bundled example site', () => {
     expect(filters.length).toBeGreaterThan(0);
   });
 
-  it('gives byte-identical output when built twice', () => {
-    const again = buildSite({ content: path.join(ROOT, 'content'), base: BASE });
+  it('gives byte-identical output when built twice, diagrams rendered afresh, whatever the timezone and locale', () => {
+    const again = buildSite({
+      content: path.join(ROOT, 'content'),
+      base: BASE,
+      env: {
+        TZ: 'Asia/Kolkata',
+        LC_ALL: 'tr_TR.UTF-8',
+        LANG: 'tr_TR.UTF-8',
+        ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')),
+      },
+    });
+    expect(again.stdout).toMatch(/archsite: (\d+) diagrams, \1 rendered and 0 from cache/);
     expect(again.code).toBe(0);
     const hash = (dir: string) =>
       listFiles(dir).map(
