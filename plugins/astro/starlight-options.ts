@@ -8,6 +8,9 @@ import { contentDir } from './site-model.ts';
 import { elementRoute, kindRoute } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
+
+/** A kind with more elements than this is listed in the sidebar by its index only. */
+const MAX_LISTED = 60;
 type SidebarItem = Sidebar[number];
 
 export const STATUS_VARIANT: Record<DecisionStatus, 'success' | 'note' | 'danger' | 'caution' | 'default'> = {
@@ -59,22 +62,30 @@ function sidebar(model: Model): Sidebar {
     const elements = [...model.byKind[kind].values()] as Element[];
     if (elements.length === 0) continue;
     const all: SidebarItem = { label: `All ${plural.toLowerCase()}`, link: kindRoute(kind) };
+    // Every page carries the sidebar: past a few dozen elements of a kind, it links to the
+    // kind's index (and, for services, to each domain) instead of to every element.
+    const large = elements.length > MAX_LISTED;
     if (kind === 'service') {
       // Services are listed by domain: the way stakeholders look for them.
-      const byDomain = [...model.byKind.domain.values()].map((domain) => ({
-        label: domain.data.name,
-        collapsed: elements.length > 40,
-        items: (model.relations.domainServices.get(domain.id) ?? []).map((id) => link(model.byKind.service.get(id)!)),
-      }));
-      groups.push({ label: plural, collapsed: false, items: [all, ...byDomain.filter((g) => g.items.length > 0)] });
+      const domains = [...model.byKind.domain.values()].filter((d) => (model.relations.domainServices.get(d.id)?.length ?? 0) > 0);
+      const byDomain: SidebarItem[] = domains.map((domain) =>
+        large
+          ? { label: domain.data.name, link: elementRoute(domain) }
+          : {
+              label: domain.data.name,
+              collapsed: false,
+              items: (model.relations.domainServices.get(domain.id) ?? []).map((id) => link(model.byKind.service.get(id)!)),
+            },
+      );
+      groups.push({ label: plural, collapsed: false, items: [all, ...byDomain] });
     } else if (kind === 'doc') {
       const docs = [...model.byKind.doc.values()].sort(
         (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title),
       );
-      groups.push({ label: plural, collapsed: false, items: docs.map(link) });
+      groups.push({ label: plural, collapsed: false, items: large ? [all] : docs.map(link) });
     } else {
       const secondary = kind === 'person' || kind === 'system' || kind === 'team';
-      groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: [all, ...elements.map(link)] });
+      groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: large ? [all] : [all, ...elements.map(link)] });
     }
   }
   groups.push({
