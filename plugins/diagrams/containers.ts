@@ -14,7 +14,7 @@ const SYSTEM_KEY = 'system:__self';
  * that would hold more than `maxNodes` boxes collapses into one box per domain, each
  * linking to the domain's own container view.
  */
-export function containerView(model: Model, options: ViewOptions, domain?: string): Flowchart {
+export function containerView(model: Model, options: ViewOptions, domain?: string): Flowchart | undefined {
   const rel = model.relations;
   const inScope = (service: string) => domain === undefined || domainOf(model, service) === domain;
   const services = [...model.byKind.service.keys()].filter(inScope);
@@ -75,6 +75,8 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
     ? `Containers of the ${model.byKind.domain.get(domain)?.data.name ?? domain} domain`
     : `Containers of ${model.system.data.name}`;
   if (keep.size > options.maxNodes && domain === undefined) return collapsed(model, options, title);
+  // A domain of more services than a diagram can show keeps its own list on its page instead.
+  if (keep.size > options.maxNodes * 2) return undefined;
 
   const groups: FlowGroup[] = [{ key: SYSTEM_KEY, title: model.system.data.name }];
   const nodes: FlowNode[] = [];

@@ -6,6 +6,9 @@ export interface EntityDiagram {
   readonly text: string;
 }
 
+/** The whole model's entity diagram is drawn up to this many entities. */
+const MAX_ENTITIES = 80;
+
 const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': '}o--o{' } as const;
 
 /**
@@ -26,6 +29,8 @@ export function entityView(model: Model, serviceId?: string): EntityDiagram | un
     entities = [...new Set([...own, ...shown.flatMap((r) => [r.from, r.to])])];
   } else {
     entities = [...owners.keys()];
+    // Hundreds of entities make no readable diagram: each service's page shows its own.
+    if (entities.length > MAX_ENTITIES) return undefined;
   }
   if (entities.length === 0) return undefined;
   const ids = new Map(entities.map((e) => [e, nodeId(e) || 'entity']));

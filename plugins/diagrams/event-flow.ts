@@ -39,5 +39,7 @@ function eventsView(model: Model, eventIds: readonly string[], options: ViewOpti
       return elementNode(model, event, options, where ? { detail: `[Event on ${where}]` } : {});
     }),
   ];
+  // The events of a large domain are better read per event than as one unreadable wall.
+  if (nodes.length > options.maxNodes * 2) return undefined;
   return { direction: 'LR', title, nodes, edges: edges.list() };
 }

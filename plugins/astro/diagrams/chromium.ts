@@ -32,4 +32,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Pages that render diagrams are never visible: without these, Chromium throttles their
+  // timers as background tabs, and mermaid's layout waits on them.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];

@@ -1,10 +1,13 @@
-import { createMermaidRenderer } from 'mermaid-isomorphic';
-import { chromium, type BrowserType } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { cachedSvg, diagramHash, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
 
-/** Diagrams rendered per browser page: big enough to amortise, small enough to keep memory flat. */
-const BATCH = 40;
+/** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
+const BATCH = 100;
+/** Pages rendering side by side: one per core of the machines this runs on. */
+const PAGES = 2;
+const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 export interface RenderReport {
   /** How many diagram texts were rendered now (each in both themes). */
@@ -15,49 +18,69 @@ export interface RenderReport {
   readonly errors: ReadonlyMap<string, string>;
 }
 
+type Outcome = { svg: string; id: string } | { error: string };
+
 /**
  * Renders every diagram that is not cached yet, in one headless Chromium for the whole
- * build, in batches, light and dark side by side. mermaid runs with `securityLevel: 'strict'`:
- * no script, no HTML from labels beyond what mermaid allows, links only as `href`.
+ * build: a few pages, each loading mermaid once, render batches in turn, light and dark.
+ * mermaid runs with `securityLevel: 'strict'`.
  */
 export async function renderDiagrams(texts: readonly string[], executablePath: string): Promise<RenderReport> {
   const unique = [...new Set(texts)];
   const missing = unique.filter((t) => cachedSvg(t, 'light') === undefined || cachedSvg(t, 'dark') === undefined);
   const errors = new Map<string, string>();
   if (missing.length === 0) return { rendered: 0, cached: unique.length, errors };
-  const renderer = createMermaidRenderer({
-    browserType: chromium as unknown as BrowserType,
-    launchOptions: { executablePath, args: CHROMIUM_ARGS },
-  });
-  const themes: Theme[] = ['light', 'dark'];
   const jobs: { batch: string[]; theme: Theme }[] = [];
   for (let start = 0; start < missing.length; start += BATCH) {
-    for (const theme of themes) jobs.push({ batch: missing.slice(start, start + BATCH), theme });
+    for (const theme of ['light', 'dark'] as const) jobs.push({ batch: missing.slice(start, start + BATCH), theme });
   }
-  // Two jobs in flight (one per core). The renderer keeps its browser open while any call
-  // is running, so overlapping the jobs keeps one warm browser for the whole build.
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const { batch, theme } = jobs[next++]!;
-      const results = await renderer(batch, {
-        prefix: `archsite-${theme}`,
-        mermaidConfig: mermaidConfig(theme),
-      });
-      batch.forEach((text, index) => {
-        const result = results[index]!;
-        if (result.status === 'rejected') errors.set(text, errorMessage(result.reason));
-        else
-          storeSvg(
-            text,
-            theme,
-            naturalSize(stableIds(result.value.svg, result.value.id, `d${diagramHash(text).slice(0, 12)}-${theme[0]}`)),
-          );
-      });
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    let next = 0;
+    const worker = async () => {
+      const page = await mermaidPage(await browser.newPage());
+      while (next < jobs.length) {
+        const { batch, theme } = jobs[next++]!;
+        const outcomes = await page.evaluate(renderInPage, { diagrams: batch, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
+        batch.forEach((text, index) => {
+          const outcome = outcomes[index]!;
+          if ('error' in outcome) errors.set(text, outcome.error);
+          else storeSvg(text, theme, naturalSize(stableIds(outcome.svg, outcome.id, `d${diagramHash(text).slice(0, 12)}-${theme[0]}`)));
+        });
+      }
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: Math.min(PAGES, jobs.length) }, worker));
+  } finally {
+    await browser.close();
+  }
   return { rendered: missing.length - errors.size, cached: unique.length - missing.length, errors };
+}
+
+async function mermaidPage(page: Page): Promise<Page> {
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  await page.addScriptTag({ path: MERMAID });
+  return page;
+}
+
+/** Runs in the page: renders the diagrams one after another (mermaid is not re-entrant). */
+async function renderInPage({ diagrams, config, prefix }: { diagrams: string[]; config: object; prefix: string }): Promise<Outcome[]> {
+  const mermaid = (globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+  mermaid.initialize({ startOnLoad: false, ...config });
+  const outcomes: Outcome[] = [];
+  for (let i = 0; i < diagrams.length; i++) {
+    const id = `${prefix}-${i}`;
+    try {
+      const { svg } = await mermaid.render(id, diagrams[i]!);
+      outcomes.push({ svg, id });
+    } catch (error) {
+      outcomes.push({ error: error instanceof Error ? error.message : String(error) });
+      // A failed render can leave its element behind.
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
+    }
+  }
+  return outcomes;
 }
 
 /** Replaces the renderer's id (`archsite-light-7`) with one derived from the diagram, so cached SVGs never clash on a page. */
@@ -76,12 +99,4 @@ function naturalSize(svg: string): string {
   const natural = Number(/style="max-width: ([\d.]+)px;?"/.exec(svg)?.[1]);
   if (!natural || natural <= MAX_FITTED_WIDTH) return svg;
   return svg.replace(/^<svg([^>]*?) width="100%"/, `<svg$1 width="${Math.ceil(natural)}"`);
-}
-
-function errorMessage(reason: unknown): string {
-  const message =
-    typeof reason === 'object' && reason !== null && 'message' in reason
-      ? String((reason as { message: unknown }).message)
-      : String(reason);
-  return message.replace(/\s+/g, ' ').trim();
 }
