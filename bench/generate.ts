@@ -18,19 +18,27 @@ export function generateArchitecture(dir: string, n: number): string {
   const pad = (i: number) => String(i).padStart(4, '0');
   const svc = (i: number) => `svc-${pad(i)}`;
   const types = ['core', 'supporting', 'generic'];
-  write('system.yaml', `name: Synthetic platform of ${n} services\ndescription: Generated for benchmarks.\nrepository: https://example.org/synthetic\nowner: team-0\n`);
+  write(
+    'system.yaml',
+    `name: Synthetic platform of ${n} services\ndescription: Generated for benchmarks.\nrepository: https://example.org/synthetic\nowner: team-0\n`,
+  );
   write('people/user.yaml', `name: User\nuses: [${svc(0)}]\n`);
   write('people/operator.yaml', `name: Operator\nuses: [${svc(n - 1)}]\n`);
   write('systems/payments.yaml', 'name: Payment provider\nurl: https://example.org/pay\n');
   write('systems/mail.yaml', 'name: Mail provider\n');
   for (let d = 0; d < 10; d++) {
     write(`teams/team-${d}.yaml`, `name: Team ${d}\ncontact: team-${d}@example.org\n`);
-    write(`domains/domain-${d}.yaml`, `name: Domain ${d}\ntype: ${types[d % 3]}\nowner: team-${d}\ndescription: Bounded context number ${d}.\n`);
+    write(
+      `domains/domain-${d}.yaml`,
+      `name: Domain ${d}\ntype: ${types[d % 3]}\nowner: team-${d}\ndescription: Bounded context number ${d}.\n`,
+    );
   }
   write('resources/kafka.yaml', 'name: Kafka\ntype: kafka\n');
   write('resources/redis.yaml', 'name: Redis\ntype: redis\nshared: true\n');
   for (let i = 0; i < n; i++) {
-    const deps = [i + 1, i + 3].filter((j) => j < n).map((j) => `  - { target: ${svc(j)}, protocol: REST, description: Reads what it needs }`);
+    const deps = [i + 1, i + 3]
+      .filter((j) => j < n)
+      .map((j) => `  - { target: ${svc(j)}, protocol: REST, description: Reads what it needs }`);
     if (i % 50 === 0) deps.push('  - { target: payments, protocol: HTTPS }');
     const components =
       i % 10 === 0

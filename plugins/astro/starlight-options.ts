@@ -96,6 +96,7 @@ function sidebar(model: Model): Sidebar {
       { label: 'Checks', link: '/reference/checks/' },
       { label: 'Diagrams', link: '/reference/diagrams/' },
       { label: 'Security', link: '/reference/security/' },
+      { label: 'Performance', link: '/reference/performance/' },
     ],
   });
   return groups;

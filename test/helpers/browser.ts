@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../plugins/astro/diagrams/chromium.ts';
 
 /** Debian's Chromium, as `.ci/run` installs it. */
 export const CHROMIUM = process.env.ARCHSITE_CHROMIUM || '/usr/bin/chromium';
@@ -8,19 +9,10 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** Starts headless Chromium without any network chatter (the machine is offline). */
+/** Starts headless Chromium as the build does: without any network chatter (the machine is offline). */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

@@ -65,7 +65,9 @@ async function mermaidPage(page: Page): Promise<Page> {
 
 /** Runs in the page: renders the diagrams one after another (mermaid is not re-entrant). */
 async function renderInPage({ diagrams, config, prefix }: { diagrams: string[]; config: object; prefix: string }): Promise<Outcome[]> {
-  const mermaid = (globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+  const mermaid = (
+    globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }
+  ).mermaid;
   mermaid.initialize({ startOnLoad: false, ...config });
   const outcomes: Outcome[] = [];
   for (let i = 0; i < diagrams.length; i++) {
