@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { cachedSvg, diagramHash, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
+import { diagramHash, isCached, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
 
 /** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 100;
-/** Pages rendering side by side: one per core of the machines this runs on. */
-const PAGES = 2;
+/** Batches a page renders before it is replaced by a fresh one. */
+const RECYCLE = 8;
+/** Pages rendering side by side: one per core (rendering is CPU-bound; more pages only wait). */
+const PAGES = Math.max(1, os.availableParallelism());
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 export interface RenderReport {
@@ -27,7 +30,7 @@ type Outcome = { svg: string; id: string } | { error: string };
  */
 export async function renderDiagrams(texts: readonly string[], executablePath: string): Promise<RenderReport> {
   const unique = [...new Set(texts)];
-  const missing = unique.filter((t) => cachedSvg(t, 'light') === undefined || cachedSvg(t, 'dark') === undefined);
+  const missing = unique.filter((t) => !isCached(t, 'light') || !isCached(t, 'dark'));
   const errors = new Map<string, string>();
   if (missing.length === 0) return { rendered: 0, cached: unique.length, errors };
   const jobs: { batch: string[]; theme: Theme }[] = [];
@@ -38,8 +41,14 @@ export async function renderDiagrams(texts: readonly string[], executablePath: s
   try {
     let next = 0;
     const worker = async () => {
-      const page = await mermaidPage(await browser.newPage());
+      let page = await mermaidPage(await browser.newPage());
+      let done = 0;
       while (next < jobs.length) {
+        // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
+        if (++done % RECYCLE === 0) {
+          await page.close();
+          page = await mermaidPage(await browser.newPage());
+        }
         const { batch, theme } = jobs[next++]!;
         const outcomes = await page.evaluate(renderInPage, { diagrams: batch, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
         batch.forEach((text, index) => {

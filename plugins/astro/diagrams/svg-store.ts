@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -40,22 +40,21 @@ export function cacheDir(): string {
   return process.env.ARCHSITE_CACHE_DIR || path.resolve('node_modules/.cache/archsite/diagrams');
 }
 
-// SVGs of this process, shared by every module instance (config and pages).
-const memory = globalThis as typeof globalThis & { __archsiteSvgs?: Map<string, string> };
-const svgs = (memory.__archsiteSvgs ??= new Map());
-
-/** The cached SVG of a diagram in a theme, from memory or disk. */
+/**
+ * The cached SVG of a diagram in a theme. Read from disk each time, never held: a large
+ * site has thousands of SVGs, and the operating system keeps the files it just wrote at hand.
+ */
 export function cachedSvg(text: string, theme: Theme): string | undefined {
-  const key = diagramHash(text, theme);
-  const hit = svgs.get(key);
-  if (hit !== undefined) return hit;
   try {
-    const svg = readFileSync(path.join(cacheDir(), `${key}.svg`), 'utf8');
-    svgs.set(key, svg);
-    return svg;
+    return readFileSync(path.join(cacheDir(), `${diagramHash(text, theme)}.svg`), 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/** Whether a diagram is cached in a theme, without reading it. */
+export function isCached(text: string, theme: Theme): boolean {
+  return existsSync(path.join(cacheDir(), `${diagramHash(text, theme)}.svg`));
 }
 
 /** Both themes of a diagram, when both are cached. */
@@ -65,10 +64,9 @@ export function cachedDiagram(text: string): RenderedDiagram | undefined {
   return light !== undefined && dark !== undefined ? { light, dark } : undefined;
 }
 
-/** Keeps an SVG in memory and on disk (written whole, then renamed, so a crash leaves no half file). */
+/** Keeps an SVG on disk (written whole, then renamed, so a crash leaves no half file). */
 export function storeSvg(text: string, theme: Theme, svg: string): void {
   const key = diagramHash(text, theme);
-  svgs.set(key, svg);
   const dir = cacheDir();
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${key}.svg`);
