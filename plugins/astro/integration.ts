@@ -33,7 +33,18 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         process.env.ARCHSITE_CACHE_DIR ||= fileURLToPath(new URL('node_modules/.cache/archsite/diagrams/', config.root));
         updateConfig({
           // mermaid, for browsers drawing diagrams themselves, is one big lazy chunk by design.
-          vite: { build: { chunkSizeWarningLimit: 4096 } },
+          vite: {
+            build: {
+              chunkSizeWarningLimit: 4096,
+              rolldownOptions: {
+                // Astro marks MDX modules that import components with a directive the bundler
+                // warns about on every build; the warning is Astro's own and harmless.
+                onwarn(warning: { code?: string }, warn: (warning: { code?: string }) => void) {
+                  if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+                },
+              },
+            },
+          },
           markdown: {
             processor: unified({
               remarkPlugins: [[remarkArchsiteLinks, { model: () => loadSiteModel().model, base }], remarkMermaid, remarkDiagramImport],
