@@ -25,8 +25,7 @@ export function remarkArchsiteLinks(options: RemarkLinksOptions) {
     if (!model || !file.path) return;
     const from = path.relative(model.contentDir, file.path).split(path.sep).join('/');
     if (from.startsWith('..')) return;
-    const elementsByFile = new Map<string, { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>();
-    for (const el of model.elements) elementsByFile.set(el.source.path, [...(elementsByFile.get(el.source.path) ?? []), el]);
+    const elementsByFile = filesOf(model);
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const target = node as Link | Image | Definition;
@@ -36,12 +35,22 @@ export function remarkArchsiteLinks(options: RemarkLinksOptions) {
   };
 }
 
-function rewrite(
-  url: string,
-  from: string,
-  elementsByFile: ReadonlyMap<string, readonly { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>,
-  base: string,
-): string | undefined {
+type FileElements = ReadonlyMap<string, readonly { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>;
+const byModel = new WeakMap<Model, FileElements>();
+
+/** The elements of each content file, computed once per model rather than once per Markdown file. */
+function filesOf(model: Model): FileElements {
+  let files = byModel.get(model);
+  if (!files) {
+    const map = new Map<string, { kind: Parameters<typeof elementRoute>[0]['kind']; id: string }[]>();
+    for (const el of model.elements) map.set(el.source.path, [...(map.get(el.source.path) ?? []), el]);
+    files = map;
+    byModel.set(model, files);
+  }
+  return files;
+}
+
+function rewrite(url: string, from: string, elementsByFile: FileElements, base: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
   const hashAt = trimmed.indexOf('#');

@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { CliOptions } from './args.ts';
+import { UsageError, type CliOptions } from './args.ts';
 import { runCheck } from './check.ts';
 import { Publisher } from './publish.ts';
 
@@ -11,6 +12,7 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * only once everything succeeded. A failure at any stage leaves the previous `dist/` as it was.
  */
 export async function runBuild(options: CliOptions): Promise<number> {
+  assertSafeOutDir(path.resolve(options.outDir), path.resolve(options.contentDir));
   const checked = runCheck(options);
   if (checked.exitCode !== 0) {
     process.stderr.write('archsite: the check failed; nothing was built and dist/ is unchanged.\n');
@@ -51,4 +53,30 @@ function prepareEnvironment(options: CliOptions): void {
   // Vite lets these leak into import.meta.env, where they would override the site's base
   // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
+}
+
+/**
+ * The output folder is replaced whole by every build: refuse one that is a file, or that
+ * holds the content, the project or the working directory, before anything is touched.
+ */
+function assertSafeOutDir(dist: string, contentDir: string): void {
+  const holds = (dir: string) => {
+    const rel = path.relative(dist, dir);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  for (const [dir, what] of [
+    [contentDir, 'the content folder'],
+    [PROJECT_ROOT, 'the archsite project'],
+    [process.cwd(), 'the working directory'],
+  ] as const) {
+    if (holds(dir))
+      throw new UsageError(`--out ${path.relative(process.cwd(), dist) || '.'} would replace ${what}; choose a folder of its own`);
+  }
+  let isFile = false;
+  try {
+    isFile = !statSync(dist).isDirectory();
+  } catch {
+    // Does not exist yet: the build creates it.
+  }
+  if (isFile) throw new UsageError(`--out ${path.relative(process.cwd(), dist)} is a file, not a folder`);
 }

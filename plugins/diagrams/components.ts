@@ -53,7 +53,7 @@ export function componentView(model: Model, serviceId: string, options: ViewOpti
   };
 }
 
-/** `api` → `API`, `application` → `Application`. */
-function layerName(layer: string): string {
+/** `api` → `API`, `application` → `Application`: how a layer is named, in diagrams and on pages. */
+export function layerName(layer: string): string {
   return /^(api|ui|io)$/i.test(layer) ? layer.toUpperCase() : `${layer.charAt(0).toUpperCase()}${layer.slice(1)}`;
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, writeTree } from '../helpers/tree.ts';
@@ -107,5 +108,16 @@ describe('npm run check', () => {
     const run = check(path.resolve(import.meta.dirname, '../..'));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^0 errors, 0 warnings \(\d+ elements in \d+ files checked\)\n$/);
+  });
+});
+
+describe('npm run build refuses an output folder it must not replace', () => {
+  it.each([['content'], ['.'], ['notes.txt']])('--out %s', (out) => {
+    const root = writeTree({ ...BASE, 'notes.txt': 'keep me' });
+    const run = spawnSync(process.execPath, [cli, 'build', '--content', 'content', '--out', out], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^archsite: --out .* (would replace the content folder|is a file, not a folder)/);
+    expect(readFileSync(path.join(root, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readFileSync(path.join(root, 'content/system.yaml'), 'utf8')).toBe('name: Shop\n');
   });
 });

@@ -1,6 +1,6 @@
 import { siteViews, viewOptions } from '../../diagrams/index.ts';
 import { Diagnostics, type Diagnostic } from '../../model/diagnostics.ts';
-import { parseBody } from '../../model/markdown-links.ts';
+import { parseBody } from '../../model/markdown-body.ts';
 import type { Model } from '../../model/model.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { findChromium } from './chromium.ts';

@@ -1,6 +1,6 @@
 import { DIAGRAM_VIEWS, type DiagramViewName } from '../diagram-views.ts';
 import { describeKinds } from '../kinds.ts';
-import { parseBody } from '../markdown-links.ts';
+import { parseBody } from '../markdown-body.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Check } from './context.ts';
 

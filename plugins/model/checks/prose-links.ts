@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseBody } from '../markdown-links.ts';
+import { parseBody } from '../markdown-body.ts';
 import type { MarkdownBody } from '../parse-source.ts';
 import { elementRoute, normalizeSitePath, siteRoutes } from '../routes.ts';
 import { closest } from '../suggest.ts';

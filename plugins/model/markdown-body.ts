@@ -38,6 +38,18 @@ const mdx = unified().use(remarkParse).use(remarkMdx);
  * so that links in code are never mistaken for links. Positions are file positions.
  */
 export function parseBody(body: MarkdownBody): ParsedBody {
+  // Several checks and the diagram pre-render read the same bodies: parse each once.
+  let parsed = parsedBodies.get(body);
+  if (!parsed) {
+    parsed = parse(body);
+    parsedBodies.set(body, parsed);
+  }
+  return parsed;
+}
+
+const parsedBodies = new WeakMap<MarkdownBody, ParsedBody>();
+
+function parse(body: MarkdownBody): ParsedBody {
   const offset = body.line - 1;
   let tree: Root;
   try {
