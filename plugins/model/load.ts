@@ -17,8 +17,7 @@ import { compare, Diagnostics, START, type Diagnostic } from './diagnostics.ts';
 import { keyOf, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
-import { YamlLocator } from './yaml-position.ts';
-import { Document, LineCounter } from 'yaml';
+import { DeferredLocator } from './yaml-position.ts';
 
 /** The checks run over the resolved model, in order. */
 const CHECKS: readonly Check[] = [
@@ -92,7 +91,7 @@ export function loadModel(options: LoadOptions): LoadResult {
   const rootSystem = system ?? {
     data: { name: '' },
     source: { file: systemPath, path: 'system.yaml', start: START, multi: false },
-    locate: new YamlLocator(new Document(null), new LineCounter()),
+    locate: new DeferredLocator(() => undefined),
   };
 
   const { model, occurrences } = resolveModel(dir, rootSystem, elements, invalid, diagnostics);

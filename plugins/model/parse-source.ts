@@ -2,7 +2,8 @@ import matter from 'gray-matter';
 import { isCollection, isMap, isPair, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { ContentFile } from './content-files.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
-import { YamlLocator } from './yaml-position.ts';
+import { fastYamlValues } from './fast-yaml.ts';
+import { DeferredLocator, deferredPosition, YamlLocator, type Locator } from './yaml-position.ts';
 
 /** YAML nested deeper than this is refused: no real element needs it. */
 export const MAX_DEPTH = 64;
@@ -14,7 +15,7 @@ export interface SourceDocument {
   readonly file: ContentFile;
   /** The document's value as plain data. */
   readonly value: unknown;
-  readonly locate: YamlLocator;
+  readonly locate: Locator;
   /** Where the document starts: the first line of its content. */
   readonly start: Position;
   /** True when the file holds several documents (each must then carry `id`). */
@@ -64,6 +65,22 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
     }
     const bodyAt = text.length - split.content.length;
     body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };
+  }
+
+  const fast = fastYamlValues(yamlText, MAX_DEPTH);
+  if (fast !== undefined) {
+    if (fast.length === 0) reportEmpty(file, text, markdown, diagnostics);
+    // Positions only when a diagnostic asks for one: then the file is read again by `yaml`.
+    let located: ReturnType<typeof locateDocuments> | undefined;
+    const at = (i: number) => (located ??= locateDocuments(yamlText))[i];
+    return fast.map((value, i) => ({
+      file,
+      value,
+      locate: new DeferredLocator(() => at(i)?.locate),
+      start: deferredPosition(() => at(i)?.start),
+      multi: fast.length > 1,
+      ...(body ? { body } : {}),
+    }));
   }
 
   const lines = new LineCounter();
@@ -135,14 +152,7 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
     usable.push({ doc, value });
   }
 
-  if (usable.length === 0 && !refused) {
-    const message = !markdown
-      ? 'file holds no element'
-      : text.startsWith('---')
-        ? 'front matter is empty'
-        : 'Markdown file has no front matter with the element fields';
-    diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, message);
-  }
+  if (usable.length === 0 && !refused) reportEmpty(file, text, markdown, diagnostics);
 
   return usable.map(({ doc, value, broken }) => {
     const locate = new YamlLocator(doc, lines);
@@ -157,6 +167,30 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       ...(broken ? { broken } : {}),
     };
   });
+}
+
+function reportEmpty(file: ContentFile, text: string, markdown: boolean, diagnostics: Diagnostics): void {
+  const message = !markdown
+    ? 'file holds no element'
+    : text.startsWith('---')
+      ? 'front matter is empty'
+      : 'Markdown file has no front matter with the element fields';
+  diagnostics.report('empty-file', file.display, { line: 1, column: 1 }, message);
+}
+
+/**
+ * The documents of a text the fast path read, parsed again by `yaml` for their positions:
+ * the same documents the fast path kept, in the same order.
+ */
+function locateDocuments(yamlText: string): { locate: YamlLocator; start: Position }[] {
+  const lines = new LineCounter();
+  const docs = [parseAllDocuments(yamlText, { lineCounter: lines, logLevel: 'silent' })].flat() as Document.Parsed[];
+  return docs
+    .filter((doc) => doc.contents !== null && partialValue(doc) !== undefined)
+    .map((doc) => {
+      const { line, col } = lines.linePos(doc.contents!.range[0]);
+      return { locate: new YamlLocator(doc, lines), start: { line, column: col } };
+    });
 }
 
 /** What YAML made of a document with errors, if anything safe: within the depth and alias limits. */

@@ -9,7 +9,7 @@ import { ID_PATTERN } from './schemas/common.ts';
 import { SCHEMAS, systemSchema } from './schemas/index.ts';
 import type { SystemData } from './schemas/system.ts';
 import { validate } from './validate.ts';
-import type { YamlLocator } from './yaml-position.ts';
+import type { Locator } from './yaml-position.ts';
 
 /** An element as read from its file, before references are resolved. */
 export interface ParsedElement<K extends ElementKind = ElementKind> {
@@ -19,14 +19,14 @@ export interface ParsedElement<K extends ElementKind = ElementKind> {
   readonly source: ElementSource;
   readonly body?: MarkdownBody;
   /** Positions of the element's fields, for later checks. */
-  readonly locate: YamlLocator;
+  readonly locate: Locator;
 }
 
 export interface ParsedSystem {
   readonly data: SystemData;
   readonly source: ElementSource;
   readonly body?: MarkdownBody;
-  readonly locate: YamlLocator;
+  readonly locate: Locator;
 }
 
 /**

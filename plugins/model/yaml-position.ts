@@ -4,12 +4,20 @@ import type { Position } from './diagnostics.ts';
 /** A path into a YAML document: mapping keys and sequence indexes. */
 export type FieldPath = readonly (string | number)[];
 
+/** Finds where a field of a document is written. */
+export interface Locator {
+  /** Position of the value at `path`. */
+  value(path: FieldPath): Position;
+  /** Position of the key of the entry at `path` (its last segment), or of its value. */
+  key(path: FieldPath): Position;
+}
+
 /**
  * Finds positions inside one parsed YAML document. Paths that run past what the document
  * holds resolve to the deepest node that exists, so a missing field points at the mapping
  * that should hold it.
  */
-export class YamlLocator {
+export class YamlLocator implements Locator {
   readonly #doc: Document;
   readonly #lines: LineCounter;
 
@@ -58,4 +66,39 @@ export class YamlLocator {
     const { line, col } = this.#lines.linePos(offset);
     return { line, column: col };
   }
+}
+
+/**
+ * A locator for a document read without positions: it answers at once with positions that
+ * are worked out, by `locator()`, only when their line or column is read. Most positions
+ * (every reference has one) are never read: only the ones a diagnostic reports.
+ */
+export class DeferredLocator implements Locator {
+  readonly #locator: () => Locator | undefined;
+
+  constructor(locator: () => Locator | undefined) {
+    this.#locator = locator;
+  }
+
+  value(path: FieldPath): Position {
+    return deferredPosition(() => this.#locator()?.value(path));
+  }
+
+  key(path: FieldPath): Position {
+    return deferredPosition(() => this.#locator()?.key(path));
+  }
+}
+
+/** A position worked out when first read; the start of the file if there is none. */
+export function deferredPosition(find: () => Position | undefined): Position {
+  let found: Position | undefined;
+  const get = () => (found ??= find() ?? { line: 1, column: 1 });
+  return {
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+  };
 }

@@ -67,11 +67,17 @@ function reportRepeats(
   what: string,
   diagnostics: Diagnostics,
 ): void {
-  const first = new Map<string, number>();
+  // Positions are looked up only for repeats: reading one may mean parsing the file again.
+  const first = new Map<string, FieldPath>();
   for (const item of items) {
-    const at = el.locate.value(item.path);
     const seen = first.get(item.id);
-    if (seen === undefined) first.set(item.id, at.line);
-    else diagnostics.report(code, el.source.file, at, `${what} id '${item.id}' is already used on line ${seen}`);
+    if (seen === undefined) first.set(item.id, item.path);
+    else
+      diagnostics.report(
+        code,
+        el.source.file,
+        el.locate.value(item.path),
+        `${what} id '${item.id}' is already used on line ${el.locate.value(seen).line}`,
+      );
   }
 }
