@@ -113,7 +113,7 @@ async function prerender(logger: AstroIntegrationLogger, base: string): Promise<
   }
   // Printed whatever Astro's log level: how long diagrams take is what people tune.
   process.stdout.write(
-    `archsite: ${total} diagrams, ${outcome.rendered} rendered and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms\n`,
+    `archsite: ${total} diagrams, ${outcome.rendered} rendered (${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms\n`,
   );
   if (outcome.diagnostics.length === 0) return true;
   logger.error(`${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, loadSiteModel().stats)}`);

@@ -27,7 +27,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
   const staging = publisher.stage();
   try {
     const { build } = await import('astro');
-    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: 'warn' });
+    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: (process.env.ARCHSITE_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
   } catch (error) {
     publisher.discard(staging);
     throw error;

@@ -12,6 +12,8 @@ export interface PrerenderResult {
   readonly views: number;
   readonly fences: number;
   readonly rendered: number;
+  /** Of the rendered ones, how many had their dark SVG derived from the light one. */
+  readonly transplanted: number;
   readonly cached: number;
   /** Mermaid fences in Markdown that do not render, at their file and line. */
   readonly diagnostics: readonly Diagnostic[];
@@ -37,7 +39,8 @@ export async function prerenderDiagrams(model: Model, base: string): Promise<Pre
   const views = siteViews(model, viewOptions(base)).map((v) => v.text);
   const fences = mermaidFences(model);
   const chromium = findChromium();
-  if (!chromium) return { mode: 'client', views: views.length, fences: fences.length, rendered: 0, cached: 0, diagnostics: [] };
+  if (!chromium)
+    return { mode: 'client', views: views.length, fences: fences.length, rendered: 0, transplanted: 0, cached: 0, diagnostics: [] };
   const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium);
   const diagnostics = new Diagnostics();
   for (const fence of fences) {
@@ -53,6 +56,7 @@ export async function prerenderDiagrams(model: Model, base: string): Promise<Pre
     views: views.length,
     fences: fences.length,
     rendered: report.rendered,
+    transplanted: report.transplanted,
     cached: report.cached,
     diagnostics: diagnostics.list(),
   };

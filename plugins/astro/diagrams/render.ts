@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { diagramHash, isCached, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
+import { cachedSvg, diagramHash, isCached, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
+import { learnTransplant, themeSignature } from './theme-transplant.ts';
 
 /** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 100;
@@ -17,53 +18,135 @@ export interface RenderReport {
   readonly rendered: number;
   /** How many came from the cache. */
   readonly cached: number;
+  /** Of the ones rendered now, how many had their dark SVG derived from their light one. */
+  readonly transplanted: number;
   /** Mermaid's error for each text that failed to render. */
   readonly errors: ReadonlyMap<string, string>;
 }
 
 type Outcome = { svg: string; id: string } | { error: string };
+type Job = { texts: string[]; theme: Theme };
 
 /**
  * Renders every diagram that is not cached yet, in one headless Chromium for the whole
- * build: a few pages, each loading mermaid once, render batches in turn, light and dark.
- * mermaid runs with `securityLevel: 'strict'`.
+ * build: a few pages, each loading mermaid once, render batches in turn. Each diagram is
+ * rendered in the light theme; its dark SVG is derived from the light one where a
+ * transplant learnt from a diagram of the same theme signature holds (see
+ * theme-transplant.ts), and rendered otherwise. mermaid runs with `securityLevel: 'strict'`.
  */
-export async function renderDiagrams(texts: readonly string[], executablePath: string): Promise<RenderReport> {
+export async function renderDiagrams(
+  texts: readonly string[],
+  executablePath: string,
+  { transplant: derive = true }: { /** False renders every dark SVG too (to check the transplant against). */ transplant?: boolean } = {},
+): Promise<RenderReport> {
   const unique = [...new Set(texts)];
   const missing = unique.filter((t) => !isCached(t, 'light') || !isCached(t, 'dark'));
   const errors = new Map<string, string>();
-  if (missing.length === 0) return { rendered: 0, cached: unique.length, errors };
-  const jobs: { batch: string[]; theme: Theme }[] = [];
-  for (let start = 0; start < missing.length; start += BATCH) {
-    for (const theme of ['light', 'dark'] as const) jobs.push({ batch: missing.slice(start, start + BATCH), theme });
+  if (missing.length === 0) return { rendered: 0, cached: unique.length, transplanted: 0, errors };
+
+  // Diagrams that share a theme signature share a transplant, learnt from the largest of them.
+  const groups = new Map<string, string[]>();
+  const twice: string[] = [];
+  for (const text of missing) {
+    const signature = themeSignature(text);
+    if (signature === undefined || !derive) twice.push(text);
+    else groups.set(signature, [...(groups.get(signature) ?? []), text]);
   }
+  const models = [...groups.values()].map((group) => group.reduce((a, b) => (b.length > a.length ? b : a)));
+  const modelSet = new Set(models);
+
+  const light = new Map<string, string>();
+  const dark = new Map<string, string>();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    let next = 0;
-    const worker = async () => {
-      let page = await mermaidPage(await browser.newPage());
-      let done = 0;
-      while (next < jobs.length) {
-        // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
-        if (++done % RECYCLE === 0) {
-          await page.close();
-          page = await mermaidPage(await browser.newPage());
+    const run = (jobs: Job[]) =>
+      renderJobs(browser, jobs, (text, theme, outcome) => {
+        if ('error' in outcome) return void errors.set(text, outcome.error);
+        const svg = naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme)));
+        storeSvg(text, theme, svg);
+        // Kept only for the diagrams a transplant is learnt from: the others are read back when needed.
+        if (theme === 'dark') dark.set(text, svg);
+        else if (modelSet.has(text)) light.set(text, svg);
+      });
+    await run([...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')]);
+
+    const again: string[] = [];
+    let transplanted = 0;
+    for (const [index, group] of [...groups.values()].entries()) {
+      const model = models[index]!;
+      const transplant =
+        light.has(model) && dark.has(model)
+          ? learnTransplant(light.get(model)!, svgId(model, 'light'), dark.get(model)!, svgId(model, 'dark'))
+          : undefined;
+      for (const text of group) {
+        if (text === model || errors.has(text)) continue;
+        const svg = transplant && cachedSvg(text, 'light');
+        const derived = svg ? transplant.apply(svg, svgId(text, 'light'), svgId(text, 'dark')) : undefined;
+        if (derived === undefined) again.push(text);
+        else {
+          storeSvg(text, 'dark', derived);
+          transplanted++;
         }
-        const { batch, theme } = jobs[next++]!;
-        const outcomes = await page.evaluate(renderInPage, { diagrams: batch, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
-        batch.forEach((text, index) => {
-          const outcome = outcomes[index]!;
-          if ('error' in outcome) errors.set(text, outcome.error);
-          else storeSvg(text, theme, naturalSize(stableIds(outcome.svg, outcome.id, `d${diagramHash(text).slice(0, 12)}-${theme[0]}`)));
-        });
       }
-      await page.close();
-    };
-    await Promise.all(Array.from({ length: Math.min(PAGES, jobs.length) }, worker));
+    }
+    if (again.length > 0) await run(batches(again, 'dark'));
+    return { rendered: missing.length - errors.size, cached: unique.length - missing.length, transplanted, errors };
   } finally {
     await browser.close();
   }
-  return { rendered: missing.length - errors.size, cached: unique.length - missing.length, errors };
+}
+
+/** The id of a diagram's SVG in a theme: derived from the diagram, so cached SVGs never clash on a page. */
+function svgId(text: string, theme: Theme): string {
+  return `d${diagramHash(text).slice(0, 12)}-${theme[0]}`;
+}
+
+/** Batches of one theme, diagrams of one layout together (the layout is set per batch). */
+function batches(texts: readonly string[], theme: Theme): Job[] {
+  const sorted = [...texts].sort((a, b) => (layoutOf(a) ?? '').localeCompare(layoutOf(b) ?? ''));
+  const jobs: Job[] = [];
+  for (let start = 0; start < sorted.length; start += BATCH) jobs.push({ texts: sorted.slice(start, start + BATCH), theme });
+  return jobs;
+}
+
+/** The front matter archsite writes on generated views: only a layout. */
+const LAYOUT_FRONT_MATTER = /^---\nconfig:\n {2}layout: ([a-z-]+)\n---\n/;
+
+function layoutOf(text: string): string | undefined {
+  return LAYOUT_FRONT_MATTER.exec(text)?.[1];
+}
+
+/**
+ * Renders jobs on a few pages side by side. A generated view's layout front matter is
+ * given to mermaid as configuration instead: the same drawing, without mermaid merging
+ * its whole configuration again for every diagram.
+ */
+async function renderJobs(
+  browser: Browser,
+  jobs: readonly Job[],
+  done: (text: string, theme: Theme, outcome: Outcome) => void,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    let page = await mermaidPage(await browser.newPage());
+    let count = 0;
+    while (next < jobs.length) {
+      // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
+      if (++count % RECYCLE === 0) {
+        await page.close();
+        page = await mermaidPage(await browser.newPage());
+      }
+      const { texts, theme } = jobs[next++]!;
+      const diagrams = texts.map((text) => {
+        const layout = layoutOf(text);
+        return layout === undefined ? { text } : { text: text.replace(LAYOUT_FRONT_MATTER, ''), layout };
+      });
+      const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
+      texts.forEach((text, index) => done(text, theme, outcomes[index]!));
+    }
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: Math.min(PAGES, jobs.length) }, worker));
 }
 
 async function mermaidPage(page: Page): Promise<Page> {
@@ -73,16 +156,29 @@ async function mermaidPage(page: Page): Promise<Page> {
 }
 
 /** Runs in the page: renders the diagrams one after another (mermaid is not re-entrant). */
-async function renderInPage({ diagrams, config, prefix }: { diagrams: string[]; config: object; prefix: string }): Promise<Outcome[]> {
+async function renderInPage({
+  diagrams,
+  config,
+  prefix,
+}: {
+  diagrams: { text: string; layout?: string }[];
+  config: object;
+  prefix: string;
+}): Promise<Outcome[]> {
   const mermaid = (
     globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }
   ).mermaid;
-  mermaid.initialize({ startOnLoad: false, ...config });
+  let layout: string | undefined | null = null;
   const outcomes: Outcome[] = [];
   for (let i = 0; i < diagrams.length; i++) {
+    const diagram = diagrams[i]!;
+    if (diagram.layout !== layout) {
+      layout = diagram.layout;
+      mermaid.initialize({ startOnLoad: false, ...config, ...(layout ? { layout } : {}) });
+    }
     const id = `${prefix}-${i}`;
     try {
-      const { svg } = await mermaid.render(id, diagrams[i]!);
+      const { svg } = await mermaid.render(id, diagram.text);
       outcomes.push({ svg, id });
     } catch (error) {
       outcomes.push({ error: error instanceof Error ? error.message : String(error) });
