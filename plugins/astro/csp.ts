@@ -9,13 +9,10 @@ import { compare } from '../model/diagnostics.ts';
  * for pagefind's search, styles inline as well (the diagrams' SVGs carry their own), nothing
  * from anywhere else. Served as a header (or a `<meta http-equiv>`), no content can run script.
  */
-export function contentSecurityPolicy(outDir: string): string {
+export function contentSecurityPolicy(outDir: string, known: ReadonlyMap<string, readonly string[]> = new Map()): string {
   const hashes = new Set<string>();
   for (const file of htmlFiles(outDir)) {
-    const html = readFileSync(file, 'utf8');
-    for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-      hashes.add(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
-    }
+    for (const hash of known.get(file) ?? inlineScriptHashes(readFileSync(file, 'utf8'))) hashes.add(hash);
   }
   return [
     "default-src 'self'",
@@ -28,6 +25,13 @@ export function contentSecurityPolicy(outDir: string): string {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/** The policy's hash source of every inline script of a page. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`,
+  );
 }
 
 /** Puts the policy in a `<meta http-equiv>` at the top of every page's head. */

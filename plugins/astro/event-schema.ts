@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { recordRead } from './page-cache/tracked-model.ts';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Element, Model } from '../model/model.ts';
@@ -23,6 +24,7 @@ export function eventSchema(model: Model, event: Element<'event'>): EventSchema 
   if (typeof schema !== 'string') return { value: schema, text: JSON.stringify(schema, null, 2), lang: 'json' };
   if (/^https?:\/\//i.test(schema)) return { value: undefined, text: '', lang: 'json', href: schema, written: schema };
   const relative = path.posix.normalize(path.posix.join(path.posix.dirname(event.source.path), schema));
+  recordRead(`file:${relative}`);
   const text = readFileSync(path.join(model.contentDir, relative), 'utf8').replace(/^\uFEFF/, '');
   const json = /\.json$/i.test(relative);
   return {

@@ -11,6 +11,7 @@ import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
 import { remarkMermaid } from './remark-mermaid.ts';
 import { contentDir, invalidateSiteModel, loadSiteModel } from './site-model.ts';
+import { activePageCache, openPageCache, PageCache } from './page-cache/page-cache.ts';
 import { starlightOptions } from './starlight-options.ts';
 
 export interface ArchsiteOptions {
@@ -26,10 +27,11 @@ export interface ArchsiteOptions {
 export default function archsite(options: ArchsiteOptions = {}): AstroIntegration[] {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const result = loadSiteModel();
+  const shell = starlightOptions(result.model);
   const guard: AstroIntegration = {
     name: 'archsite',
     hooks: {
-      'astro:config:setup': async ({ logger, command, updateConfig, config }) => {
+      'astro:config:setup': async ({ logger, command, updateConfig, config, addMiddleware }) => {
         process.env.ARCHSITE_CACHE_DIR ||= fileURLToPath(new URL('node_modules/.cache/archsite/diagrams/', config.root));
         updateConfig({
           // mermaid, for browsers drawing diagrams themselves, is one big lazy chunk by design.
@@ -65,11 +67,24 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
           const ok = await prerender(logger, base);
           if (!ok && command !== 'dev') process.exit(1);
         }
+        // Incremental page output (ARCHSITE_PAGE_CACHE=0 turns it off). Astro renders one
+        // page at a time in a build, which the recording of each page's reads relies on.
+        if (result.model && command === 'build' && process.env.ARCHSITE_PAGE_CACHE !== '0') {
+          const root = fileURLToPath(config.root);
+          openPageCache(new PageCache(path.join(process.env.ARCHSITE_CACHE_DIR!, 'pages'), root, result.model, base, shell));
+          addMiddleware({ entrypoint: new URL('./page-cache/middleware.ts', import.meta.url), order: 'pre' });
+        }
       },
       // The policy the site works under, next to it, for the server (or a proxy) to send.
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
-        const policy = contentSecurityPolicy(out);
+        // First of the build:done hooks: the pages kept from the last build are put in place
+        // before anything (pagefind, the policy) reads the output.
+        const cache = activePageCache();
+        cache?.placeKept(out);
+        const pages = cache?.close();
+        if (pages) process.stdout.write(`archsite: ${pages.rendered} pages rendered and ${pages.reused} unchanged since the last build\n`);
+        const policy = contentSecurityPolicy(out, cache?.scriptHashes(out));
         mkdirSync(path.join(out, '_archsite'), { recursive: true });
         writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${policy}\n`);
         // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
@@ -95,7 +110,7 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
       },
     },
   };
-  return [guard, starlight(starlightOptions(result.model))];
+  return [guard, starlight(shell)];
 }
 
 /** Renders every diagram before the pages; false when a mermaid fence in the content does not render. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Element, Model } from '../model/model.ts';
 import { kindInfo } from '../model/kinds.ts';
 import { gitInfo } from './git-dates.ts';
+import { recordRead } from './page-cache/tracked-model.ts';
 import { serviceDomain } from '../model/queries.ts';
 
 /** Where to edit an element's file, when the system names its repository. */
@@ -17,7 +18,9 @@ export function editUrl(model: Model, el: Element): string | undefined {
 
 /** When an element's file was last committed, from git; undefined outside git. */
 export function lastUpdated(model: Model, el: Element): Date | undefined {
-  return gitInfo(model.contentDir)?.dates.get(path.join(model.contentDir, el.source.path));
+  const file = path.join(model.contentDir, el.source.path);
+  recordRead(`git:${file}`);
+  return gitInfo(model.contentDir)?.dates.get(file);
 }
 
 /** The pagefind facets of an element: kind, domain, team and technology. */

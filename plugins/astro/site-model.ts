@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
+import { recordingModel } from './page-cache/tracked-model.ts';
 
 /** The content folder of this build: `ARCHSITE_CONTENT`, or `content/`. */
 export function contentDir(): string {
@@ -18,6 +19,11 @@ export function loadSiteModel(): LoadResult {
   return store.__archsiteModel.result;
 }
 
+/** Hands over a model already loaded (by the CLI's check) for the same content folder: it is not read twice. */
+export function provideSiteModel(dir: string, result: LoadResult): void {
+  store.__archsiteModel = { dir: path.resolve(dir), result };
+}
+
 /** Forgets the loaded model, so the next page reads the content again (dev, after an edit). */
 export function invalidateSiteModel(): void {
   delete store.__archsiteModel;
@@ -30,5 +36,6 @@ export function invalidateSiteModel(): void {
 export function siteModel(): Model {
   const { model } = loadSiteModel();
   if (!model) throw new Error('archsite: the model failed to load; the build should have stopped at the check');
-  return model;
+  // Pages read it through a recording view: the page cache learns what each page depends on.
+  return recordingModel(model);
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, type CliOptions } from './args.ts';
+import { provideSiteModel } from '../astro/site-model.ts';
 import { runCheck } from './check.ts';
 import { Publisher } from './publish.ts';
 
@@ -19,6 +20,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     return checked.exitCode;
   }
   prepareEnvironment(options);
+  provideSiteModel(process.env.ARCHSITE_CONTENT!, checked.result);
   // A NODE_ENV other than production (a test runner sets `test`) makes Vite build in
   // development mode, where Starlight turns search off.
   process.env.NODE_ENV = 'production';

@@ -158,5 +158,12 @@ function collapsed(model: Model, options: ViewOptions, title: string): Flowchart
       }
     }
   }
-  return { direction: 'TB', title, nodes, groups: [{ key: SYSTEM_KEY, title: model.system.data.name }], edges: edges.list() };
+  return {
+    direction: 'TB',
+    layout: 'elk',
+    title,
+    nodes,
+    groups: [{ key: SYSTEM_KEY, title: model.system.data.name }],
+    edges: edges.list(),
+  };
 }

@@ -50,7 +50,7 @@ export function contextView(model: Model, options: ViewOptions): Flowchart {
       edges.add(from, to, call.description ?? call.protocol);
     }
   }
-  return { direction: 'TB', title: `System context of ${model.system.data.name}`, nodes, edges: edges.list() };
+  return { direction: 'TB', layout: 'elk', title: `System context of ${model.system.data.name}`, nodes, edges: edges.list() };
 }
 
 export type { FlowEdge };

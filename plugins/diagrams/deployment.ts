@@ -75,5 +75,5 @@ export function deploymentView(model: Model, deploymentId: string, options: View
       }
     }
   }
-  return { direction: 'LR', title: `Deployment: ${deployment.data.name}`, nodes, groups, edges: edges.list() };
+  return { direction: 'LR', layout: 'elk', title: `Deployment: ${deployment.data.name}`, nodes, groups, edges: edges.list() };
 }

@@ -37,5 +37,5 @@ export function domainMapView(model: Model, options: ViewOptions): Flowchart | u
       }
     }
   }
-  return { direction: 'LR', title: `Domain map of ${model.system.data.name}`, nodes, edges: edges.list() };
+  return { direction: 'LR', layout: 'elk', title: `Domain map of ${model.system.data.name}`, nodes, edges: edges.list() };
 }

@@ -1,4 +1,5 @@
-import type { Model } from '../model/model.ts';
+import { compare } from '../model/diagnostics.ts';
+import type { EntityRelation, Model } from '../model/model.ts';
 import { label, nodeId } from './escape.ts';
 
 export interface EntityDiagram {
@@ -17,17 +18,23 @@ const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': 
  * Undefined when there is no entity to show.
  */
 export function entityView(model: Model, serviceId?: string): EntityDiagram | undefined {
-  const relations = [...model.byKind.service.values()].flatMap((s) => s.data.data?.relations ?? []);
   const owners = model.relations.entityOwners;
+  const byEntity = model.relations.entityRelations;
   let entities: string[];
-  let shown = relations.filter((r) => owners.has(r.from) && owners.has(r.to));
+  let shown: EntityRelation[];
   if (serviceId) {
     const own = new Set(model.byKind.service.get(serviceId)?.data.data?.entities ?? []);
-    shown = shown.filter((r) => own.has(r.from) || own.has(r.to));
+    // Only the relations that touch the service's entities are read: its page depends on no other.
+    shown = [...new Set([...own].flatMap((entity) => byEntity.get(entity) ?? []))]
+      .filter((r) => owners.has(r.from) && owners.has(r.to))
+      .sort((a, b) => compare(a.service, b.service) || a.index - b.index);
     // A service's diagram is worth drawing only where its entities relate to something.
     if (shown.length === 0) return undefined;
     entities = [...new Set([...own, ...shown.flatMap((r) => [r.from, r.to])])];
   } else {
+    shown = [...new Set([...byEntity.values()].flat())]
+      .filter((r) => owners.has(r.from) && owners.has(r.to))
+      .sort((a, b) => compare(a.service, b.service) || a.index - b.index);
     entities = [...owners.keys()];
     // Hundreds of entities make no readable diagram: each service's page shows its own.
     if (entities.length > MAX_ENTITIES) return undefined;

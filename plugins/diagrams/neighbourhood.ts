@@ -1,3 +1,4 @@
+import { compare } from '../model/diagnostics.ts';
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
 import type { FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
@@ -25,7 +26,11 @@ export function serviceNeighbourhood(model: Model, serviceId: string, options: V
     add(call.to);
     edges.add(self, keyOf(call.to), call.protocol ?? call.description);
   }
-  for (const [resource, uses] of rel.resourceUsers) {
+  // The resources it stores in, in resource id order; looked up one by one, so the view
+  // depends on those resources only.
+  const stores = [...new Set((service.data.data?.stores ?? []).map((raw) => raw.replace(/^resource:/, '')))].sort(compare);
+  for (const resource of stores) {
+    const uses = rel.resourceUsers.get(resource) ?? [];
     if (!uses.some((u) => u.service === service.id && u.via === 'store')) continue;
     add({ kind: 'resource', id: resource });
     edges.add(self, `resource:${resource}`, 'reads and writes');

@@ -96,6 +96,16 @@ export interface ResourceUse {
  * Maps are keyed by element key (`service:order-service`) or, where the kind is implied by
  * the name, by id.
  */
+/** A relation between two entities, as a service declares it (`data.relations[index]`). */
+export interface EntityRelation {
+  readonly from: string;
+  readonly to: string;
+  readonly cardinality: '1:1' | '1:N' | 'N:1' | 'N:M';
+  readonly label?: string | undefined;
+  readonly service: string;
+  readonly index: number;
+}
+
 export interface Relations {
   /** Outgoing synchronous calls of services, people and external systems, by element key. */
   readonly calls: ReadonlyMap<string, readonly Call[]>;
@@ -115,6 +125,8 @@ export interface Relations {
   readonly supersededBy: ReadonlyMap<string, readonly string[]>;
   /** The service that owns each entity, by entity name. */
   readonly entityOwners: ReadonlyMap<string, string>;
+  /** Entity relations by each entity they join. */
+  readonly entityRelations: ReadonlyMap<string, readonly EntityRelation[]>;
   /** How services use each resource, by resource id. */
   readonly resourceUsers: ReadonlyMap<string, readonly ResourceUse[]>;
   /** The category of each resource, by resource id. */

@@ -4,6 +4,7 @@ import {
   keyOf,
   type Call,
   type Element,
+  type EntityRelation,
   type ElementRef,
   type Model,
   type Placement,
@@ -199,6 +200,16 @@ export function resolveModel(
   for (const o of [...occ.entities].sort((a, b) => compare(a.owner.id, b.owner.id))) {
     if (!entityOwners.has(o.target)) entityOwners.set(o.target, o.owner.id);
   }
+  // Entity relations by each entity they join, in the order services (by id) declare them.
+  const entityRelations = new Multimap<EntityRelation>();
+  for (const el of elements) {
+    if (el.kind !== 'service') continue;
+    (el.data as Element<'service'>['data']).data?.relations?.forEach((relation, index) => {
+      const entry = { ...relation, service: el.id, index };
+      entityRelations.add(relation.from, entry);
+      if (relation.to !== relation.from) entityRelations.add(relation.to, entry);
+    });
+  }
   const categories = new Map<string, ResourceCategory>();
   const decisionsOf = new Multimap<string>();
   for (const [decision, targets] of affects.entries()) for (const t of targets) decisionsOf.add(keyOf(t), decision);
@@ -253,6 +264,7 @@ export function resolveModel(
     affects: affects.freeze(sortRefs),
     supersededBy: supersededBy.freeze(compare, true),
     entityOwners: sortedMap(entityOwners),
+    entityRelations: entityRelations.freeze((a, b) => compare(a.service, b.service) || a.index - b.index),
     resourceUsers: resourceUsers.freeze(
       (a, b) => compare(a.service, b.service) || compare(a.via, b.via) || compare(a.detail ?? '', b.detail ?? ''),
     ),

@@ -9,7 +9,7 @@ const STATEMENT = new RegExp(
   [
     '^---$',
     '^config:$',
-    '^  layout: elk$',
+    '^  layout: (?:elk|dagre)$',
     '^flowchart (TB|LR)$',
     '^erDiagram$',
     '^  accTitle: [^\\n]*$',

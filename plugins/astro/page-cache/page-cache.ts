@@ -1,0 +1,106 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { inlineScriptHashes } from '../csp.ts';
+import type { Model } from '../../model/model.ts';
+import { elementRoute } from '../../model/routes.ts';
+import { buildFingerprint } from './fingerprint.ts';
+import { PageStore } from './page-store.ts';
+import { readHasher } from './read-hashes.ts';
+import { recordRead, startRecording, stopRecording } from './tracked-model.ts';
+
+/**
+ * Incremental page output: a build serves every page whose reads are unchanged from the
+ * page store, so that a rebuild after one edit renders only the pages the edit reaches.
+ * Shared through globalThis: the integration opens and saves it, the middleware (bundled
+ * with the pages) uses it.
+ */
+/** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
+export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
+
+const state = globalThis as typeof globalThis & { __archsitePageCache?: PageCache };
+
+export class PageCache {
+  readonly #store: PageStore;
+  /** The element each element page belongs to: its own reads are recorded even when the page gets it as props. */
+  readonly #owners = new Map<string, { key: string; file: string }>();
+  readonly #base: string;
+  readonly #kept = new Map<string, string>();
+  readonly #scripts = new Map<string, readonly string[]>();
+
+  constructor(dir: string, root: string, model: Model, base: string, shell: unknown) {
+    this.#store = new PageStore(dir, buildFingerprint(root, model, shell), readHasher(model));
+    const prefix = base.replace(/\/$/, '');
+    this.#base = `${prefix}/`;
+    for (const el of model.elements)
+      this.#owners.set(`${prefix}${elementRoute(el)}`, {
+        key: `el:${el.kind}:${el.id}`,
+        file: path.join(model.contentDir, el.source.path),
+      });
+  }
+
+  /**
+   * Whether a page can be served from the store. It is then written out by `placeKept`,
+   * once the build is done: a copy the operating system makes, never read into memory.
+   */
+  reuse(route: string): boolean {
+    const kept = this.#store.reuse(route);
+    if (!kept) return false;
+    this.#kept.set(route, kept.file);
+    this.#scripts.set(route, kept.scripts);
+    return true;
+  }
+
+  /** Puts the stored pages in place of their placeholders in the output. */
+  placeKept(outDir: string): void {
+    for (const [route, file] of this.#kept) {
+      const out = this.#outputFile(outDir, route);
+      if (readFileSync(out, 'utf8') !== KEPT_PLACEHOLDER) throw new Error(`archsite: the page cache lost track of ${route}`);
+      copyFileSync(file, out);
+    }
+  }
+
+  /** The inline scripts' policy hashes of every page that went through the cache, by output file. */
+  scriptHashes(outDir: string): Map<string, readonly string[]> {
+    return new Map([...this.#scripts].map(([route, hashes]) => [this.#outputFile(outDir, route), hashes]));
+  }
+
+  #outputFile(outDir: string, route: string): string {
+    const relative = decodeURI(route).slice(this.#base.length);
+    return path.join(outDir, relative, 'index.html');
+  }
+
+  startPage(route: string): Set<string> {
+    const reads = startRecording();
+    const owner = this.#owners.get(route);
+    if (owner) {
+      recordRead(owner.key);
+      recordRead(`git:${owner.file}`);
+    }
+    return reads;
+  }
+
+  endPage(): void {
+    stopRecording();
+  }
+
+  keep(route: string, reads: Set<string>, html: string): void {
+    const scripts = inlineScriptHashes(html);
+    this.#scripts.set(route, scripts);
+    this.#store.keep(route, reads, html, scripts);
+  }
+
+  /** Saves what this build rendered; returns how many pages were rendered and reused. */
+  close(): { rendered: number; reused: number } {
+    this.#store.save();
+    if (state.__archsitePageCache === this) delete state.__archsitePageCache;
+    return { rendered: this.#store.rendered, reused: this.#store.reused };
+  }
+}
+
+export function openPageCache(cache: PageCache): void {
+  state.__archsitePageCache = cache;
+}
+
+export function activePageCache(): PageCache | undefined {
+  return state.__archsitePageCache;
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UNKNOWN } from './read-hashes.ts';
+
+/** Bump when what a page depends on is recorded differently. */
+const STORE_VERSION = '2';
+
+interface PageEntry {
+  /** Hash of each read the page made when it was rendered. */
+  readonly reads: Record<string, string>;
+  /** The page's HTML file in the store: named by the hash of its content. */
+  readonly html: string;
+  /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
+  readonly scripts: readonly string[];
+}
+
+interface Manifest {
+  readonly version: string;
+  /** The build's fingerprint: code, configuration and the site's shell. */
+  readonly fingerprint: string;
+  readonly pages: Record<string, PageEntry>;
+}
+
+/**
+ * The pages of the last build, kept with what each read of the model, so that a rebuild
+ * serves a page from here when nothing it read has changed (and the build's fingerprint
+ * is the same), and renders it otherwise. Entries are written as pages render and the
+ * manifest is replaced once the build is done: a build that fails leaves the last
+ * good manifest, whose HTML files are still there (they are named by their content).
+ */
+export class PageStore {
+  readonly #dir: string;
+  readonly #fingerprint: string;
+  readonly #hashOf: (key: string) => string;
+  readonly #previous: Record<string, PageEntry>;
+  readonly #next: Record<string, PageEntry> = {};
+  reused = 0;
+  rendered = 0;
+
+  constructor(dir: string, fingerprint: string, hashOf: (key: string) => string) {
+    this.#dir = dir;
+    this.#fingerprint = fingerprint;
+    this.#hashOf = hashOf;
+    let manifest: Manifest | undefined;
+    try {
+      manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    } catch {
+      manifest = undefined;
+    }
+    this.#previous = manifest?.version === STORE_VERSION && manifest.fingerprint === fingerprint ? manifest.pages : {};
+  }
+
+  /** The stored HTML file of a page, when nothing it read has changed since. */
+  reuse(route: string): { file: string; scripts: readonly string[] } | undefined {
+    const entry = this.#previous[route];
+    if (!entry) return undefined;
+    for (const [key, value] of Object.entries(entry.reads)) {
+      const now = this.#hashOf(key);
+      if (now === UNKNOWN || now !== value) return undefined;
+    }
+    const file = path.join(this.#dir, entry.html);
+    if (!existsSync(file)) return undefined;
+    this.#next[route] = entry;
+    this.reused++;
+    return { file, scripts: entry.scripts };
+  }
+
+  /** Keeps a page just rendered, with what it read. */
+  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): void {
+    const file = `${createHash('sha256').update(html).digest('hex')}.html`;
+    mkdirSync(this.#dir, { recursive: true });
+    writeFileSync(path.join(this.#dir, file), html);
+    this.#next[route] = { reads: Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)])), html: file, scripts };
+    this.rendered++;
+  }
+
+  /** Writes the manifest of this build, and drops the HTML no page refers to any more. */
+  save(): void {
+    mkdirSync(this.#dir, { recursive: true });
+    const manifest: Manifest = { version: STORE_VERSION, fingerprint: this.#fingerprint, pages: this.#next };
+    const file = path.join(this.#dir, 'manifest.json');
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+    const used = new Set(Object.values(this.#next).map((entry) => entry.html));
+    for (const name of readdirSync(this.#dir))
+      if (name.endsWith('.html') && !used.has(name)) rmSync(path.join(this.#dir, name), { force: true });
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isKind } from '../../model/kinds.ts';
+import type { Element, Model } from '../../model/model.ts';
+import { gitInfo } from '../git-dates.ts';
+
+const ABSENT = '-';
+/** The hash of a key this version cannot answer: never taken as unchanged. */
+export const UNKNOWN = '?';
+
+const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+/** What of an element a page can show: everything but where its fields start. */
+function elementText(el: Element): string {
+  return JSON.stringify([el.kind, el.id, el.source.file, el.source.path, el.data, el.body?.text, el.body?.mdx]);
+}
+
+/**
+ * The hash of what a read key (see tracked-model.ts) names in a model: equal hashes in
+ * two builds mean the read gave the same answer. Memoized for one model.
+ */
+export function readHasher(model: Model): (key: string) => string {
+  const memo = new Map<string, string>();
+  const compute = (key: string): string => {
+    const [space, name, ...rest] = key.split(':');
+    const id = rest.join(':');
+    switch (space) {
+      case 'system':
+        return hash(JSON.stringify([model.system.data, model.system.body?.text, model.system.source.file]));
+      case 'elements':
+        return hash(model.elements.map(elementText).join('\n'));
+      case 'el': {
+        if (!name || !isKind(name)) return ABSENT;
+        const map = model.byKind[name] as ReadonlyMap<string, Element>;
+        if (rest.length === 0) return hash([...map.values()].map(elementText).join('\n'));
+        const el = map.get(id);
+        return el ? hash(elementText(el)) : ABSENT;
+      }
+      case 'rel': {
+        const map = (model.relations as unknown as Record<string, ReadonlyMap<string, unknown>>)[name ?? ''];
+        if (!map) return ABSENT;
+        if (rest.length === 0) return hash(JSON.stringify([...map]));
+        return map.has(id) ? hash(JSON.stringify(map.get(id))) : ABSENT;
+      }
+      case 'file': {
+        try {
+          return createHash('sha1')
+            .update(readFileSync(path.join(model.contentDir, key.slice('file:'.length))))
+            .digest('base64url');
+        } catch {
+          return ABSENT;
+        }
+      }
+      case 'git':
+        return gitInfo(model.contentDir)?.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;
+      default:
+        return UNKNOWN;
+    }
+  };
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) memo.set(key, (value = compute(key)));
+    return value;
+  };
+}

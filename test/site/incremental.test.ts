@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT, type BuildRun } from '../helpers/build.ts';
+
+/**
+ * Incremental page output: a rebuild serves unchanged pages from the page store. Whatever
+ * was edited, its output must be byte for byte what a clean build of the same content gives.
+ */
+const BASE = '/archsite/';
+const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-incremental-'));
+const content = path.join(work, 'content');
+cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+// Diagrams are cached by their text, so both kinds of build can share them; pages are not.
+const diagrams = path.join(work, 'cache');
+
+const build = (incremental: boolean): BuildRun => {
+  const run = buildSite({
+    content,
+    base: BASE,
+    env: { ARCHSITE_CACHE_DIR: diagrams, ...(incremental ? {} : { ARCHSITE_PAGE_CACHE: '0' }) },
+  });
+  expect(run.stderr).not.toMatch(/error/i);
+  expect(run.code).toBe(0);
+  return run;
+};
+
+function tree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(`${path.relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const pagesLine = (run: BuildRun) => {
+  const match = /archsite: (\d+) pages rendered and (\d+) unchanged since the last build/.exec(run.stdout);
+  expect(match, run.stdout).not.toBeNull();
+  return { rendered: Number(match![1]), reused: Number(match![2]) };
+};
+
+const edit = (file: string, change: (text: string) => string) => {
+  const full = path.join(content, file);
+  const before = readFileSync(full, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  writeFileSync(full, after);
+};
+
+let first: BuildRun;
+beforeAll(() => {
+  first = build(true);
+}, 300_000);
+
+describe('incremental page output', () => {
+  it('renders every page on the first build, and none again when nothing changed', () => {
+    const { rendered, reused } = pagesLine(first);
+    expect(reused).toBe(0);
+    expect(rendered).toBeGreaterThan(60);
+    const again = build(true);
+    expect(pagesLine(again)).toEqual({ rendered: 0, reused: rendered });
+    expect(tree(again.out)).toEqual(tree(first.out));
+  }, 300_000);
+
+  it('after edits to a service, a dependency, a decision and a free page, renders only what they reach, and gives what a clean build gives', () => {
+    const total = pagesLine(first).rendered;
+    edit('services/notification-service.yaml', (t) =>
+      t.replace(/^responsibility: .*$/m, 'responsibility: Tells customers what happened, by mail, SMS and push.'),
+    );
+    edit('services/notification-service.yaml', (t) =>
+      t.replace(/^dependencies:\n/m, 'dependencies:\n  - target: product-service\n    protocol: REST\n'),
+    );
+    edit('decisions/0003-use-kafka.md', (t) => t.replace(/^## Decision$/m, '## Decision\n\nA sentence added to the decision.'));
+    const doc = readdirSync(path.join(content, 'docs')).find((f) => f.endsWith('.md'))!;
+    edit(`docs/${doc}`, (t) => `${t}\nA paragraph added at the end.\n`);
+
+    const incremental = build(true);
+    const { rendered, reused } = pagesLine(incremental);
+    expect(rendered).toBeGreaterThan(4);
+    expect(rendered).toBeLessThan(total / 2);
+    expect(rendered + reused).toBe(total);
+    const clean = build(false);
+    expect(clean.stdout).not.toMatch(/pages rendered/);
+    expect(tree(incremental.out)).toEqual(tree(clean.out));
+  }, 300_000);
+
+  it('after an edit to an event schema file alone, renders the event page again', () => {
+    edit('events/order.updated.schema.json', (t) => t.replace(/"description": "/, '"description": "Edited. '));
+    const incremental = build(true);
+    const { rendered } = pagesLine(incremental);
+    expect(rendered).toBeGreaterThanOrEqual(1);
+    expect(rendered).toBeLessThan(5);
+    expect(tree(incremental.out)).toEqual(tree(build(false).out));
+  }, 300_000);
+
+  it('after a rename, which every page shows in its sidebar, renders every page again', () => {
+    edit('services/order-service.yaml', (t) => t.replace(/^name: .*$/m, 'name: Orders'));
+    const incremental = build(true);
+    expect(pagesLine(incremental).reused).toBe(0);
+    expect(tree(incremental.out)).toEqual(tree(build(false).out));
+  }, 300_000);
+});
