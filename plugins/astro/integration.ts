@@ -34,6 +34,9 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
       'astro:config:setup': async ({ logger, command, updateConfig, config, addMiddleware }) => {
         process.env.ARCHSITE_CACHE_DIR ||= fileURLToPath(new URL('node_modules/.cache/archsite/diagrams/', config.root));
         updateConfig({
+          // Several pages at once: while one waits on its file being written, another renders.
+          // (The page cache records each page's reads in its own asynchronous context.)
+          build: { concurrency: Number(process.env.ARCHSITE_PAGE_CONCURRENCY) || 4 },
           // mermaid, for browsers drawing diagrams themselves, is one big lazy chunk by design.
           vite: {
             build: {

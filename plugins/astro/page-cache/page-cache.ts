@@ -6,7 +6,6 @@ import { elementRoute } from '../../model/routes.ts';
 import { buildFingerprint } from './fingerprint.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
-import { recordRead, startRecording, stopRecording } from './tracked-model.ts';
 
 /**
  * Incremental page output: a build serves every page whose reads are unchanged from the
@@ -69,18 +68,10 @@ export class PageCache {
     return path.join(outDir, relative, 'index.html');
   }
 
+  /** The reads a page starts with: its own element and its file's date, even when it gets them as props. */
   startPage(route: string): Set<string> {
-    const reads = startRecording();
     const owner = this.#owners.get(route);
-    if (owner) {
-      recordRead(owner.key);
-      recordRead(`git:${owner.file}`);
-    }
-    return reads;
-  }
-
-  endPage(): void {
-    stopRecording();
+    return new Set(owner ? [owner.key, `git:${owner.file}`] : []);
   }
 
   keep(route: string, reads: Set<string>, html: string): void {

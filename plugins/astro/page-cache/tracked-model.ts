@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { KIND_NAMES } from '../../model/kinds.ts';
 import type { Model, Relations } from '../../model/model.ts';
 
@@ -10,24 +11,21 @@ import type { Model, Relations } from '../../model/model.ts';
  * - `rel:<relation>` (a whole relation), `rel:<relation>:<key>` (one entry of it);
  * - `file:<path>` (a content file read as is), `git:<file>` (a file's last commit date).
  *
- * Pages are rendered one at a time in a build, so one set of keys is recorded at a time.
+ * Pages may render concurrently, so each page's reads go to the set of the asynchronous
+ * context it renders in.
  */
-const state = globalThis as typeof globalThis & { __archsitePageReads?: Set<string> };
+const state = globalThis as typeof globalThis & { __archsitePageReads?: AsyncLocalStorage<Set<string>> };
+// One store for every copy of this module (the integration's and the pages' bundle).
+const reading = (state.__archsitePageReads ??= new AsyncLocalStorage<Set<string>>());
 
 /** Records that the page being rendered, if any, read `key`. */
 export function recordRead(key: string): void {
-  state.__archsitePageReads?.add(key);
+  reading.getStore()?.add(key);
 }
 
-/** Starts recording reads into a fresh set, and returns it. */
-export function startRecording(): Set<string> {
-  const reads = new Set<string>();
-  state.__archsitePageReads = reads;
-  return reads;
-}
-
-export function stopRecording(): void {
-  delete state.__archsitePageReads;
+/** Runs `render` with every read it makes, however deep and however asynchronous, recorded into `reads`. */
+export function recordReads<T>(reads: Set<string>, render: () => Promise<T>): Promise<T> {
+  return reading.run(reads, render);
 }
 
 /** A map that records which keys are looked up, and a read of the whole map when iterated. */
