@@ -70,8 +70,8 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
           const ok = await prerender(logger, base);
           if (!ok && command !== 'dev') process.exit(1);
         }
-        // Incremental page output (ARCHSITE_PAGE_CACHE=0 turns it off). Astro renders one
-        // page at a time in a build, which the recording of each page's reads relies on.
+        // Incremental page output (ARCHSITE_PAGE_CACHE=0 turns it off): every page records
+        // what it reads, and the next build keeps the pages whose reads did not change.
         if (result.model && command === 'build' && process.env.ARCHSITE_PAGE_CACHE !== '0') {
           const root = fileURLToPath(config.root);
           openPageCache(new PageCache(path.join(process.env.ARCHSITE_CACHE_DIR!, 'pages'), root, result.model, base, shell));

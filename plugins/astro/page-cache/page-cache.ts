@@ -7,17 +7,17 @@ import { buildFingerprint } from './fingerprint.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
 
+/** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
+export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
+
+const state = globalThis as typeof globalThis & { __archsitePageCache?: PageCache };
+
 /**
  * Incremental page output: a build serves every page whose reads are unchanged from the
  * page store, so that a rebuild after one edit renders only the pages the edit reaches.
  * Shared through globalThis: the integration opens and saves it, the middleware (bundled
  * with the pages) uses it.
  */
-/** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
-export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
-
-const state = globalThis as typeof globalThis & { __archsitePageCache?: PageCache };
-
 export class PageCache {
   readonly #store: PageStore;
   /** The element each element page belongs to: its own reads are recorded even when the page gets it as props. */
