@@ -79,13 +79,13 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         }
       },
       // The policy the site works under, next to it, for the server (or a proxy) to send.
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
         // First of the build:done hooks: the pages kept from the last build are put in place
         // before anything (pagefind, the policy) reads the output.
         const cache = activePageCache();
         cache?.placeKept(out);
-        const pages = cache?.close();
+        const pages = await cache?.close();
         if (pages) process.stdout.write(`archsite: ${pages.rendered} pages rendered and ${pages.reused} unchanged since the last build\n`);
         const policy = contentSecurityPolicy(out, cache?.scriptHashes(out));
         mkdirSync(path.join(out, '_archsite'), { recursive: true });

@@ -12,24 +12,24 @@ const open = (dir: string, fingerprint: string, hashes: Record<string, string>) 
 describe('the page store', () => {
   const first = { 'el:service:a': 'h1', 'rel:calls:service:a': 'h2' };
 
-  function stored(): string {
+  async function stored(): Promise<string> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-pages-'));
     const store = open(dir, 'f1', first);
     store.keep('/services/a/', ['el:service:a', 'rel:calls:service:a'], '<html>a</html>', ["'sha256-x'"]);
     store.keep('/services/b/', ['el:service:b'], '<html>b</html>', []);
-    store.save();
+    await store.save();
     return dir;
   }
 
-  it('gives a page back when everything it read answers the same, with its script hashes', () => {
-    const dir = stored();
+  it('gives a page back when everything it read answers the same, with its script hashes', async () => {
+    const dir = await stored();
     const kept = open(dir, 'f1', first).reuse('/services/a/');
     expect(kept?.scripts).toEqual(["'sha256-x'"]);
     expect(readFileSync(kept!.file, 'utf8')).toBe('<html>a</html>');
   });
 
-  it('renders a page again when one read changed, when the fingerprint changed, or when a read cannot be answered', () => {
-    const dir = stored();
+  it('renders a page again when one read changed, when the fingerprint changed, or when a read cannot be answered', async () => {
+    const dir = await stored();
     expect(open(dir, 'f1', { ...first, 'rel:calls:service:a': 'h3' }).reuse('/services/a/')).toBeUndefined();
     expect(open(dir, 'f2', first).reuse('/services/a/')).toBeUndefined();
     expect(open(dir, 'f1', { ...first, 'el:service:a': UNKNOWN }).reuse('/services/a/')).toBeUndefined();
@@ -37,18 +37,18 @@ describe('the page store', () => {
     expect(open(dir, 'f1', first).reuse('/services/c/')).toBeUndefined();
   });
 
-  it('renders a page again when its stored HTML is gone, and drops HTML no page refers to any more', () => {
-    const dir = stored();
+  it('renders a page again when its stored HTML is gone, and drops HTML no page refers to any more', async () => {
+    const dir = await stored();
     const html = readdirSync(dir).filter((f) => f.endsWith('.html'));
     expect(html).toHaveLength(2);
     for (const file of html) rmSync(path.join(dir, file));
     expect(open(dir, 'f1', first).reuse('/services/a/')).toBeUndefined();
 
-    const again = stored();
+    const again = await stored();
     const store = open(again, 'f1', first);
     expect(store.reuse('/services/a/')).toBeDefined();
     // /services/b/ is not part of this build: its HTML goes with the save.
-    store.save();
+    await store.save();
     expect(readdirSync(again).filter((f) => f.endsWith('.html'))).toHaveLength(1);
     expect(open(again, 'f1', first).reuse('/services/b/')).toBeUndefined();
   });

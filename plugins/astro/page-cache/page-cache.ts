@@ -81,8 +81,8 @@ export class PageCache {
   }
 
   /** Saves what this build rendered; returns how many pages were rendered and reused. */
-  close(): { rendered: number; reused: number } {
-    this.#store.save();
+  async close(): Promise<{ rendered: number; reused: number }> {
+    await this.#store.save();
     if (state.__archsitePageCache === this) delete state.__archsitePageCache;
     return { rendered: this.#store.rendered, reused: this.#store.reused };
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UNKNOWN } from './read-hashes.ts';
 
@@ -9,7 +10,7 @@ const STORE_VERSION = '2';
 interface PageEntry {
   /** Hash of each read the page made when it was rendered. */
   readonly reads: Record<string, string>;
-  /** The page's HTML file in the store: named by the hash of its content. */
+  /** The page's HTML file in the store: named by its route and the build that rendered it. */
   readonly html: string;
   /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
   readonly scripts: readonly string[];
@@ -35,6 +36,9 @@ export class PageStore {
   readonly #hashOf: (key: string) => string;
   readonly #previous: Record<string, PageEntry>;
   readonly #next: Record<string, PageEntry> = {};
+  /** This build, in the names of the files it writes. */
+  readonly #build = `${Date.now().toString(36)}-${process.pid}`;
+  readonly #writes: Promise<void>[] = [];
   reused = 0;
   rendered = 0;
 
@@ -66,17 +70,22 @@ export class PageStore {
     return { file, scripts: entry.scripts };
   }
 
-  /** Keeps a page just rendered, with what it read. */
+  /**
+   * Keeps a page just rendered, with what it read. Written while the next pages render; a
+   * file of its own for this build, so the last manifest's files stay as they were until
+   * this build's manifest replaces it.
+   */
   keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): void {
-    const file = `${createHash('sha256').update(html).digest('hex')}.html`;
+    const file = `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}.html`;
     mkdirSync(this.#dir, { recursive: true });
-    writeFileSync(path.join(this.#dir, file), html);
+    this.#writes.push(writeFile(path.join(this.#dir, file), html));
     this.#next[route] = { reads: Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)])), html: file, scripts };
     this.rendered++;
   }
 
-  /** Writes the manifest of this build, and drops the HTML no page refers to any more. */
-  save(): void {
+  /** Writes the manifest of this build, once its pages are written, and drops the HTML no page refers to any more. */
+  async save(): Promise<void> {
+    await Promise.all(this.#writes);
     mkdirSync(this.#dir, { recursive: true });
     const manifest: Manifest = { version: STORE_VERSION, fingerprint: this.#fingerprint, pages: this.#next };
     const file = path.join(this.#dir, 'manifest.json');
