@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Root } from 'hast';
@@ -57,4 +58,18 @@ export function text(tree: Root, selector: string): string | undefined {
 export function section(tree: Root, id: string): Root {
   const node = select(`section[data-section="${id}"]`, tree);
   return { type: 'root', children: node ? [node] : [] };
+}
+
+/** Every file of a folder with its hash: two equal snapshots are byte-identical trees. */
+export function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(`${path.relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+    }
+  };
+  walk(dir);
+  return out;
 }

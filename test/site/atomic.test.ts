@@ -1,24 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildRun } from '../helpers/build.ts';
+import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 import { BASE as MODEL, writeTree } from '../helpers/tree.ts';
-
-/** Every file of a folder with its hash: two equal snapshots are byte-identical trees. */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(`${path.relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const cli = path.join(ROOT, 'plugins/cli/main.ts');
 let root: string;

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildRun } from '../helpers/build.ts';
+import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 
 /**
  * Incremental page output: a rebuild serves unchanged pages from the page store. Whatever
@@ -26,19 +25,6 @@ const build = (incremental: boolean): BuildRun => {
   expect(run.code).toBe(0);
   return run;
 };
-
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(`${path.relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const pagesLine = (run: BuildRun) => {
   const match = /archsite: (\d+) pages rendered and (\d+) unchanged since the last build/.exec(run.stdout);
@@ -66,7 +52,7 @@ describe('incremental page output', () => {
     expect(rendered).toBeGreaterThan(60);
     const again = build(true);
     expect(pagesLine(again)).toEqual({ rendered: 0, reused: rendered });
-    expect(tree(again.out)).toEqual(tree(first.out));
+    expect(snapshot(again.out)).toEqual(snapshot(first.out));
   }, 300_000);
 
   it('after edits to a service, a dependency, a decision and a free page, renders only what they reach, and gives what a clean build gives', () => {
@@ -88,7 +74,7 @@ describe('incremental page output', () => {
     expect(rendered + reused).toBe(total);
     const clean = build(false);
     expect(clean.stdout).not.toMatch(/pages rendered/);
-    expect(tree(incremental.out)).toEqual(tree(clean.out));
+    expect(snapshot(incremental.out)).toEqual(snapshot(clean.out));
   }, 300_000);
 
   it('after an edit to an event schema file alone, renders the event page again', () => {
@@ -97,13 +83,13 @@ describe('incremental page output', () => {
     const { rendered } = pagesLine(incremental);
     expect(rendered).toBeGreaterThanOrEqual(1);
     expect(rendered).toBeLessThan(5);
-    expect(tree(incremental.out)).toEqual(tree(build(false).out));
+    expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
   }, 300_000);
 
   it('after a rename, which every page shows in its sidebar, renders every page again', () => {
     edit('services/order-service.yaml', (t) => t.replace(/^name: .*$/m, 'name: Orders'));
     const incremental = build(true);
     expect(pagesLine(incremental).reused).toBe(0);
-    expect(tree(incremental.out)).toEqual(tree(build(false).out));
+    expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
   }, 300_000);
 });
