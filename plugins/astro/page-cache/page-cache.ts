@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
@@ -27,7 +28,13 @@ export class PageCache {
   readonly #scripts = new Map<string, readonly string[]>();
 
   constructor(dir: string, root: string, model: Model, base: string, shell: unknown) {
-    this.#store = new PageStore(dir, buildFingerprint(root, model, shell), readHasher(model));
+    // A folder of its own for each site (content folder and base): builds of other sites
+    // sharing the cache never replace its manifest or remove its pages.
+    const site = createHash('sha256')
+      .update(`${model.contentDir}\0${base}\0${process.env.ARCHSITE_SITE ?? ''}`)
+      .digest('hex')
+      .slice(0, 16);
+    this.#store = new PageStore(path.join(dir, site), buildFingerprint(root, model, shell), readHasher(model));
     const prefix = base.replace(/\/$/, '');
     this.#base = `${prefix}/`;
     for (const el of model.elements)
