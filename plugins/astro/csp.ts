@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compare } from '../model/diagnostics.ts';
 
@@ -39,7 +39,9 @@ export function addPolicyMeta(outDir: string, policy: string): void {
   const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, 'utf8');
-    writeFileSync(file, html.replace(/<head>/, `<head>${meta}`));
+    // A new file, not a rewrite in place: a page kept from the last build shares its file with the page cache.
+    writeFileSync(`${file}.tmp`, html.replace(/<head>/, `<head>${meta}`));
+    renameSync(`${file}.tmp`, file);
   }
 }
 

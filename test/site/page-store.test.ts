@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('the page store', () => {
     expect(open(dir, 'f1', { ...first, 'el:service:a': UNKNOWN }).reuse('/services/a/')).toBeUndefined();
     // A page the last build did not have.
     expect(open(dir, 'f1', first).reuse('/services/c/')).toBeUndefined();
+  });
+
+  it('renders a page again when its stored HTML was changed in place (the output shares the file)', async () => {
+    const dir = await stored();
+    const kept = open(dir, 'f1', first).reuse('/services/a/')!;
+    writeFileSync(kept.file, '<html>edited after the build</html>');
+    expect(open(dir, 'f1', first).reuse('/services/a/')).toBeUndefined();
   });
 
   it('renders a page again when its stored HTML is gone, and drops HTML no page refers to any more', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
 import type { Model } from '../../model/model.ts';
@@ -45,8 +45,8 @@ export class PageCache {
   }
 
   /**
-   * Whether a page can be served from the store. It is then written out by `placeKept`,
-   * once the build is done: a copy the operating system makes, never read into memory.
+   * Whether a page can be served from the store. It is then put in the output by
+   * `placeKept`, once the build is done, without being read into memory.
    */
   reuse(route: string): boolean {
     const kept = this.#store.reuse(route);
@@ -56,12 +56,21 @@ export class PageCache {
     return true;
   }
 
-  /** Puts the stored pages in place of their placeholders in the output. */
+  /**
+   * Puts the stored pages in place of their placeholders in the output: hard links where
+   * the store and the output share a file system (nothing to copy, and removing the old
+   * output later frees nothing to write back), copies elsewhere.
+   */
   placeKept(outDir: string): void {
     for (const [route, file] of this.#kept) {
       const out = this.#outputFile(outDir, route);
       if (readFileSync(out, 'utf8') !== KEPT_PLACEHOLDER) throw new Error(`archsite: the page cache lost track of ${route}`);
-      copyFileSync(file, out);
+      unlinkSync(out);
+      try {
+        linkSync(file, out);
+      } catch {
+        copyFileSync(file, out);
+      }
     }
   }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
-const STORE_VERSION = '2';
+const STORE_VERSION = '3';
 
 interface PageEntry {
   /** Hash of each read the page made when it was rendered. */
@@ -14,6 +14,13 @@ interface PageEntry {
   readonly html: string;
   /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
   readonly scripts: readonly string[];
+  /**
+   * The HTML file's size and modification time when it was stored. Kept pages are linked
+   * into the output, not copied: a file changed in place since (through either name) no
+   * longer matches, and its page is rendered again.
+   */
+  readonly size?: number;
+  readonly mtimeMs?: number;
 }
 
 interface Manifest {
@@ -28,7 +35,7 @@ interface Manifest {
  * serves a page from here when nothing it read has changed (and the build's fingerprint
  * is the same), and renders it otherwise. Entries are written as pages render and the
  * manifest is replaced once the build is done: a build that fails leaves the last
- * good manifest, whose HTML files are still there (they are named by their content).
+ * good manifest, whose HTML files are still there (each build writes files of its own).
  */
 export class PageStore {
   readonly #dir: string;
@@ -64,7 +71,8 @@ export class PageStore {
       if (now === UNKNOWN || now !== value) return undefined;
     }
     const file = path.join(this.#dir, entry.html);
-    if (!existsSync(file)) return undefined;
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
     this.#next[route] = entry;
     this.reused++;
     return { file, scripts: entry.scripts };
@@ -86,6 +94,11 @@ export class PageStore {
   /** Writes the manifest of this build, once its pages are written, and drops the HTML no page refers to any more. */
   async save(): Promise<void> {
     await Promise.all(this.#writes);
+    for (const [route, entry] of Object.entries(this.#next)) {
+      if (entry.size !== undefined) continue;
+      const { size, mtimeMs } = statSync(path.join(this.#dir, entry.html));
+      this.#next[route] = { ...entry, size, mtimeMs };
+    }
     mkdirSync(this.#dir, { recursive: true });
     const manifest: Manifest = { version: STORE_VERSION, fingerprint: this.#fingerprint, pages: this.#next };
     const file = path.join(this.#dir, 'manifest.json');
