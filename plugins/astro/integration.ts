@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { prerenderDiagrams } from './diagrams/prerender.ts';
+import { releaseMemory } from './release-memory.ts';
 import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
 import { remarkMermaid } from './remark-mermaid.ts';
@@ -69,6 +70,7 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         if (result.model && command !== 'sync' && command !== 'preview') {
           const ok = await prerender(logger, base);
           if (!ok && command !== 'dev') process.exit(1);
+          if (command === 'build') releaseMemory();
         }
         // Incremental page output (ARCHSITE_PAGE_CACHE=0 turns it off): every page records
         // what it reads, and the next build keeps the pages whose reads did not change.
@@ -88,6 +90,8 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         const pages = await cache?.close();
         if (pages) process.stdout.write(`archsite: ${pages.rendered} pages rendered and ${pages.reused} unchanged since the last build\n`);
         const policy = contentSecurityPolicy(out, cache?.scriptHashes(out));
+        // Before pagefind indexes the site next to this process.
+        releaseMemory();
         mkdirSync(path.join(out, '_archsite'), { recursive: true });
         writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${policy}\n`);
         // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
