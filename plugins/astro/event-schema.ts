@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { recordRead } from './page-cache/tracked-model.ts';
+import { recordRead } from './page-cache/recording-model.ts';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Element, Model } from '../model/model.ts';

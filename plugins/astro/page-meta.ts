@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Element, Model } from '../model/model.ts';
 import { kindInfo } from '../model/kinds.ts';
 import { gitInfo } from './git-dates.ts';
-import { recordRead } from './page-cache/tracked-model.ts';
+import { recordRead } from './page-cache/recording-model.ts';
 import { serviceDomain } from '../model/queries.ts';
 
 /** Where to edit an element's file, when the system names its repository. */

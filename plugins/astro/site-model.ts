@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
-import { recordingModel } from './page-cache/tracked-model.ts';
+import { recordingModel } from './page-cache/recording-model.ts';
 
 /** The content folder of this build: `ARCHSITE_CONTENT`, or `content/`. */
 export function contentDir(): string {

@@ -50,7 +50,11 @@ export async function renderDiagrams(
   for (const text of missing) {
     const signature = themeSignature(text);
     if (signature === undefined || !derive) twice.push(text);
-    else groups.set(signature, [...(groups.get(signature) ?? []), text]);
+    else {
+      const group = groups.get(signature);
+      if (group) group.push(text);
+      else groups.set(signature, [text]);
+    }
   }
   const models = [...groups.values()].map((group) => group.reduce((a, b) => (b.length > a.length ? b : a)));
   const modelSet = new Set(models);

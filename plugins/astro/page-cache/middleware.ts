@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { activePageCache, KEPT_PLACEHOLDER } from './page-cache.ts';
-import { recordReads } from './tracked-model.ts';
+import { recordReads } from './recording-model.ts';
 
 /**
  * Serves a page from the last build when nothing it read has changed; otherwise renders

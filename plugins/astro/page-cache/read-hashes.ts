@@ -17,7 +17,7 @@ function elementText(el: Element): string {
 }
 
 /**
- * The hash of what a read key (see tracked-model.ts) names in a model: equal hashes in
+ * The hash of what a read key (see recording-model.ts) names in a model: equal hashes in
  * two builds mean the read gave the same answer. Memoized for one model.
  */
 export function readHasher(model: Model): (key: string) => string {
