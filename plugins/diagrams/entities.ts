@@ -1,6 +1,7 @@
 import { compare } from '../model/diagnostics.ts';
 import type { EntityRelation, Model } from '../model/model.ts';
 import { label, nodeId } from './escape.ts';
+import { layoutFrontMatter, SMALL_DIAGRAM } from './flowchart.ts';
 
 export interface EntityDiagram {
   readonly title: string;
@@ -41,7 +42,8 @@ export function entityView(model: Model, serviceId?: string): EntityDiagram | un
   }
   if (entities.length === 0) return undefined;
   const ids = new Map(entities.map((e) => [e, nodeId(e) || 'entity']));
-  const lines = ['erDiagram'];
+  // mermaid lays entity diagrams out with ELK by default: dagre draws a small one as clearly, in half the time.
+  const lines = [...layoutFrontMatter(entities.length > SMALL_DIAGRAM ? 'elk' : 'dagre'), 'erDiagram'];
   const title = serviceId
     ? `Entities of ${model.byKind.service.get(serviceId)?.data.name ?? serviceId}`
     : `Entities of ${model.system.data.name}`;

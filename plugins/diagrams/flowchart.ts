@@ -32,8 +32,13 @@ export interface FlowGroup {
   readonly parent?: string | undefined;
 }
 
-/** Up to this many nodes and without groups, a flowchart is laid out by dagre: as clear there, and much faster to draw. */
-export const SMALL_FLOWCHART = 12;
+/** Up to this many nodes and without groups, a diagram is laid out by dagre: as clear there, and much faster to draw. */
+export const SMALL_DIAGRAM = 12;
+
+/** The front matter that picks a diagram's layout (mermaid's own default differs between diagram types). */
+export function layoutFrontMatter(layout: 'elk' | 'dagre'): string[] {
+  return ['---', 'config:', `  layout: ${layout}`, '---'];
+}
 
 /**
  * ELK for flowcharts with groups or many nodes, where its layered layout and orthogonal
@@ -42,7 +47,7 @@ export const SMALL_FLOWCHART = 12;
  */
 export function layoutOf(chart: Flowchart): 'elk' | 'dagre' {
   if (chart.layout) return chart.layout;
-  return (chart.groups?.length ?? 0) > 0 || chart.nodes.length > SMALL_FLOWCHART ? 'elk' : 'dagre';
+  return (chart.groups?.length ?? 0) > 0 || chart.nodes.length > SMALL_DIAGRAM ? 'elk' : 'dagre';
 }
 
 export interface Flowchart {
@@ -119,14 +124,7 @@ export function renderFlowchart(chart: Flowchart): string {
     return id;
   };
   const groups = chart.groups ?? [];
-  const lines = [
-    '---',
-    'config:',
-    `  layout: ${layoutOf(chart)}`,
-    '---',
-    `flowchart ${chart.direction}`,
-    `  accTitle: ${label(chart.title)}`,
-  ];
+  const lines = [...layoutFrontMatter(layoutOf(chart)), `flowchart ${chart.direction}`, `  accTitle: ${label(chart.title)}`];
   const children = (parent: string | undefined) => groups.filter((g) => g.parent === parent);
   const nodesIn = (parent: string | undefined) => chart.nodes.filter((n) => n.parent === parent);
   const writeNodes = (parent: string | undefined, indent: string) => {

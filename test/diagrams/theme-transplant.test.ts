@@ -7,10 +7,19 @@ import { renderDiagrams } from '../../plugins/astro/diagrams/render.ts';
 import { learnTransplant, themeSignature } from '../../plugins/astro/diagrams/theme-transplant.ts';
 import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { loadModel } from '../../plugins/model/load.ts';
+import { generateArchitecture } from '../../bench/generate.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 
 const { model } = loadModel({ contentDir: path.resolve(import.meta.dirname, '../../content') });
-const texts = [...siteViews(model!, viewOptions('/')).map((v) => v.text), ...mermaidFences(model!).map((f) => f.text)];
+// And a synthetic architecture: many diagrams of one kind, whose shapes differ in size from the one a transplant is learnt from.
+const { model: synthetic } = loadModel({
+  contentDir: generateArchitecture(mkdtempSync(path.join(os.tmpdir(), 'archsite-synthetic-')), 24),
+});
+const texts = [
+  ...siteViews(model!, viewOptions('/')).map((v) => v.text),
+  ...mermaidFences(model!).map((f) => f.text),
+  ...siteViews(synthetic!, viewOptions('/')).map((v) => v.text),
+];
 
 async function renderInto(transplant: boolean): Promise<{ dir: string; transplanted: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-transplant-'));
@@ -21,7 +30,7 @@ async function renderInto(transplant: boolean): Promise<{ dir: string; transplan
 }
 
 describe('dark diagrams derived from light ones', () => {
-  it('are byte for byte the SVGs mermaid renders in the dark theme, for every diagram of the bundled example', async () => {
+  it('are byte for byte the SVGs mermaid renders in the dark theme, for every diagram of the bundled example and of a synthetic architecture', async () => {
     const derived = await renderInto(true);
     const rendered = await renderInto(false);
     expect(rendered.transplanted).toBe(0);
@@ -54,15 +63,38 @@ describe('dark diagrams derived from light ones', () => {
   });
 
   it('is refused when the light SVG cannot be turned into exactly the dark one', () => {
-    const light = '<svg id="L"><style>#L{fill:#fff}</style><g><rect fill="#fff"></rect><rect fill="#fff"></rect></g></svg>';
+    const light = '<svg id="lt"><style>#lt{fill:#fff}</style><g><rect fill="#fff"></rect><rect fill="#fff"></rect></g></svg>';
     const good =
-      '<svg id="D"><style>#D{fill:#000}</style><g><rect fill="#000"></rect><rect fill="#000"></rect></g><linearGradient id="D-g"></linearGradient></svg>';
-    const transplant = learnTransplant(light, 'L', good, 'D');
-    expect(transplant?.apply(light.replaceAll('L', 'X'), 'X', 'Y')).toBe(good.replaceAll('D', 'Y'));
+      '<svg id="dk"><style>#dk{fill:#000}</style><g><rect fill="#000"></rect><rect fill="#000"></rect></g><linearGradient id="dk-g"></linearGradient></svg>';
+    const transplant = learnTransplant(light, 'lt', good, 'dk');
+    expect(transplant?.apply(light.replaceAll('lt', 'xx'), 'xx', 'yy')).toBe(good.replaceAll('dk', 'yy'));
     // The same light token would have to become two different dark ones.
-    const inconsistent = '<svg id="D"><style>#D{fill:#000}</style><g><rect fill="#000"></rect><rect fill="#111"></rect></g></svg>';
-    expect(learnTransplant(light, 'L', inconsistent, 'D')).toBeUndefined();
+    const inconsistent = '<svg id="dk"><style>#dk{fill:#000}</style><g><rect fill="#000"></rect><rect fill="#111"></rect></g></svg>';
+    expect(learnTransplant(light, 'lt', inconsistent, 'dk')).toBeUndefined();
     // The dark drawing lost a shape: not a theme difference.
-    expect(learnTransplant(light, 'L', '<svg id="D"><style>#D{}</style><g></g></svg>', 'D')).toBeUndefined();
+    expect(learnTransplant(light, 'lt', '<svg id="dk"><style>#dk{}</style><g></g></svg>', 'dk')).toBeUndefined();
+  });
+
+  it('maps the colours drawn on shapes of any size, and refuses a colour it never saw', () => {
+    const light =
+      '<svg id="lt"><style>#lt{}</style><path d="M0 0 L9 9" fill="#eef" stroke="#93d"></path><path d="M1" fill="none"></path></svg>';
+    const dark =
+      '<svg id="dk"><style>#dk{}</style><path d="M0 0 L9 9" fill="#122" stroke="#ccc"></path><path d="M1" fill="none"></path></svg>';
+    const transplant = learnTransplant(light, 'lt', dark, 'dk')!;
+    expect(transplant).toBeDefined();
+    // Another diagram: other shapes, other coordinates, the same colours.
+    expect(
+      transplant.apply(
+        '<svg id="xx"><style>#xx{}</style><path d="M5 5" fill="#eef"></path><path d="M7" fill="none" stroke="#93d"></path></svg>',
+        'xx',
+        'yy',
+      ),
+    ).toBe('<svg id="yy"><style>#yy{}</style><path d="M5 5" fill="#122"></path><path d="M7" fill="none" stroke="#ccc"></path></svg>');
+    // A fill the learnt diagram never showed: its dark colour is unknown.
+    expect(transplant.apply('<svg id="xx"><style>#xx{}</style><path d="M5" fill="#abc"></path></svg>', 'xx', 'yy')).toBeUndefined();
+    // Text that looks like an attribute is text.
+    expect(transplant.apply('<svg id="xx"><style>#xx{}</style><text x="1">fill="#eef"</text></svg>', 'xx', 'yy')).toBe(
+      '<svg id="yy"><style>#yy{}</style><text x="1">fill="#eef"</text></svg>',
+    );
   });
 });

@@ -1,17 +1,16 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { mermaidScript } from './mermaid-script.ts';
 import { cachedSvg, diagramHash, isCached, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
 import { learnTransplant, themeSignature } from './theme-transplant.ts';
 
 /** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 100;
 /** Batches a page renders before it is replaced by a fresh one. */
-const RECYCLE = 8;
+const RECYCLE = 30;
 /** Pages rendering side by side: one per core (rendering is CPU-bound; more pages only wait). */
 const PAGES = Math.max(1, os.availableParallelism());
-const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 export interface RenderReport {
   /** How many diagram texts were rendered now (each in both themes). */
@@ -24,7 +23,7 @@ export interface RenderReport {
   readonly errors: ReadonlyMap<string, string>;
 }
 
-type Outcome = { svg: string; id: string } | { error: string };
+export type Outcome = { svg: string; id: string } | { error: string };
 type Job = { texts: string[]; theme: Theme };
 
 /**
@@ -121,10 +120,16 @@ function layoutOf(text: string): string | undefined {
 }
 
 /**
- * Renders jobs on a few pages side by side. A generated view's layout front matter is
- * given to mermaid as configuration instead: the same drawing, without mermaid merging
- * its whole configuration again for every diagram.
+ * A diagram as a page renders it. A generated view's layout front matter is given to
+ * mermaid as configuration instead: the same drawing, without mermaid merging its whole
+ * configuration again for every diagram.
  */
+export function pageDiagram(text: string): PageDiagram {
+  const layout = layoutOf(text);
+  return layout === undefined ? { text } : { text: text.replace(LAYOUT_FRONT_MATTER, ''), layout };
+}
+
+/** Renders jobs on a few pages side by side. */
 async function renderJobs(
   browser: Browser,
   jobs: readonly Job[],
@@ -141,10 +146,7 @@ async function renderJobs(
         page = await mermaidPage(await browser.newPage());
       }
       const { texts, theme } = jobs[next++]!;
-      const diagrams = texts.map((text) => {
-        const layout = layoutOf(text);
-        return layout === undefined ? { text } : { text: text.replace(LAYOUT_FRONT_MATTER, ''), layout };
-      });
+      const diagrams = texts.map(pageDiagram);
       const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
       texts.forEach((text, index) => done(text, theme, outcomes[index]!));
     }
@@ -153,19 +155,31 @@ async function renderJobs(
   await Promise.all(Array.from({ length: Math.min(PAGES, jobs.length) }, worker));
 }
 
-async function mermaidPage(page: Page): Promise<Page> {
+/** Makes `page` a page that renders diagrams: mermaid loaded, by default the build's bundle (see mermaid-script.ts). */
+export async function mermaidPage(page: Page, source = mermaidScript().source): Promise<Page> {
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ path: MERMAID });
+  await page.addScriptTag({ content: source });
   return page;
 }
 
-/** Runs in the page: renders the diagrams one after another (mermaid is not re-entrant). */
-async function renderInPage({
+/** A diagram as a page renders it: its text, and the layout its front matter asked for, given to mermaid as configuration. */
+export interface PageDiagram {
+  text: string;
+  layout?: string;
+}
+
+/**
+ * Runs in the page: renders the diagrams one after another (mermaid is not re-entrant).
+ * Some diagram types draw random ids (gitGraph's commits, for one): `Math.random` starts
+ * from the same seed for every diagram, so a diagram is drawn the same in every build
+ * and whichever batch it falls in.
+ */
+export async function renderInPage({
   diagrams,
   config,
   prefix,
 }: {
-  diagrams: { text: string; layout?: string }[];
+  diagrams: PageDiagram[];
   config: object;
   prefix: string;
 }): Promise<Outcome[]> {
@@ -180,6 +194,14 @@ async function renderInPage({
       layout = diagram.layout;
       mermaid.initialize({ startOnLoad: false, ...config, ...(layout ? { layout } : {}) });
     }
+    // mulberry32, seeded afresh for each diagram.
+    let seed = 0x2f6b_4a1d;
+    Math.random = () => {
+      seed = (seed + 0x6d2b_79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
     const id = `${prefix}-${i}`;
     try {
       const { svg } = await mermaid.render(id, diagram.text);

@@ -37,6 +37,13 @@ export interface Transplant {
 /**
  * Learns the transplant from one diagram rendered in both themes, or returns undefined
  * when its light SVG cannot be turned into exactly its dark one.
+ *
+ * Besides the style block, a theme shows in attribute values: colours in `<defs>`, and in
+ * some types (entity boxes) fills and strokes drawn on each shape. So the transplant maps
+ * attribute values (`fill="#ECECFF"` to `fill="#1f2020"`), not whole tags, whose other
+ * attributes (coordinates) differ from diagram to diagram. It refuses a diagram holding a
+ * value, of an attribute the theme changes, that the diagram it was learnt from did not
+ * show: what that value becomes in the dark theme was never seen.
  */
 export function learnTransplant(light: string, lightId: string, dark: string, darkId: string): Transplant | undefined {
   const darkStyle = STYLE.exec(dark)?.[0];
@@ -45,12 +52,32 @@ export function learnTransplant(light: string, lightId: string, dark: string, da
   const to = tokens(mark(dark, darkId));
   // The dark SVG may hold more defs at the end (a gradient), never fewer tokens.
   if (to.length < from.length || from.at(-1) !== '</svg>' || to.at(-1) !== '</svg>') return undefined;
-  const replace = new Map<string, string>();
+  /** Dark value of each `name\0lightValue` the theme changes. */
+  const values = new Map<string, string>();
   for (let i = 0; i < from.length - 1; i++) {
     if (from[i] === to[i]) continue;
-    const known = replace.get(from[i]!);
-    if (known !== undefined && known !== to[i]) return undefined;
-    replace.set(from[i]!, to[i]!);
+    const a = parseTag(from[i]!);
+    const b = parseTag(to[i]!);
+    if (!a || !b || a.open !== b.open || a.rest !== b.rest || a.attributes.length !== b.attributes.length) return undefined;
+    for (const [j, [name, value]] of a.attributes.entries()) {
+      const [darkName, darkValue] = b.attributes[j]!;
+      if (darkName !== name) return undefined;
+      const key = `${name}\0${value}`;
+      const known = values.get(key);
+      if (known !== undefined ? known !== darkValue : value !== darkValue) {
+        if (known !== undefined) return undefined;
+        values.set(key, darkValue);
+      }
+    }
+  }
+  // The values, of attributes the theme changes, that this diagram shows: only these are known in the dark theme.
+  const themed = new Set([...values.keys()].map((key) => key.slice(0, key.indexOf('\0'))));
+  const seen = new Set<string>();
+  for (const token of from) {
+    for (const [name, value] of parseTag(token)?.attributes ?? []) {
+      if (!themed.has(name)) continue;
+      seen.add(`${name}\0${value}`);
+    }
   }
   const appended = to.slice(from.length - 1, -1).join('');
   const styleTemplate = darkStyle.split(darkId).join(ID_MARK);
@@ -60,10 +87,22 @@ export function learnTransplant(light: string, lightId: string, dark: string, da
       if (!STYLE.test(svg)) return undefined;
       const parts = tokens(mark(svg, svgLightId));
       if (parts.at(-1) !== '</svg>') return undefined;
+      let unseen = false;
       const body = parts
         .slice(0, -1)
-        .map((token) => replace.get(token) ?? token)
+        .map((token) =>
+          token.replace(TAG_HEAD, (head) =>
+            head.replace(ATTRIBUTE, (whole, name: string, value: string) => {
+              if (!themed.has(name)) return whole;
+              const key = `${name}\0${value}`;
+              if (!seen.has(key)) unseen = true;
+              const darkValue = values.get(key);
+              return darkValue === undefined ? whole : ` ${name}="${darkValue}"`;
+            }),
+          ),
+        )
         .join('');
+      if (unseen) return undefined;
       return `${body}${appended}</svg>`
         .replace(STYLE_MARK, () => styleTemplate)
         .split(ID_MARK)
@@ -81,4 +120,22 @@ function mark(svg: string, id: string): string {
 /** The SVG cut before every tag. */
 function tokens(svg: string): string[] {
   return svg.split(/(?=<)/);
+}
+
+/** A token's tag, up to its closing `>` (serialised SVG escapes `>` in text, and quotes every attribute value in `"`). */
+const TAG_HEAD = /^<[^>]*>?/;
+const ATTRIBUTE = / ([^\s="]+)="([^"]*)"/g;
+
+/** A token as its tag's name, attributes and what follows them (the tag's end and any text). */
+function parseTag(token: string): { open: string; attributes: [string, string][]; rest: string } | undefined {
+  const head = TAG_HEAD.exec(token)?.[0];
+  if (head === undefined) return undefined;
+  const open = /^<\/?[^\s>/]+/.exec(head)?.[0];
+  if (open === undefined) return undefined;
+  const attributes: [string, string][] = [];
+  const left = head.slice(open.length).replace(ATTRIBUTE, (_, name: string, value: string) => {
+    attributes.push([name, value]);
+    return '\0';
+  });
+  return { open, attributes, rest: `${left.replaceAll('\0', '')}${token.slice(head.length)}` };
 }
