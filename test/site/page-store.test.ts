@@ -11,21 +11,23 @@ const open = (dir: string, fingerprint: string, hashes: Record<string, string>) 
 
 describe('the page store', () => {
   const first = { 'el:service:a': 'h1', 'rel:calls:service:a': 'h2' };
+  const DIAGRAM = '<svg id="d0123456789ab-l"><text>a</text></svg>';
 
   async function stored(): Promise<string> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-pages-'));
     const store = open(dir, 'f1', first);
-    store.keep('/services/a/', ['el:service:a', 'rel:calls:service:a'], '<html>a</html>', ["'sha256-x'"]);
+    store.keep('/services/a/', ['el:service:a', 'rel:calls:service:a'], `<html>a${DIAGRAM}</html>`, ["'sha256-x'"]);
     store.keep('/services/b/', ['el:service:b'], '<html>b</html>', []);
     await store.save();
     return dir;
   }
 
-  it('gives a page back when everything it read answers the same, with its script hashes', async () => {
+  it('gives a page back when everything it read answers the same, with its script hashes and its search view', async () => {
     const dir = await stored();
     const kept = open(dir, 'f1', first).reuse('/services/a/');
     expect(kept?.scripts).toEqual(["'sha256-x'"]);
-    expect(readFileSync(kept!.file, 'utf8')).toBe('<html>a</html>');
+    expect(readFileSync(kept!.file, 'utf8')).toBe(`<html>a${DIAGRAM}</html>`);
+    expect(readFileSync(kept!.search, 'utf8')).toBe('<html>a</html>');
   });
 
   it('renders a page again when one read changed, when the fingerprint changed, or when a read cannot be answered', async () => {
@@ -46,7 +48,7 @@ describe('the page store', () => {
 
   it('renders a page again when its stored HTML is gone, and drops HTML no page refers to any more', async () => {
     const dir = await stored();
-    const html = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    const html = readdirSync(dir).filter((f) => f.endsWith('.html') && !f.endsWith('.search.html'));
     expect(html).toHaveLength(2);
     for (const file of html) rmSync(path.join(dir, file));
     expect(open(dir, 'f1', first).reuse('/services/a/')).toBeUndefined();
@@ -54,9 +56,12 @@ describe('the page store', () => {
     const again = await stored();
     const store = open(again, 'f1', first);
     expect(store.reuse('/services/a/')).toBeDefined();
-    // /services/b/ is not part of this build: its HTML goes with the save.
     await store.save();
-    expect(readdirSync(again).filter((f) => f.endsWith('.html'))).toHaveLength(1);
+    // /services/b/ is not part of this build: its HTML and its search view go with the save.
+    expect(readdirSync(again).filter((f) => f.endsWith('.html'))).toEqual([
+      expect.stringMatching(/^[0-9a-f]{20}-[^.]+\.html$/),
+      expect.stringMatching(/^[0-9a-f]{20}-[^.]+\.search\.html$/),
+    ]);
     expect(open(again, 'f1', first).reuse('/services/b/')).toBeUndefined();
   });
 });

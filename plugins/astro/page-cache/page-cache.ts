@@ -26,6 +26,8 @@ export class PageCache {
   readonly #base: string;
   readonly #kept = new Map<string, string>();
   readonly #scripts = new Map<string, readonly string[]>();
+  /** The search view (see search-index.ts) of every page that went through the cache, by route. */
+  readonly #searchViews = new Map<string, string>();
 
   constructor(dir: string, root: string, model: Model, base: string, shell: unknown) {
     // A folder of its own for each site (content folder and base): builds of other sites
@@ -53,6 +55,7 @@ export class PageCache {
     if (!kept) return false;
     this.#kept.set(route, kept.file);
     this.#scripts.set(route, kept.scripts);
+    this.#searchViews.set(route, kept.search);
     return true;
   }
 
@@ -93,7 +96,16 @@ export class PageCache {
   keep(route: string, reads: Set<string>, html: string): void {
     const scripts = inlineScriptHashes(html);
     this.#scripts.set(route, scripts);
-    this.#store.keep(route, reads, html, scripts);
+    this.#searchViews.set(route, this.#store.keep(route, reads, html, scripts));
+  }
+
+  /**
+   * The search view of every page that went through the cache, by output file, once
+   * written: what the search index reads instead of the page (see search-index.ts).
+   */
+  async searchViews(outDir: string): Promise<Map<string, string>> {
+    await this.#store.written();
+    return new Map([...this.#searchViews].map(([route, file]) => [this.#outputFile(outDir, route), file]));
   }
 
   /** Saves what this build rendered; returns how many pages were rendered and reused. */

@@ -2,16 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { searchView } from '../search-index.ts';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
-const STORE_VERSION = '3';
+const STORE_VERSION = '4';
 
 interface PageEntry {
   /** Hash of each read the page made when it was rendered. */
   readonly reads: Record<string, string>;
   /** The page's HTML file in the store: named by its route and the build that rendered it. */
   readonly html: string;
+  /** The page as the search index reads it (see search-index.ts), next to it. */
+  readonly search: string;
   /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
   readonly scripts: readonly string[];
   /**
@@ -62,8 +65,8 @@ export class PageStore {
     this.#previous = manifest?.version === STORE_VERSION && manifest.fingerprint === fingerprint ? manifest.pages : {};
   }
 
-  /** The stored HTML file of a page, when nothing it read has changed since. */
-  reuse(route: string): { file: string; scripts: readonly string[] } | undefined {
+  /** The stored HTML file of a page (and its search view), when nothing it read has changed since. */
+  reuse(route: string): { file: string; search: string; scripts: readonly string[] } | undefined {
     const entry = this.#previous[route];
     if (!entry) return undefined;
     for (const [key, value] of Object.entries(entry.reads)) {
@@ -75,7 +78,7 @@ export class PageStore {
     if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
     this.#next[route] = entry;
     this.reused++;
-    return { file, scripts: entry.scripts };
+    return { file, search: path.join(this.#dir, entry.search), scripts: entry.scripts };
   }
 
   /**
@@ -83,12 +86,24 @@ export class PageStore {
    * file of its own for this build, so the last manifest's files stay as they were until
    * this build's manifest replaces it.
    */
-  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): void {
-    const file = `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}.html`;
+  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): string {
+    const name = `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}`;
+    const [file, search] = [`${name}.html`, `${name}.search.html`];
     mkdirSync(this.#dir, { recursive: true });
-    this.#writes.push(writeFile(path.join(this.#dir, file), html));
-    this.#next[route] = { reads: Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)])), html: file, scripts };
+    this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), searchView(html)));
+    this.#next[route] = {
+      reads: Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)])),
+      html: file,
+      search,
+      scripts,
+    };
     this.rendered++;
+    return path.join(this.#dir, search);
+  }
+
+  /** Resolves once every file this build kept is written. */
+  async written(): Promise<void> {
+    await Promise.all(this.#writes);
   }
 
   /** Writes the manifest of this build, once its pages are written, and drops the HTML no page refers to any more. */
@@ -104,7 +119,7 @@ export class PageStore {
     const file = path.join(this.#dir, 'manifest.json');
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
-    const used = new Set(Object.values(this.#next).map((entry) => entry.html));
+    const used = new Set(Object.values(this.#next).flatMap((entry) => [entry.html, entry.search]));
     for (const name of readdirSync(this.#dir))
       if (name.endsWith('.html') && !used.has(name)) rmSync(path.join(this.#dir, name), { force: true });
   }
