@@ -48,23 +48,29 @@ interface Logger {
   error(message: string): void;
 }
 
+/** The pages' search views: by output file, the file of its search view; and a folder to lay them out in. */
+export interface SearchViews {
+  readonly files: ReadonlyMap<string, string>;
+  readonly scratch: string;
+}
+
 /**
  * Builds the site's search index, as Starlight does (pagefind over every HTML file of the
  * output, written to `pagefind/`), but reading each page's search view where the page
- * cache has one (`views`: output file to search view file). The views are put in a folder
- * shaped like the output, as hard links where they can be, so pagefind sees the same
- * files at the same URLs.
+ * cache has one. The views are put in a folder shaped like the output, as hard links
+ * where they can be, so pagefind sees the same files at the same URLs.
  */
-export async function buildSearchIndex(outDir: string, views: ReadonlyMap<string, string>, logger: Logger): Promise<void> {
+export async function buildSearchIndex(outDir: string, views: SearchViews, logger: Logger): Promise<void> {
   const started = performance.now();
   logger.info('Building search index with Pagefind...');
-  const mirror = path.join(path.dirname(outDir), `.${path.basename(outDir)}-search-${process.pid}`);
+  // Replaced whole: what a killed build left there goes too.
+  const mirror = views.scratch;
   rmSync(mirror, { recursive: true, force: true });
   try {
     for (const file of htmlFiles(outDir)) {
       const target = path.join(mirror, path.relative(outDir, file));
       mkdirSync(path.dirname(target), { recursive: true });
-      const view = views.get(file);
+      const view = views.files.get(file);
       place(view !== undefined && existsSync(view) ? view : file, target);
     }
     const { index, errors } = await pagefind.createIndex();

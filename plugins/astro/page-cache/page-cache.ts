@@ -7,6 +7,7 @@ import { elementRoute } from '../../model/routes.ts';
 import { buildFingerprint } from './fingerprint.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
+import type { SearchViews } from '../search-index.ts';
 
 /** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
 export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
@@ -101,11 +102,15 @@ export class PageCache {
 
   /**
    * The search view of every page that went through the cache, by output file, once
-   * written: what the search index reads instead of the page (see search-index.ts).
+   * written: what the search index reads instead of the page (see search-index.ts). With
+   * a folder of the store's to lay them out in.
    */
-  async searchViews(outDir: string): Promise<Map<string, string>> {
+  async searchViews(outDir: string): Promise<SearchViews> {
     await this.#store.written();
-    return new Map([...this.#searchViews].map(([route, file]) => [this.#outputFile(outDir, route), file]));
+    return {
+      files: new Map([...this.#searchViews].map(([route, file]) => [this.#outputFile(outDir, route), file])),
+      scratch: path.join(this.#store.dir, 'search'),
+    };
   }
 
   /** Saves what this build rendered; returns how many pages were rendered and reused. */

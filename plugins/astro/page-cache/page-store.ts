@@ -52,6 +52,11 @@ export class PageStore {
   reused = 0;
   rendered = 0;
 
+  /** The store's folder. */
+  get dir(): string {
+    return this.#dir;
+  }
+
   constructor(dir: string, fingerprint: string, hashOf: (key: string) => string) {
     this.#dir = dir;
     this.#fingerprint = fingerprint;
