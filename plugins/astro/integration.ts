@@ -121,7 +121,7 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
   };
   const shellIntegration = starlight(shell);
   // Starlight indexes the built site with pagefind; archsite makes the same index from the
-  // search views the page cache kept, a fifth of the pages' bytes (see search-index.ts).
+  // search views the page cache kept, a fifth of the pages' bytes (see search-view.ts).
   const indexSite = shellIntegration.hooks['astro:build:done'];
   shellIntegration.hooks['astro:build:done'] = async (options) => {
     const views = searchViews;

@@ -2,47 +2,6 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } fr
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
-/**
- * What the search view leaves out: diagrams' SVGs (their id is derived from the diagram,
- * see render.ts) and Starlight's sidebar, the same on every page.
- */
-const LEFT_OUT = /<svg id="d[0-9a-f]{12}-[ld]"|<nav class="sidebar[\s"]/g;
-
-/**
- * A page as the search index sees it: the page without its diagrams' SVGs and its
- * sidebar. Diagrams sit in figures pagefind ignores, the sidebar outside the part it
- * indexes (`data-pagefind-body`), and together they are four fifths of a page's bytes: so
- * pagefind reads a fifth as much and builds the same index. A part that holds anything
- * pagefind reads even in an ignored element (a `data-pagefind-*` attribute, an image)
- * stays.
- */
-export function searchView(html: string): string {
-  let out = '';
-  let from = 0;
-  for (const match of html.matchAll(LEFT_OUT)) {
-    if (match.index < from) continue;
-    const end = elementEnd(html, match.index, match[0].startsWith('<svg') ? 'svg' : 'nav');
-    if (end === undefined) break;
-    const part = html.slice(match.index, end);
-    if (part.includes('data-pagefind') || part.includes('<img')) continue;
-    out += html.slice(from, match.index);
-    from = end;
-  }
-  return from === 0 ? html : out + html.slice(from);
-}
-
-/** Where the element named `name` starting at `start` ends, counting the ones nested in it. */
-function elementEnd(html: string, start: number, name: 'svg' | 'nav'): number | undefined {
-  const tag = new RegExp(`<${name}[\\s>]|</${name}>`, 'g');
-  tag.lastIndex = start;
-  let depth = 0;
-  for (let match = tag.exec(html); match; match = tag.exec(html)) {
-    depth += match[0] === `</${name}>` ? -1 : 1;
-    if (depth === 0) return match.index + match[0].length;
-  }
-  return undefined;
-}
-
 interface Logger {
   info(message: string): void;
   error(message: string): void;
@@ -56,9 +15,10 @@ export interface SearchViews {
 
 /**
  * Builds the site's search index, as Starlight does (pagefind over every HTML file of the
- * output, written to `pagefind/`), but reading each page's search view where the page
- * cache has one. The views are put in a folder shaped like the output, as hard links
- * where they can be, so pagefind sees the same files at the same URLs.
+ * output, written to `pagefind/`), but reading each page's search view (see
+ * search-view.ts) where the page cache has one. The views are put in a folder shaped like
+ * the output, as hard links where they can be, so pagefind sees the same files at the
+ * same URLs.
  */
 export async function buildSearchIndex(outDir: string, views: SearchViews, logger: Logger): Promise<void> {
   const started = performance.now();

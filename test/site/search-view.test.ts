@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchView } from '../../plugins/astro/search-index.ts';
+import { searchView } from '../../plugins/astro/search-view.ts';
 
 const diagram = (id: string, inner = '<g><text>Orders</text></g>') => `<svg id="${id}" width="100%">${inner}</svg>`;
 

@@ -27,7 +27,7 @@ export class PageCache {
   readonly #base: string;
   readonly #kept = new Map<string, string>();
   readonly #scripts = new Map<string, readonly string[]>();
-  /** The search view (see search-index.ts) of every page that went through the cache, by route. */
+  /** The search view (see search-view.ts) of every page that went through the cache, by route. */
   readonly #searchViews = new Map<string, string>();
 
   constructor(dir: string, root: string, model: Model, base: string, shell: unknown) {
@@ -102,7 +102,7 @@ export class PageCache {
 
   /**
    * The search view of every page that went through the cache, by output file, once
-   * written: what the search index reads instead of the page (see search-index.ts). With
+   * written: what the search index reads instead of the page (see search-view.ts). With
    * a folder of the store's to lay them out in.
    */
   async searchViews(outDir: string): Promise<SearchViews> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { searchView } from '../search-index.ts';
+import { searchView } from '../search-view.ts';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
@@ -13,7 +13,7 @@ interface PageEntry {
   readonly reads: Record<string, string>;
   /** The page's HTML file in the store: named by its route and the build that rendered it. */
   readonly html: string;
-  /** The page as the search index reads it (see search-index.ts), next to it. */
+  /** The page as the search index reads it (see search-view.ts), next to it. */
   readonly search: string;
   /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
   readonly scripts: readonly string[];
