@@ -1,16 +1,17 @@
 /**
  * Dark diagrams without rendering them twice. mermaid lays a diagram out the same way in
  * both themes (the font is fixed); its light and dark SVGs differ only in the `<style>`
- * block and in a few theme colours written into `<defs>` (shadows, gradients, markers).
- * Those depend on the diagram type, the configuration and the `classDef`s, not on the
- * nodes. So diagrams that share them (their *theme signature*) share one transplant: it
- * is learnt from one diagram of the group rendered in both themes, checked by turning that
- * diagram's light SVG into exactly its dark one, and then applied to the group's other
- * light SVGs. A group whose check fails is rendered in both themes, as is any diagram of a
- * type other than flowcharts and entity diagrams.
+ * block and in theme colours written as attribute values: in `<defs>` (shadows,
+ * gradients, markers) and, for entity diagrams, on each box. Those depend on the diagram
+ * type, the configuration and the `classDef`s, not on the nodes. So diagrams that share
+ * them (their *theme signature*) share one transplant: it is learnt from one diagram of
+ * the group rendered in both themes, checked by turning that diagram's light SVG into
+ * exactly its dark one, and then applied to the group's other light SVGs. A group whose
+ * check fails is rendered in both themes, as is a diagram showing a colour the learnt one
+ * did not, and any diagram of a type other than flowcharts and entity diagrams.
  */
 
-/** Diagram types whose theme differences are known to be confined to styles and defs. */
+/** Diagram types whose theme differences are known to be confined to styles and colour values. */
 const TRANSPLANTABLE = /^(?:flowchart|graph|erDiagram)\b/;
 
 /** What decides a diagram's theme styles: its front matter, its type line and its class definitions. */
