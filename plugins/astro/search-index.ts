@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { linkOrCopy } from './link-or-copy.ts';
 
 interface Logger {
   info(message: string): void;
@@ -31,7 +32,7 @@ export async function buildSearchIndex(outDir: string, views: SearchViews, logge
       const target = path.join(mirror, path.relative(outDir, file));
       mkdirSync(path.dirname(target), { recursive: true });
       const view = views.files.get(file);
-      place(view !== undefined && existsSync(view) ? view : file, target);
+      linkOrCopy(view !== undefined && existsSync(view) ? view : file, target);
     }
     const { index, errors } = await pagefind.createIndex();
     if (!index) throw new Error(errors.join('\n'));
@@ -58,12 +59,4 @@ function htmlFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !path.relative(dir, file).startsWith(`pagefind${path.sep}`))
     .sort();
-}
-
-function place(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
 }

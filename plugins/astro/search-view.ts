@@ -1,8 +1,7 @@
-/**
- * What the search view leaves out: diagrams' SVGs (their id is derived from the diagram,
- * see render.ts) and Starlight's sidebar, the same on every page.
- */
-const LEFT_OUT = /<svg id="d[0-9a-f]{12}-[ld]"|<nav class="sidebar[\s"]/g;
+import { DIAGRAM_SVG_START } from './diagrams/svg-store.ts';
+
+/** What the search view leaves out: diagrams' SVGs and Starlight's sidebar, the same on every page. */
+const LEFT_OUT = new RegExp(`${DIAGRAM_SVG_START.source}|<nav class="sidebar[\\s"]`, 'g');
 
 /**
  * A page as the search index sees it: the page without its diagrams' SVGs and its

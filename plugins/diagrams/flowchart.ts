@@ -40,6 +40,9 @@ export function layoutFrontMatter(layout: 'elk' | 'dagre'): string[] {
   return ['---', 'config:', `  layout: ${layout}`, '---'];
 }
 
+/** That front matter at the start of a diagram's text; the layout is its group 1. */
+export const LAYOUT_FRONT_MATTER = /^---\nconfig:\n {2}layout: ([a-z-]+)\n---\n/;
+
 /**
  * ELK for flowcharts with groups or many nodes, where its layered layout and orthogonal
  * routing keep them readable; dagre for small ones (an event's flow, most neighbourhoods),

@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { mermaidScript } from './mermaid-script.ts';
-import { cachedSvg, diagramHash, isCached, mermaidConfig, storeSvg, type Theme } from './svg-store.ts';
+import { cachedSvg, isCached, mermaidConfig, storeSvg, svgId, type Theme } from './svg-store.ts';
 import { learnTransplant, themeSignature } from './theme-transplant.ts';
 
 /** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
@@ -102,11 +103,6 @@ export async function renderDiagrams(
   }
 }
 
-/** The id of a diagram's SVG in a theme: derived from the diagram, so cached SVGs never clash on a page. */
-function svgId(text: string, theme: Theme): string {
-  return `d${diagramHash(text).slice(0, 12)}-${theme[0]}`;
-}
-
 /** Batches of one theme, diagrams of one layout together (the layout is set per batch). */
 function batches(texts: readonly string[], theme: Theme): Job[] {
   const sorted = [...texts].sort((a, b) => (layoutOf(a) ?? '').localeCompare(layoutOf(b) ?? ''));
@@ -115,9 +111,7 @@ function batches(texts: readonly string[], theme: Theme): Job[] {
   return jobs;
 }
 
-/** The front matter archsite writes on generated views: only a layout. */
-const LAYOUT_FRONT_MATTER = /^---\nconfig:\n {2}layout: ([a-z-]+)\n---\n/;
-
+/** The layout a diagram's front matter asks for, when it is the front matter archsite writes. */
 function layoutOf(text: string): string | undefined {
   return LAYOUT_FRONT_MATTER.exec(text)?.[1];
 }

@@ -35,6 +35,14 @@ export function diagramHash(text: string, theme: Theme | 'both' = 'both'): strin
   return createHash('sha256').update(`${RENDER_VERSION}\0${MERMAID_VERSION}\0${theme}\0${config}\0${text}`).digest('hex');
 }
 
+/** The id of a diagram's SVG in a theme: derived from the diagram, so cached SVGs never clash on a page. */
+export function svgId(text: string, theme: Theme): string {
+  return `d${diagramHash(text).slice(0, 12)}-${theme[0]}`;
+}
+
+/** The start of a diagram's SVG in a page, whatever the diagram: `<svg id="…"` with an id from `svgId`. */
+export const DIAGRAM_SVG_START = /<svg id="d[0-9a-f]{12}-[ld]"/;
+
 /** Where rendered SVGs are kept between builds. */
 export function cacheDir(): string {
   return process.env.ARCHSITE_CACHE_DIR || path.resolve('node_modules/.cache/archsite/diagrams');

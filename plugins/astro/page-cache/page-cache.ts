@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
+import { linkOrCopy } from '../link-or-copy.ts';
 import type { Model } from '../../model/model.ts';
 import { elementRoute } from '../../model/routes.ts';
 import { buildFingerprint } from './fingerprint.ts';
@@ -70,11 +71,7 @@ export class PageCache {
       const out = this.#outputFile(outDir, route);
       if (readFileSync(out, 'utf8') !== KEPT_PLACEHOLDER) throw new Error(`archsite: the page cache lost track of ${route}`);
       unlinkSync(out);
-      try {
-        linkSync(file, out);
-      } catch {
-        copyFileSync(file, out);
-      }
+      linkOrCopy(file, out);
     }
   }
 
