@@ -9,11 +9,12 @@ import { docId } from '../plugins/model/read-elements.ts';
 export const collections = {
   // Starlight reads its UI strings from here; an empty English entry keeps its defaults.
   i18n: defineCollection({ loader: async () => [{ id: 'en' }], schema: i18nSchema() }),
-  // The content's free pages, routed at /docs/<path>/ like every other element.
+  // The content's free pages, routed at /docs/<path>/ like every other element. docs/index.md
+  // is the docs landing page (/docs/), a kind index: its prose is read as a body, below.
   docs: defineCollection({
     loader: glob({
       base: path.join(contentDir(), 'docs'),
-      pattern: '**/*.{md,mdx}',
+      pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
       generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
     }),
     schema: docsSchema({ extend: z.object({ order: z.number().optional() }) }),
@@ -23,7 +24,9 @@ export const collections = {
   bodies: defineCollection({
     loader: glob({
       base: contentDir(),
-      pattern: ['*/**/*.{md,mdx}', '!docs/**'],
+      // Every Markdown element outside docs/, and docs/index.md: negations win over any
+      // pattern, so docs/ is left out but for that one file.
+      pattern: ['*/**/*.{md,mdx}', '!docs/**/*/**', '!docs/!(index).{md,mdx}'],
       generateId: ({ entry }) => entry,
     }),
     schema: z.looseObject({}),

@@ -3,6 +3,7 @@ import type { ElementKind } from '../model/kinds.ts';
 import { keyOf, type Element, type Model } from '../model/model.ts';
 import { displayName, summaryOf } from '../model/names.ts';
 import { serviceDomain } from '../model/queries.ts';
+import { DOCS_INDEX } from '../model/routes.ts';
 import { elementHref } from './urls.ts';
 
 export interface Cell {
@@ -189,6 +190,8 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
           { key: 'description', label: 'Description' },
         ],
         rows: (elements as Element<'doc'>[])
+          // docs/index.md is this page itself.
+          .filter((d) => d.id !== DOCS_INDEX)
           .sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title))
           .map((d) => ({ name: { ...name(d), sort: d.data.order ?? Infinity }, description: text(d.data.description) })),
       };

@@ -1,25 +1,29 @@
 /** Human labels for the service template's keys (`latency_p99` → `Latency (p99)`). */
-const KNOWN: Readonly<Record<string, string>> = {
-  latency_p50: 'Latency (p50)',
-  latency_p90: 'Latency (p90)',
-  latency_p95: 'Latency (p95)',
-  latency_p99: 'Latency (p99)',
-  rpo: 'Recovery point objective (RPO)',
-  rto: 'Recovery time objective (RTO)',
-  error_rate: 'Error rate',
-  cpu: 'CPU',
-  ui: 'UI library',
-  state: 'State management',
-  build: 'Build tool',
-  health: 'Health check',
-  containerized: 'Containerized',
-  team_expertise: 'Team expertise',
-  community_support: 'Community support',
-  vendor_lock_in: 'Vendor lock-in',
-};
+const KNOWN: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    latency_p50: 'Latency (p50)',
+    latency_p90: 'Latency (p90)',
+    latency_p95: 'Latency (p95)',
+    latency_p99: 'Latency (p99)',
+    rpo: 'Recovery point objective (RPO)',
+    rto: 'Recovery time objective (RTO)',
+    error_rate: 'Error rate',
+    cpu: 'CPU',
+    ui: 'UI library',
+    state: 'State management',
+    build: 'Build tool',
+    health: 'Health check',
+    containerized: 'Containerized',
+    team_expertise: 'Team expertise',
+    community_support: 'Community support',
+    vendor_lock_in: 'Vendor lock-in',
+  }),
+);
 
+/** A key as a person reads it. Keys come from content (`valueOf`, `constructor`): looked up in a Map. */
 export function fieldLabel(key: string): string {
-  if (KNOWN[key]) return KNOWN[key];
+  const known = KNOWN.get(key);
+  if (known) return known;
   const words = key.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

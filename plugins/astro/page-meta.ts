@@ -3,6 +3,7 @@ import type { Element, Model } from '../model/model.ts';
 import { kindInfo } from '../model/kinds.ts';
 import { gitInfo } from './git-dates.ts';
 import { recordRead } from './page-cache/recording-model.ts';
+import { compare } from '../model/diagnostics.ts';
 import { serviceDomain } from '../model/queries.ts';
 
 /** Where to edit an element's file, when the system names its repository. */
@@ -16,11 +17,26 @@ export function editUrl(model: Model, el: Element): string | undefined {
   return `${repository}/edit/${model.system.data.branch ?? 'main'}/${relative}`;
 }
 
-/** When an element's file was last committed, from git; undefined outside git. */
+/**
+ * When an element's file was last committed, from git; undefined outside git. Pages read git
+ * dates only through here: the read is recorded, so a commit that changes a date renders
+ * the pages that show it again (see recording-model.ts).
+ */
 export function lastUpdated(model: Model, el: Element): Date | undefined {
   const file = path.join(model.contentDir, el.source.path);
   recordRead(`git:${file}`);
   return gitInfo(model.contentDir)?.dates.get(file);
+}
+
+/** The `count` elements whose files were committed last, newest first (ties by kind and id). */
+export function recentlyChanged(model: Model, count: number): { el: Element; date: Date }[] {
+  return model.elements
+    .flatMap((el) => {
+      const date = lastUpdated(model, el);
+      return date ? [{ el, date }] : [];
+    })
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || compare(a.el.kind, b.el.kind) || compare(a.el.id, b.el.id))
+    .slice(0, count);
 }
 
 /** The pagefind facets of an element: kind, domain, team and technology. */

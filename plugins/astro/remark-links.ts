@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Model } from '../model/model.ts';
-import { elementRoute, normalizeSitePath } from '../model/routes.ts';
+import { decodeLinkPath, elementRoute, normalizeSitePath } from '../model/routes.ts';
 import { fileHref, withBase } from './urls.ts';
 
 export interface RemarkLinksOptions {
@@ -56,12 +56,7 @@ function rewrite(url: string, from: string, elementsByFile: FileElements, base: 
   const hashAt = trimmed.indexOf('#');
   const fragment = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1);
   const pathPart = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).split('?')[0]!;
-  let decoded = pathPart;
-  try {
-    decoded = decodeURI(pathPart);
-  } catch {
-    // Keep the link as written.
-  }
+  const decoded = decodeLinkPath(pathPart);
   const suffix = fragment === undefined ? '' : `#${fragment}`;
   if (decoded.startsWith('/')) return withBase(normalizeSitePath(decoded), base) + suffix;
   const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decoded)).replace(/\/$/, '');

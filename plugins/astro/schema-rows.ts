@@ -54,7 +54,11 @@ function resolve(raw: unknown, root: Schema, seen: ReadonlySet<string>): { schem
   const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
   if (!ref || !ref.startsWith('#/') || seen.has(ref)) return { schema, ...(ref ? { ref } : {}) };
   let target: unknown = root;
-  for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const part of ref.slice(2).split('/')) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Own properties only: `#/constructor` names nothing in the schema.
+    target = isObject(target) && Object.hasOwn(target, key) ? target[key] : undefined;
+  }
   return { schema: isObject(target) ? { ...target, ...schema } : schema, ref };
 }
 

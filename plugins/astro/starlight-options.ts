@@ -36,6 +36,8 @@ export function starlightOptions(model: Model | undefined): StarlightUserConfig 
     // Starlight's Markdown features (asides, heading anchors) apply to the content's prose too.
     markdown: { processedDirs: [contentDir()] },
     customCss: ['./src/styles/archsite.css'],
+    // Head entries as text, never as markup (see the component).
+    components: { Head: './src/components/Head.astro' },
     sidebar: model ? sidebar(model) : [],
   };
 }

@@ -1,4 +1,5 @@
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/format.ts';
+import { didYouMean } from '../model/suggest.ts';
 
 export const COMMANDS = ['check', 'build', 'dev'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -10,16 +11,26 @@ export interface CliOptions {
   readonly strict: boolean;
   /** Where `build` writes the site. */
   readonly outDir: string;
-  /** Arguments passed through to Astro (`build`, `dev`). */
-  readonly rest: readonly string[];
+  /** `build --force`: replace an output folder that archsite did not write. */
+  readonly force: boolean;
 }
 
-/** Thrown for arguments the CLI does not understand; exits with code 2. */
+/** Thrown for arguments the CLI does not understand or refuses; exits with code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** False for a refusal that one line explains (an output folder archsite must not replace). */
+  readonly showUsage: boolean;
+
+  constructor(message: string, options: { showUsage?: boolean } = {}) {
+    super(message);
+    this.showUsage = options.showUsage ?? true;
+  }
 }
 
-export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>]
+/** A refusal of well-formed arguments: one line, no usage. */
+export const refusal = (message: string) => new UsageError(message, { showUsage: false });
+
+export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>] [--force]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -28,7 +39,8 @@ export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--for
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
   --strict          warnings fail too
-  --out <dir>       where build writes the site (default: dist/)`;
+  --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
+  --force           with --out: replace a folder that archsite did not write`;
 
 /** Parses the command line: `archsite check --content x --format json --strict`. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -38,7 +50,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let format: OutputFormat = 'text';
   let strict = false;
   let outDir = 'dist';
-  const rest: string[] = [];
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -48,6 +60,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    // `--strict=yes`: a flag that takes no value is written alone.
+    if (inline !== undefined && (flag === '--strict' || flag === '--force')) throw new UsageError(`${flag} takes no value`);
     switch (flag) {
       case '--content':
         contentDir = value();
@@ -63,13 +77,19 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         strict = true;
         break;
       case '--out':
-        if (command === 'check') throw new UsageError(`unknown option '${arg}'`);
+        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         outDir = value();
         break;
+      case '--force':
+        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
+        force = true;
+        break;
       default:
-        if (command === 'check') throw new UsageError(`unknown option '${arg}'`);
-        rest.push(arg);
+        // A typo (`--contnet x`) must never build the default content instead.
+        throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
     }
   }
-  return { command: command as Command, contentDir, format, strict, outDir, rest };
+  return { command: command as Command, contentDir, format, strict, outDir, force };
 }
+
+const OPTIONS = ['--content', '--format', '--strict', '--out', '--force'];

@@ -1,42 +1,76 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type CliOptions } from './args.ts';
 import { provideSiteModel } from '../astro/site-model.ts';
+import { refusal, type CliOptions } from './args.ts';
+import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
+import { checkOutDir, shownPath } from './out-dir.ts';
 import { Publisher } from './publish.ts';
 
 /** The archsite project: where astro.config.mjs lives. */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * `build`: check, then build the site into a fresh folder and put it in place of `dist/`
- * only once everything succeeded. A failure at any stage leaves the previous `dist/` as it was.
+ * `build`: check, then build the site into a fresh folder and put it in place of the output
+ * only once everything succeeded. A failure at any stage, or a killed build, leaves the
+ * previous output as it was; what the build staged is removed.
  */
 export async function runBuild(options: CliOptions): Promise<number> {
-  assertSafeOutDir(path.resolve(options.outDir), path.resolve(options.contentDir));
-  const checked = runCheck(options);
-  if (checked.exitCode !== 0) {
-    process.stderr.write('archsite: the check failed; nothing was built and dist/ is unchanged.\n');
-    return checked.exitCode;
-  }
-  prepareEnvironment(options);
-  provideSiteModel(process.env.ARCHSITE_CONTENT!, checked.result);
-  // A NODE_ENV other than production (a test runner sets `test`) makes Vite build in
-  // development mode, where Starlight turns search off.
-  process.env.NODE_ENV = 'production';
-  const dist = path.resolve(options.outDir);
+  const dist = checkOutDir(options.outDir, { contentDir: options.contentDir, projectRoot: PROJECT_ROOT, force: options.force });
+  const lock = new BuildLock(PROJECT_ROOT);
+  lock.acquire();
   const publisher = new Publisher(dist);
-  const staging = publisher.stage();
+  let staging: string | undefined;
+  let published = false;
+  // Whatever stops the build (a failure, process.exit in a hook, a signal), what it staged
+  // goes and the lock is released.
+  const cleanUp = () => {
+    if (staging && !published) publisher.discard(staging);
+    lock.release();
+  };
+  const abandon = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.on('exit', cleanUp).once('SIGINT', abandon).once('SIGTERM', abandon);
   try {
+    staging = stage(publisher, dist);
+    const checked = runCheck(options);
+    if (checked.exitCode !== 0) {
+      process.stderr.write(`archsite: the check failed; nothing was built and ${shownPath(dist)}/ is unchanged.\n`);
+      return checked.exitCode;
+    }
+    prepareEnvironment(options);
+    provideSiteModel(process.env.ARCHSITE_CONTENT!, checked.result);
+    // A NODE_ENV other than production (a test runner sets `test`) makes Vite build in
+    // development mode, where Starlight turns search off.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: (process.env.ARCHSITE_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
-  } catch (error) {
-    publisher.discard(staging);
-    throw error;
+    publisher.publish(staging);
+    published = true;
+  } finally {
+    cleanUp();
+    process.off('exit', cleanUp).off('SIGINT', abandon).off('SIGTERM', abandon);
   }
-  publisher.publish(staging);
-  process.stdout.write(`archsite: site built into ${path.relative(process.cwd(), dist) || '.'}/\n`);
+  process.stdout.write(`archsite: site built into ${shownPath(dist)}/\n`);
   return 0;
+}
+
+/** The staging folder, made before anything is built: an output that cannot be written is said in one line, at once. */
+function stage(publisher: Publisher, dist: string): string {
+  try {
+    return publisher.stage();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason =
+      {
+        EACCES: 'permission denied',
+        EPERM: 'permission denied',
+        EROFS: 'the file system is read-only',
+        ENOTDIR: 'a part of its path is a file',
+        ENOSPC: 'the disk is full',
+        EEXIST: 'a part of its path is a file',
+        ENOENT: 'a folder on its path cannot be created',
+      }[code] ?? (error instanceof Error ? error.message : String(error));
+    throw refusal(`cannot write --out ${shownPath(dist)} (or the folder beside it that a build stages in): ${reason}`);
+  }
 }
 
 /** `dev`: check, then serve the site with live reload. */
@@ -55,30 +89,4 @@ function prepareEnvironment(options: CliOptions): void {
   // Vite lets these leak into import.meta.env, where they would override the site's base
   // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
-}
-
-/**
- * The output folder is replaced whole by every build: refuse one that is a file, or that
- * holds the content, the project or the working directory, before anything is touched.
- */
-function assertSafeOutDir(dist: string, contentDir: string): void {
-  const holds = (dir: string) => {
-    const rel = path.relative(dist, dir);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  for (const [dir, what] of [
-    [contentDir, 'the content folder'],
-    [PROJECT_ROOT, 'the archsite project'],
-    [process.cwd(), 'the working directory'],
-  ] as const) {
-    if (holds(dir))
-      throw new UsageError(`--out ${path.relative(process.cwd(), dist) || '.'} would replace ${what}; choose a folder of its own`);
-  }
-  let isFile = false;
-  try {
-    isFile = !statSync(dist).isDirectory();
-  } catch {
-    // Does not exist yet: the build creates it.
-  }
-  if (isFile) throw new UsageError(`--out ${path.relative(process.cwd(), dist)} is a file, not a folder`);
 }

@@ -3,6 +3,7 @@
  * The archsite command line: `check`, `build` and `dev`. Exit codes: 0 clean, 1 errors in
  * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself.
  */
+import { printable } from '../model/diagnostics.ts';
 import { ContentFolderError } from '../model/load.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import { runCheck } from './check.ts';
@@ -37,9 +38,9 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`archsite: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`archsite: ${printable(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ''}`);
     } else if (error instanceof ContentFolderError) {
-      process.stderr.write(`archsite: ${error.message}\n`);
+      process.stderr.write(`archsite: ${printable(error.message)}\n`);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(

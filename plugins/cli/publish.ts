@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './out-dir.ts';
+import { isRunning } from './process.ts';
 
 /**
  * Builds go into a staging folder next to the output, and replace it by renames on one file
@@ -17,15 +19,17 @@ export class Publisher {
 
   /** A fresh staging folder for this process, after tidying up what killed builds left. */
   stage(): string {
-    mkdirSync(this.#work, { recursive: true });
+    makeFolders(this.#work);
     this.#recover();
     const staging = path.join(this.#work, `build-${process.pid}`);
     rmSync(staging, { recursive: true, force: true });
     return staging;
   }
 
-  /** Puts the staged site in place of the output. */
+  /** Puts the staged site in place of the output, marked as archsite's (see out-dir.ts). */
   publish(staging: string): void {
+    mkdirSync(path.dirname(path.join(staging, OUTPUT_MARKER)), { recursive: true });
+    writeFileSync(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const previous = path.join(this.#work, `previous-${process.pid}`);
     if (existsSync(this.#dist)) renameSync(this.#dist, previous);
     renameSync(staging, this.#dist);
@@ -62,12 +66,15 @@ export class Publisher {
   }
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for some paths it
+ * cannot create (under /proc, for one), where this fails with the first level's error.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let current = path.resolve(dir); !existsSync(current); current = path.dirname(current)) {
+    missing.push(current);
+    if (path.dirname(current) === current) break;
   }
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }

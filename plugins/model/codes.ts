@@ -56,6 +56,16 @@ export const CODES = {
     title: 'Mapping key written twice',
     hint: 'Remove one of the two keys; YAML mappings hold each key once.',
   },
+  'unsupported-tag': {
+    severity: 'error',
+    title: 'YAML tag archsite cannot read',
+    hint: 'Remove the tag (`!!binary`, `!custom`); write the value as text, a number, true/false, a list or a mapping. `!!str` and the other core tags are fine.',
+  },
+  'reserved-key': {
+    severity: 'error',
+    title: 'Key JavaScript reserves',
+    hint: 'Rename the `__proto__` key: JavaScript objects cannot hold it as a field, so it would be lost.',
+  },
   'yaml-too-complex': {
     severity: 'error',
     title: 'YAML too deeply nested or too many aliases',
@@ -113,6 +123,11 @@ export const CODES = {
     title: 'Two elements of one kind share an id',
     hint: 'Rename one of them; ids are unique within their kind.',
   },
+  'duplicate-route': {
+    severity: 'error',
+    title: 'Two pages would have the same URL',
+    hint: 'Rename one of the files: docs pages take their URL from their path, lower-cased, with spaces and characters a URL cannot hold turned into `-`.',
+  },
   'missing-system': {
     severity: 'error',
     title: 'No system.yaml',
@@ -133,6 +148,11 @@ export const CODES = {
     severity: 'error',
     title: 'Link in prose points nowhere',
     hint: 'Link to an existing content file (relative path) or site route (`/services/<id>/`).',
+  },
+  'unsafe-link': {
+    severity: 'error',
+    title: 'Link with a scheme that can run code',
+    hint: 'Remove the `javascript:`, `vbscript:` or `data:` link (a `data:image/...` image is fine); link to a page or an http(s) URL instead.',
   },
   'duplicate-node-id': {
     severity: 'error',

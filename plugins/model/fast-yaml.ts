@@ -31,8 +31,11 @@ const CORE_SCALARS = (() => {
       kind: 'scalar',
       resolve: (text: string) => variant(text) !== undefined,
       construct: (text: string) => {
-        const value = variant(text)!.resolve!(text, () => {}, { intAsBigInt: false } as never);
-        return isScalar(value) ? value.value : value;
+        const resolved = variant(text)!.resolve!(text, () => {}, { intAsBigInt: false } as never);
+        const value = isScalar(resolved) ? resolved.value : resolved;
+        // `1.10`, `1.0`, `0x1F`: a text field must keep the written form, which `yaml` finds.
+        if (typeof value === 'number' && String(value) !== text) throw new NotPlain();
+        return value;
       },
     });
   });
@@ -50,8 +53,14 @@ const UNSAFE = /(?:^|[\s,[\]{}])[!&*?]|[\]}][ \t]*:|^%/m;
 /** `yaml` refuses implicit keys over 1024 characters; js-yaml does not. Lines that long go to `yaml`. */
 const LONG_LINE = 1000;
 
-/** Keys js-yaml names differently from `yaml` (a null key is `null` to one, `` to the other). */
-const UNSAFE_KEYS = new Set(['', 'null', 'Null', 'NULL', '~']);
+/**
+ * Keys js-yaml names differently from `yaml` (a null key is `null` to one, `` to the other),
+ * merge keys (`yaml` merges them), and `__proto__` (reported by the `yaml` path).
+ */
+const UNSAFE_KEYS = new Set(['', 'null', 'Null', 'NULL', '~', '<<', '__proto__']);
+
+/** Thrown from inside js-yaml: this text is for `yaml` to read. */
+class NotPlain extends Error {}
 
 /**
  * The documents' values (empty documents dropped), or undefined when the text must be

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostics.ts';
+import { printable, type Diagnostic } from './diagnostics.ts';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
@@ -20,9 +20,12 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
   }
 }
 
-/** `content/services/x.yaml:14:7 error unknown-reference: message` */
+/**
+ * `content/services/x.yaml:14:7 error unknown-reference: message`. A file name may hold new
+ * lines or terminal control characters: printed escaped, so one diagnostic is one line.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
+  return `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
 }
 
 /** The closing line: counts of errors and warnings, and what was checked. */
@@ -42,7 +45,7 @@ const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as c
 
 function githubAnnotation(d: Diagnostic): string {
   const property = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${GITHUB_LEVEL[d.severity]} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.code)}::${escapeData(d.message)}`;
+  return `::${GITHUB_LEVEL[d.severity]} file=${property(printable(d.file))},line=${d.line},col=${d.column},title=${property(d.code)}::${escapeData(d.message)}`;
 }
 
 function escapeData(s: string): string {

@@ -1,4 +1,6 @@
-import type { Code, Link, Root } from 'mdast';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Code, Html, Link, Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -11,7 +13,17 @@ export interface BodyLink {
   readonly url: string;
   readonly at: Position;
   readonly image: boolean;
+  /**
+   * True for a URL attribute of raw HTML or MDX JSX (`<a href>`, `<img src>`): checked for
+   * schemes that run code, not resolved as a link to the model.
+   */
+  readonly raw?: boolean;
 }
+
+/** Attributes that hold a URL a browser follows or loads. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'data', 'background', 'cite']);
+/** Elements whose `src` is an image. */
+const IMAGE_ELEMENTS = new Set(['img', 'image', 'picture', 'source']);
 
 /** A fenced code block of a Markdown body, at its position in the file. */
 export interface BodyFence {
@@ -71,7 +83,8 @@ function parse(body: MarkdownBody): ParsedBody {
   const diagrams: BodyDiagram[] = [];
   visit(tree, (node) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string | null }).name === 'Diagram') {
-      const attributes: Record<string, string | undefined> = {};
+      // Null prototype: attribute names are content (`<Diagram constructor="..." />`).
+      const attributes: Record<string, string | undefined> = Object.create(null);
       for (const attribute of (node as unknown as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes) {
         if (attribute.type === 'mdxJsxAttribute' && attribute.name)
           attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : undefined;
@@ -80,9 +93,44 @@ function parse(body: MarkdownBody): ParsedBody {
     }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       links.push({ url: (node as Link).url, at: at(node), image: node.type === 'image' });
+    } else if (node.type === 'html') {
+      links.push(...htmlLinks((node as Html).value, at(node)));
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const element = node as unknown as { name?: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
+      for (const attribute of element.attributes) {
+        if (
+          attribute.type !== 'mdxJsxAttribute' ||
+          typeof attribute.value !== 'string' ||
+          !URL_ATTRIBUTES.has(attribute.name?.toLowerCase() ?? '')
+        )
+          continue;
+        links.push({ url: attribute.value, at: at(node), image: IMAGE_ELEMENTS.has(element.name?.toLowerCase() ?? ''), raw: true });
+      }
     } else if (node.type === 'code') {
       fences.push({ lang: (node as Code).lang ?? '', text: (node as Code).value, at: at(node) });
     }
   });
   return { ok: true, links, fences, diagrams };
+}
+
+/**
+ * The URL attributes of raw HTML in Markdown, read by an HTML parser (entities decoded as a
+ * browser decodes them: `jav&#x61;script:` is `javascript:`), at their file positions.
+ */
+function htmlLinks(html: string, start: Position): BodyLink[] {
+  const links: BodyLink[] = [];
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (element: Element) => {
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (!URL_ATTRIBUTES.has(name.toLowerCase()) || value === undefined || value === null) continue;
+      const point = element.position?.start;
+      const at: Position = !point
+        ? start
+        : point.line === 1
+          ? { line: start.line, column: start.column + point.column - 1 }
+          : { line: start.line + point.line - 1, column: point.column };
+      links.push({ url: String(value), at, image: IMAGE_ELEMENTS.has(element.tagName), raw: true });
+    }
+  });
+  return links;
 }

@@ -3,6 +3,7 @@ import { isCollection, isMap, isPair, isSeq, LineCounter, parseAllDocuments, typ
 import type { ContentFile } from './content-files.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 import { fastYamlValues } from './fast-yaml.ts';
+import { inspectNodes } from './yaml-nodes.ts';
 import { DeferredLocator, deferredPosition, YamlLocator, type Locator } from './yaml-position.ts';
 
 /** YAML nested deeper than this is refused: no real element needs it. */
@@ -28,7 +29,16 @@ export interface SourceDocument {
    * not fail as well.
    */
   readonly broken?: boolean;
+  /**
+   * The text of numbers written where text may be meant, by field path (`pathKey`), when
+   * JavaScript would print them otherwise (`1.10`, `1.0`, `0x1F`): text fields keep what the
+   * author wrote.
+   */
+  readonly numbers?: ReadonlyMap<string, string>;
 }
+
+/** Options `yaml` reads every content file with: `<<` merge keys are YAML 1.1's, and many authors use them. */
+const YAML_OPTIONS = { merge: true } as const;
 
 export interface MarkdownBody {
   readonly text: string;
@@ -88,6 +98,7 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
   try {
     // logLevel 'error': yaml's warnings would go to stderr; the ones that matter are diagnostics.
     docs = parseAllDocuments(yamlText, {
+      ...YAML_OPTIONS,
       lineCounter: lines,
       uniqueKeys: true,
       prettyErrors: false,
@@ -99,7 +110,7 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
   }
   if (!Array.isArray(docs)) docs = [docs];
 
-  const usable: { doc: Document.Parsed; value: unknown; broken?: boolean }[] = [];
+  const usable: { doc: Document.Parsed; value: unknown; broken?: boolean; numbers?: ReadonlyMap<string, string> }[] = [];
   let refused = false;
   for (const doc of docs) {
     if (doc.errors.length > 0) {
@@ -131,6 +142,11 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       refused = true;
       continue;
     }
+    const findings = inspectNodes(doc, yamlText);
+    for (const problem of findings.problems) {
+      const { line, col } = lines.linePos(problem.offset);
+      diagnostics.report(problem.kind === 'tag' ? 'unsupported-tag' : 'reserved-key', file.display, { line, column: col }, problem.message);
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -149,12 +165,18 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       continue;
     }
     if (value === null || value === undefined) continue;
-    usable.push({ doc, value });
+    if (findings.problems.length > 0) {
+      // Reported; what the document names still exists for other files' references.
+      refused = true;
+      usable.push({ doc, value, broken: true });
+      continue;
+    }
+    usable.push({ doc, value, ...(findings.numbers.size > 0 ? { numbers: findings.numbers } : {}) });
   }
 
   if (usable.length === 0 && !refused) reportEmpty(file, text, markdown, diagnostics);
 
-  return usable.map(({ doc, value, broken }) => {
+  return usable.map(({ doc, value, broken, numbers }) => {
     const locate = new YamlLocator(doc, lines);
     const { line, col } = lines.linePos(doc.contents?.range[0] ?? 0);
     return {
@@ -165,6 +187,7 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       multi: usable.length > 1,
       ...(body ? { body } : {}),
       ...(broken ? { broken } : {}),
+      ...(numbers ? { numbers } : {}),
     };
   });
 }
@@ -184,7 +207,7 @@ function reportEmpty(file: ContentFile, text: string, markdown: boolean, diagnos
  */
 function locateDocuments(yamlText: string): { locate: YamlLocator; start: Position }[] {
   const lines = new LineCounter();
-  const docs = [parseAllDocuments(yamlText, { lineCounter: lines, logLevel: 'silent' })].flat() as Document.Parsed[];
+  const docs = [parseAllDocuments(yamlText, { ...YAML_OPTIONS, lineCounter: lines, logLevel: 'silent' })].flat() as Document.Parsed[];
   return docs
     .filter((doc) => doc.contents !== null && partialValue(doc) !== undefined)
     .map((doc) => {

@@ -5,7 +5,7 @@ import { kindOfFolder, type ElementKind } from './kinds.ts';
 import type { ElementSource, KindData } from './model.ts';
 import { parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
 import { readText } from './read-text.ts';
-import { ID_PATTERN } from './schemas/common.ts';
+import { ID_PATTERN, ID_RULE } from './schemas/common.ts';
 import { SCHEMAS, systemSchema } from './schemas/index.ts';
 import type { SystemData } from './schemas/system.ts';
 import { validate } from './validate.ts';
@@ -167,27 +167,59 @@ function elementId(
     diagnostics.report('missing-id', file.display, start, 'this file holds several elements, so each needs an `id` field');
     return undefined;
   }
-  if (kind === 'doc') return docId(file.relative);
+  if (kind === 'doc') {
+    const id = docId(file.relative);
+    const problem = docIdProblem(file.relative, id);
+    if (problem === undefined) return id;
+    diagnostics.report('invalid-id', file.display, START, `docs page '${file.relative}' cannot be published: ${problem}; rename the file`);
+    return undefined;
+  }
   const name = baseName(file.relative);
   if (!ID_PATTERN.test(name)) {
     diagnostics.report(
       'invalid-id',
       file.display,
       START,
-      `file name '${name}' is not a valid id (lower-case letters, digits, -, . and _); rename the file or set \`id\``,
+      `file name '${name.length > 100 ? `${name.slice(0, 40)}…` : name}' is not a valid id (${ID_RULE}); rename the file or set \`id\``,
     );
     return undefined;
   }
   return name;
 }
 
-/** `docs/Guides/Getting Started.md` → `guides/getting-started`; `docs/guides/index.md` → `guides`. */
+/**
+ * A docs page's id, which is also its path under `/docs/`: the file's path under `docs/`,
+ * lower-cased, with spaces and the characters a URL path cannot hold as they are (`#`, `?`,
+ * `%`, quotes, brackets, control characters) turned into `-`. `docs/Guides/Getting Started.md`
+ * → `guides/getting-started`; `docs/guides/index.md` → `guides`; `docs/index.md` → `index`,
+ * the docs landing page at `/docs/`.
+ */
 export function docId(relative: string): string {
   const segments = relative
     .replace(/^docs\//, '')
     .replace(/\.mdx?$/i, '')
     .split('/')
-    .map((s) => s.trim().toLowerCase().replace(/\s+/g, '-'));
+    .map((s) =>
+      s
+        .trim()
+        .toLowerCase()
+        .replace(/[\s#?%\\"'<>`^{|}[\]\u0000-\u001f\u007f]+/g, '-')
+        .replace(/-{2,}/g, '-'),
+    );
   if (segments.length > 1 && segments.at(-1) === 'index') segments.pop();
   return segments.join('/');
+}
+
+/**
+ * Why a docs page cannot be published, if it cannot: a file name with `#`, `?` or `%` (Astro
+ * reads content files through URLs, where these mean something else), or an id with a
+ * segment that is empty, dots alone, or too long to be a folder name.
+ */
+export function docIdProblem(relative: string, id: string): string | undefined {
+  const odd = /[#?%]/.exec(relative)?.[0];
+  if (odd) return `its path holds '${odd}', which the site generator cannot read in a file name`;
+  const bad = id.split('/').find((s) => s === '' || /^\.+$/.test(s) || s === '-');
+  if (bad !== undefined) return `its path gives the URL segment '${bad}', which no page can have`;
+  if (id.split('/').some((s) => Buffer.byteLength(s) > 200)) return 'a part of its path is longer than 200 bytes';
+  return undefined;
 }

@@ -6,8 +6,13 @@ import type { ElementRef, Model } from './model.ts';
  * site builds exactly these, and prose links are checked against them before any build.
  */
 export function elementRoute(ref: ElementRef): string {
+  // `docs/index.md` is the docs landing page.
+  if (ref.kind === 'doc' && ref.id === DOCS_INDEX) return kindRoute('doc');
   return `/${kindInfo(ref.kind).folder}/${ref.id}/`;
 }
+
+/** The id of `docs/index.md`, whose page is the docs index at `/docs/`. */
+export const DOCS_INDEX = 'index';
 
 export function kindRoute(kind: ElementKind): string {
   return `/${kindInfo(kind).folder}/`;
@@ -39,4 +44,19 @@ export function normalizeSitePath(pathname: string): string {
   let p = pathname.replace(/\/index\.html$/, '/');
   if (!p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p)) p += '/';
   return p.replace(/\/{2,}/g, '/');
+}
+
+/**
+ * The path of a link with its percent-escapes decoded, segment by segment (`%3F` is `?` in a
+ * file name), or as written when they are malformed.
+ */
+export function decodeLinkPath(linkPath: string): string {
+  try {
+    return linkPath
+      .split('/')
+      .map((segment) => decodeURIComponent(segment))
+      .join('/');
+  } catch {
+    return linkPath;
+  }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Diagnostics } from './diagnostics.ts';
 import type { SourceDocument } from './parse-source.ts';
 import { didYouMean } from './suggest.ts';
+import { pathKey } from './yaml-nodes.ts';
 import type { FieldPath } from './yaml-position.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -21,7 +22,7 @@ export function validate<S extends z.ZodType>(schema: S, source: SourceDocument,
     return undefined;
   }
   const result = schema.safeParse(source.value);
-  if (result.success) return result.data;
+  if (result.success) return source.numbers ? keepNumberText(result.data, source.value, source.numbers) : result.data;
   const issues = flatten(result.error.issues, [], source.value);
   // An unknown key that is a typo of a missing required one is reported once, as the typo.
   const suggested = new Set<string>();
@@ -86,11 +87,19 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
         if (suggested.has(pathKey(path))) return;
         diagnostics.report('missing-field', file, source.locate.value(path.slice(0, -1)), `missing required field '${field}'`);
       } else {
+        // `id: 123`, `name: true`: a scalar YAML read as another type, where text was meant.
+        const quote =
+          issue.expected.split('|').includes('string') && (typeof value === 'number' || typeof value === 'boolean')
+            ? ` (to write it as text, quote it: "${source.numbers?.get(pathKey(path)) ?? String(value)}")`
+            : '';
+        // `replicas: 1.5`: the number itself says what is wrong with it.
+        const written = typeof value === 'number' ? (source.numbers?.get(pathKey(path)) ?? String(value)) : undefined;
+        const actual = written === undefined ? describeValue(value) : issue.expected === 'int' ? written : `the number ${written}`;
         diagnostics.report(
           'invalid-type',
           file,
           source.locate.value(path),
-          `field '${field}' should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`,
+          `field '${field}' should be ${describeExpected(issue.expected)}, not ${actual}${quote}`,
         );
       }
       return;
@@ -117,6 +126,24 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
     default:
       diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is '${String(value)}': ${issue.message}`);
   }
+}
+
+/**
+ * Text fields keep numbers as written: the schema turned `version: 1.10` into the text `1.1`,
+ * and the document knows it was written `1.10`. Only values the schema made text of the
+ * very number found there are replaced; numbers in number fields stay numbers.
+ */
+function keepNumberText<T>(data: T, raw: unknown, numbers: ReadonlyMap<string, string>): T {
+  for (const [key, written] of numbers) {
+    const path = JSON.parse(key) as (string | number)[];
+    const number = valueAt(raw, path);
+    const parent = valueAt(data, path.slice(0, -1));
+    const last = path.at(-1);
+    if (typeof number !== 'number' || last === undefined || parent === null || typeof parent !== 'object') continue;
+    if (Object.hasOwn(parent, last) && (parent as Record<string | number, unknown>)[last] === String(number))
+      (parent as Record<string | number, unknown>)[last] = written;
+  }
+  return data;
 }
 
 /** The closest known key of the object schema at `path`, for an unknown `key`. */
@@ -177,14 +204,15 @@ function objects(schema: unknown, depth = 0): unknown[] {
 function child(schema: unknown, segment: string | number): unknown[] {
   const d = def(schema);
   if (d.type === 'array' && typeof segment === 'number') return [d.element];
-  if (d.type === 'object' && typeof segment === 'string' && d.shape?.[segment]) return [d.shape[segment]];
+  if (d.type === 'object' && typeof segment === 'string' && d.shape && Object.hasOwn(d.shape, segment)) return [d.shape[segment]];
   return [];
 }
 
 function valueAt(root: unknown, path: FieldPath): unknown {
   let value = root;
   for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    // Own fields only: a path from content may name `constructor` or `toString`.
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
@@ -193,10 +221,6 @@ function valueAt(root: unknown, path: FieldPath): unknown {
 /** `dependencies[0].target`, the way a person names a field. */
 export function fieldName(path: FieldPath): string {
   return path.reduce<string>((name, s) => (typeof s === 'number' ? `${name}[${s}]` : name ? `${name}.${s}` : s), '');
-}
-
-function pathKey(path: FieldPath): string {
-  return JSON.stringify(path);
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -47,18 +47,35 @@ export const PAYLOADS = [
 ];
 
 /**
+ * Strings that end the raw-text and attribute contexts a value can land in: `<title>`,
+ * `<script>` (JSON included), `<style>`, `<textarea>`, `<noscript>`, a comment, and both
+ * quotes. Every text field carries all of them after its payload, so every field is tried
+ * in every context it reaches, in the head and in the body.
+ */
+export const BREAKOUTS = [
+  '</title><img src=x onerror=alert("title")>',
+  '</script><img src=x onerror=alert("script-end")>',
+  '</style><img src=x onerror=alert("style")>',
+  '</textarea><img src=x onerror=alert("textarea")>',
+  '</noscript><img src=x onerror=alert("noscript")>',
+  '--><img src=x onerror=alert("comment")>',
+  '"><img src=x onerror=alert("double-quote")>',
+  "'><img src=x onerror=alert('single-quote')>",
+].join(' ');
+
+/**
  * A whole architecture whose every text field holds a payload: names, descriptions, labels,
  * API summaries, template values, event examples and schemas, decisions. It checks clean:
  * payloads are data, and only URL fields refuse them (tested elsewhere).
  */
 export function hostileSite(): Record<string, string> {
-  const p = (i: number) => JSON.stringify(PAYLOADS[i % PAYLOADS.length]);
+  const p = (i: number) => JSON.stringify(`${PAYLOADS[i % PAYLOADS.length]} ${BREAKOUTS}`);
   return {
     'content/system.yaml': `name: ${p(0)}\ndescription: ${p(1)}\nrepository: https://example.org/repo\nowner: team\n`,
     'content/teams/team.yaml': `name: ${p(2)}\ndescription: ${p(3)}\ncontact: ${p(4)}\nmembers: [${p(5)}]\n`,
     'content/people/user.yaml': `name: ${p(6)}\ndescription: ${p(7)}\nuses: [{ target: svc, description: ${p(8)}, protocol: ${p(9)} }]\n`,
     'content/systems/ext.yaml': `name: ${p(10)}\ndescription: ${p(0)}\nurl: https://example.org/?q=%3Cscript%3E\nuses: [{ target: svc, description: ${p(1)} }]\n`,
-    'content/domains/dom.yaml': `name: ${p(2)}\ntype: core\ndescription: ${p(3)}\nowner: team\n`,
+    'content/domains/dom.yaml': `name: ${p(2)}\ntype: core\ndescription: ${p(3)}\nowner: constructor\n`,
     'content/resources/db.yaml': `name: ${p(4)}\ntype: postgresql\ndescription: ${p(5)}\ntechnology: ${p(6)}\n`,
     'content/resources/bus.yaml': `name: ${p(7)}\ntype: kafka\n`,
     'content/services/svc.yaml': [
@@ -86,8 +103,8 @@ export function hostileSite(): Record<string, string> {
       `description: ${p(7)}`,
       `channel: ${p(8)}`,
       'broker: bus',
-      `schema: { type: object, properties: { ${p(9)}: { type: string, description: ${p(10)}, enum: [${p(0)}] } } }`,
-      `example: { ${p(1)}: ${p(2)}, nested: [${p(3)}] }`,
+      `schema: { type: object, properties: { ${p(9)}: { type: string, description: ${p(10)}, enum: [${p(0)}] }, constructor: { type: string }, toString: { $ref: "#/constructor" }, valueOf: { $ref: "#/properties/constructor" } } }`,
+      `example: { ${p(1)}: ${p(2)}, nested: [${p(3)}], constructor: 1, toString: { valueOf: 2 } }`,
       '',
     ].join('\n'),
     'content/deployments/env.yaml': `name: ${p(4)}\ndescription: ${p(5)}\nnodes: [{ id: n1, name: ${p(6)}, technology: ${p(7)}, description: ${p(8)}, instances: [{ service: svc, replicas: 2, description: ${p(9)} }, { resource: db }], nodes: [{ id: n2, name: ${p(10)}, instances: [{ service: other }, { resource: bus }] }] }]\n`,
@@ -103,7 +120,7 @@ export function hostileSite(): Record<string, string> {
       `technology: ${p(3)}`,
       `purpose: ${p(4)}`,
       `alternatives: [{ name: ${p(5)}, pros: [${p(6)}], cons: ${p(7)} }]`,
-      `rationale: { team_expertise: ${p(8)} }`,
+      `rationale: { team_expertise: ${p(8)}, valueOf: ${p(1)}, constructor: ${p(2)}, toString: ${p(3)}, hasOwnProperty: 1 }`,
       `risks: [{ risk: ${p(9)}, mitigation: ${p(10)} }]`,
       '---',
       '',
@@ -111,5 +128,13 @@ export function hostileSite(): Record<string, string> {
       '',
     ].join('\n'),
     'content/docs/page.md': `---\ntitle: ${p(0)}\ndescription: ${p(1)}\n---\n\nPlain prose that links to [the service](../services/svc.yaml).\n`,
+    // The docs landing page, and a file name that is no URL path as it is.
+    'content/docs/index.md': `---\ntitle: ${p(2)}\ndescription: ${p(3)}\n---\n\nSee [the odd one](./Odd%20%22name%22%20%5B1%5D.md).\n`,
+    'content/docs/Odd "name" [1].md': `---\ntitle: ${p(4)}\n---\n\nBack to [the docs](/docs/).\n`,
+    // Ids, types and keys that name what every JavaScript object inherits.
+    'content/teams/constructor.yaml': `name: ${p(5)}\n`,
+    'content/resources/__proto__.yaml': `name: ${p(6)}\ntype: constructor\n`,
+    'content/resources/tostring.yaml': `name: ${p(7)}\ntype: __proto__\ncategory: cache\n`,
+    'content/people/hasownproperty.yaml': `name: ${p(8)}\nuses: [resource:__proto__, tostring, { target: svc, protocol: constructor }]\n`,
   };
 }

@@ -80,7 +80,7 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
   {
     name: 'a number where a list item should be a mapping',
     files: { 'content/services/orders.yaml': SVC('apis:\n  rest: [42]\n') },
-    expected: ["content/services/orders.yaml:7:10 error invalid-type: field 'apis.rest[0]' should be a mapping, not a number"],
+    expected: ["content/services/orders.yaml:7:10 error invalid-type: field 'apis.rest[0]' should be a mapping, not the number 42"],
   },
   {
     name: 'text where a boolean is expected',
@@ -351,6 +351,177 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
     files: { 'content/services/orders.yaml': SVC('apis:\n  openapi: ./sub/../../../secret.yaml\n') },
     expected: [
       "content/services/orders.yaml:7:12 error path-outside-content: openapi path './sub/../../../secret.yaml' leaves the content folder",
+    ],
+  },
+  // Keys that every JavaScript object inherits, and `__proto__`
+  {
+    name: '__proto__ as a nested key',
+    files: { 'content/events/order.placed.yaml': 'name: Order placed\nexample:\n  order: { __proto__: { admin: true }, id: 1 }\n' },
+    expected: [
+      "content/events/order.placed.yaml:3:12 error reserved-key: key '__proto__' cannot be read: JavaScript reserves it; rename the key",
+    ],
+  },
+  {
+    name: '__proto__ in front matter',
+    files: {
+      'content/decisions/0001-x.md':
+        '---\ntitle: X\nstatus: accepted\ndate: 2024-01-01\nrationale:\n  "__proto__": polluted\n---\n\nProse.\n',
+    },
+    expected: [
+      "content/decisions/0001-x.md:6:3 error reserved-key: key '__proto__' cannot be read: JavaScript reserves it; rename the key",
+    ],
+  },
+  {
+    name: 'constructor, valueOf and toString as keys, types and ids',
+    files: {
+      'content/resources/constructor.yaml': 'name: A\ntype: constructor\n',
+      'content/resources/__proto__.yaml': 'name: B\ntype: __proto__\n',
+      'content/resources/valueof.yaml': 'name: C\ntype: toString\n',
+      'content/decisions/0001-x.md':
+        '---\ntitle: X\nstatus: accepted\ndate: 2024-01-01\naffects: [constructor, __proto__]\nrationale: { valueOf: a, constructor: b, toString: c, hasOwnProperty: 1 }\n---\n',
+      'content/services/orders.yaml': SVC('data: { stores: [constructor, __proto__, valueof] }\nstack: { constructor: x }\n'),
+    },
+    expected: ["content/services/orders.yaml:7:10 error unknown-field: unknown field 'stack.constructor'"],
+  },
+  // Tags and merge keys
+  {
+    name: 'a !!binary tag',
+    files: { 'content/teams/core.yaml': 'name: Core\ncontact: !!binary aGVsbG8=\n' },
+    expected: [
+      "content/teams/core.yaml:2:10 error unsupported-tag: tag '!!binary' is not supported: archsite reads text, numbers, true/false, lists and mappings (remove the tag, and keep binary data in an asset file)",
+    ],
+  },
+  {
+    name: 'a local tag',
+    files: { 'content/teams/core.yaml': 'name: !shout Core\n' },
+    expected: [
+      "content/teams/core.yaml:1:7 error unsupported-tag: tag '!shout' is not supported: archsite reads text, numbers, true/false, lists and mappings (remove the tag)",
+    ],
+  },
+  {
+    name: 'core tags change nothing',
+    files: { 'content/teams/core.yaml': 'name: !!str 123\ncontact: !!str true\n' },
+    expected: [],
+  },
+  {
+    name: 'merge keys merge',
+    files: {
+      'content/deployments/prod.yaml':
+        'name: Prod\nnodes:\n  - &node { id: a, name: Node A, technology: Kubernetes, instances: [{ service: orders }, { service: billing }] }\n  - <<: *node\n    id: b\n    name: Node B\n',
+    },
+    expected: [],
+  },
+  // Numbers where text is meant, and numbers that are not what a field takes
+  {
+    name: 'a number as an id',
+    files: { 'content/teams/core.yaml': 'id: 123\nname: Core\n' },
+    expected: [
+      `content/teams/core.yaml:1:5 error invalid-type: field 'id' should be text, not the number 123 (to write it as text, quote it: "123")`,
+    ],
+  },
+  {
+    name: 'a number as text keeps its written form in the hint',
+    files: { 'content/teams/core.yaml': 'name: 1.10\n' },
+    expected: [
+      `content/teams/core.yaml:1:7 error invalid-type: field 'name' should be text, not the number 1.10 (to write it as text, quote it: "1.10")`,
+    ],
+  },
+  {
+    name: 'replicas: 1.5',
+    files: {
+      'content/deployments/prod.yaml': 'name: Prod\nnodes: [{ id: n, name: N, instances: [{ service: orders, replicas: 1.5 }] }]\n',
+    },
+    expected: [
+      "content/deployments/prod.yaml:2:68 error invalid-type: field 'nodes[0].instances[0].replicas' should be a whole number, not 1.5",
+    ],
+  },
+  // Ids and file names that cannot be routes
+  {
+    name: 'an id of dots alone',
+    files: { 'content/teams/core.yaml': 'id: ..\nname: Core\n' },
+    expected: [
+      "content/teams/core.yaml:1:5 error invalid-value: field 'id' is '..': ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone",
+    ],
+  },
+  {
+    name: 'an id over 100 characters',
+    files: { [`content/teams/${'a'.repeat(101)}.yaml`]: 'name: Core\n' },
+    expected: [
+      `content/teams/${'a'.repeat(101)}.yaml:1:1 error invalid-id: file name '${'a'.repeat(40)}…' is not a valid id (ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone); rename the file or set \`id\``,
+    ],
+  },
+  {
+    name: 'docs file names with #, ? and %',
+    files: {
+      'content/docs/a#b.md': '---\ntitle: A\n---\n',
+      'content/docs/why?.md': '---\ntitle: B\n---\n',
+      'content/docs/100%.md': '---\ntitle: C\n---\n',
+    },
+    expected: [
+      "content/docs/100%.md:1:1 error invalid-id: docs page 'docs/100%.md' cannot be published: its path holds '%', which the site generator cannot read in a file name; rename the file",
+      "content/docs/a#b.md:1:1 error invalid-id: docs page 'docs/a#b.md' cannot be published: its path holds '#', which the site generator cannot read in a file name; rename the file",
+      "content/docs/why?.md:1:1 error invalid-id: docs page 'docs/why?.md' cannot be published: its path holds '?', which the site generator cannot read in a file name; rename the file",
+    ],
+  },
+  {
+    name: 'two docs pages with one URL',
+    files: {
+      'content/docs/Getting Started.md': '---\ntitle: A\n---\n',
+      'content/docs/getting-started.md': '---\ntitle: B\n---\n',
+      'content/docs/guide/index.md': '---\ntitle: C\n---\n',
+      'content/docs/guide.md': '---\ntitle: D\n---\n',
+    },
+    expected: [
+      'content/docs/Getting Started.md:1:1 error duplicate-route: page /docs/getting-started/ is also made from content/docs/getting-started.md',
+      'content/docs/getting-started.md:1:1 error duplicate-route: page /docs/getting-started/ is also made from content/docs/Getting Started.md',
+      'content/docs/guide.md:1:1 error duplicate-route: page /docs/guide/ is also made from content/docs/guide/index.md',
+      'content/docs/guide/index.md:1:1 error duplicate-route: page /docs/guide/ is also made from content/docs/guide.md',
+    ],
+  },
+  {
+    name: 'docs/index.md is the docs landing page, and links reach it',
+    files: {
+      'content/docs/index.md': '---\ntitle: Docs\n---\n\nSee [odd](./Odd%20%22name%22.md).\n',
+      'content/docs/Odd "name".md':
+        '---\ntitle: Odd\n---\n\nBack [home](./index.md) and [to the list](/docs/) and [by route](/docs/odd-name-/).\n',
+    },
+    expected: [],
+  },
+  // Link schemes that run code, in every Markdown form
+  {
+    name: 'unsafe links in every Markdown form',
+    files: {
+      'content/docs/links.md': [
+        '---',
+        'title: Links',
+        '---',
+        '[inline](javascript:alert(1)) [case](JaVaScRiPt:alert(2)) [vb]( vbscript:msgbox )',
+        '',
+        '[ref][r] and <javascript:alert(3)>',
+        '',
+        '[r]: javascript:alert(4)',
+        '',
+        '![fine](data:image/png;base64,AAAA) ![html](data:text/html;base64,AAAA) [data link](data:image/png;base64,AA)',
+        '',
+        '<a href="jav&#x61;script:alert(5)">entity</a> <img src="data:image/gif;base64,R0l" alt="fine"> <a HREF="java',
+        'script:alert(6)">split</a>',
+        '',
+        '[fine](https://example.org) [mail](mailto:a@example.org) <a href="https://example.org">fine</a>',
+        '',
+      ].join('\n'),
+      'content/docs/jsx.mdx': '---\ntitle: JSX\n---\n\n<a href="javascript:alert(7)">x</a>\n',
+    },
+    expected: [
+      "content/docs/jsx.mdx:5:1 error unsafe-link: link 'javascript:alert(7)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:4:1 error unsafe-link: link 'javascript:alert(1)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:4:31 error unsafe-link: link 'JaVaScRiPt:alert(2)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:4:59 error unsafe-link: link 'vbscript:msgbox' is not allowed: a vbscript: link runs code in the reader's browser",
+      "content/docs/links.md:6:14 error unsafe-link: link 'javascript:alert(3)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:8:1 error unsafe-link: link 'javascript:alert(4)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:10:37 error unsafe-link: link 'data:text/html;base64,AAAA' is not allowed: a data: image must be of an image type (data:image/...), not 'text/html'",
+      "content/docs/links.md:10:73 error unsafe-link: link 'data:image/png;base64,AA' is not allowed: a data: link can hold a page that runs code; only images may be data: URLs",
+      "content/docs/links.md:12:1 error unsafe-link: link 'javascript:alert(5)' is not allowed: a javascript: link runs code in the reader's browser",
+      "content/docs/links.md:12:96 error unsafe-link: link 'java\\u000ascript:alert(6)' is not allowed: a javascript: link runs code in the reader's browser",
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTree } from '../helpers/tree.ts';
+import { loadModel } from '../../plugins/model/load.ts';
+import { BASE, checkTree, writeTree } from '../helpers/tree.ts';
 
 /** Field-level validation: each row is one file's text and the exact lines it yields. */
 const cases: { name: string; file: string; text: string; expected: string[] }[] = [
@@ -47,7 +48,9 @@ const cases: { name: string; file: string; text: string; expected: string[] }[] 
     name: 'a wrong type deep in a list',
     file: 'content/services/orders.yaml',
     text: 'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\napis:\n  rest:\n    - { method: GET, path: 42 }\n',
-    expected: ["content/services/orders.yaml:8:28 error invalid-type: field 'apis.rest[0].path' should be text, not a number"],
+    expected: [
+      'content/services/orders.yaml:8:28 error invalid-type: field \'apis.rest[0].path\' should be text, not the number 42 (to write it as text, quote it: "42")',
+    ],
   },
   {
     name: 'an HTTP method out of range',
@@ -101,7 +104,7 @@ const cases: { name: string; file: string; text: string; expected: string[] }[] 
     file: 'content/teams/Core Team.yaml',
     text: 'name: Core\n',
     expected: [
-      "content/teams/Core Team.yaml:1:1 error invalid-id: file name 'Core Team' is not a valid id (lower-case letters, digits, -, . and _); rename the file or set `id`",
+      "content/teams/Core Team.yaml:1:1 error invalid-id: file name 'Core Team' is not a valid id (ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone); rename the file or set `id`",
     ],
   },
   {
@@ -109,7 +112,7 @@ const cases: { name: string; file: string; text: string; expected: string[] }[] 
     file: 'content/teams/core.yaml',
     text: 'id: Core Team\nname: Core\n',
     expected: [
-      "content/teams/core.yaml:1:5 error invalid-value: field 'id' is 'Core Team': ids use lower-case letters, digits, -, . and _",
+      "content/teams/core.yaml:1:5 error invalid-value: field 'id' is 'Core Team': ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone",
     ],
   },
   {
@@ -137,10 +140,45 @@ describe('field validation', () => {
 describe('numbers', () => {
   it.each([
     ['-1', "content/services/orders.yaml:7:13 error invalid-value: field 'deployment.replicas' is -1; it must be at least 0"],
-    ['2.5', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a whole number, not a number"],
+    ['2.5', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a whole number, not 2.5"],
     ['three', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a number, not text"],
   ])('replicas: %s', (replicas, expected) => {
     const text = `name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndeployment:\n  replicas: ${replicas}\n`;
     expect(checkTree({ 'content/services/orders.yaml': text })).toEqual([expected]);
+  });
+});
+
+describe('numbers written where text is meant keep their text', () => {
+  it.each([
+    ['1.10', '1.10'],
+    ['1.0', '1.0'],
+    ['2', '2'],
+    ['0x1F', '0x1F'],
+    ['1e3', '1e3'],
+    ['.5', '.5'],
+    ['"1.10"', '1.10'],
+  ])('version: %s is shown as %s', (written, shown) => {
+    const root = writeTree({ ...BASE, 'content/events/order.placed.yaml': `name: Order placed\nversion: ${written}\n` });
+    const { model, diagnostics } = loadModel({ contentDir: 'content', cwd: root });
+    expect(diagnostics).toEqual([]);
+    expect(model!.byKind.event.get('order.placed')!.data.version).toBe(shown);
+  });
+
+  it('in lists, in front matter and in files of several documents; number fields stay numbers', () => {
+    const root = writeTree({
+      ...BASE,
+      'content/services/orders.yaml':
+        'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\nnfr: { availability: 99.90, error_rate: 0.10 }\ndeployment: { replicas: 3.0, cpu: 0.50 }\n',
+      'content/decisions/0001-x.md': '---\ntitle: X\nstatus: accepted\ndate: 2024-01-01\nrationale: { cost: 1.50 }\n---\n',
+      'content/events/more.yaml': '---\nid: a.b\nname: A\nversion: 2.0\n---\nid: c.d\nname: C\nversion: 3.10\n',
+    });
+    const { model } = loadModel({ contentDir: 'content', cwd: root });
+    const orders = model!.byKind.service.get('orders')!.data;
+    expect(orders.nfr).toEqual({ availability: '99.90', error_rate: '0.10' });
+    expect(orders.deployment?.replicas).toBe(3);
+    expect(orders.deployment?.cpu).toBe('0.50');
+    expect(model!.byKind.decision.get('0001-x')!.data.rationale).toEqual({ cost: '1.50' });
+    expect(model!.byKind.event.get('a.b')!.data.version).toBe('2.0');
+    expect(model!.byKind.event.get('c.d')!.data.version).toBe('3.10');
   });
 });

@@ -125,8 +125,8 @@ describe('bad input gets a positioned diagnostic, never a crash', () => {
     expect(checkFolder(root)).toEqual([
       `content/services/x.yaml:3:9 error unknown-reference: domain '"<script>alert(1)</script> ]; click x call alert(1) %%{init: {}}%% \\u0000\\u202e' is not a domain`,
       "content/services/y.yaml:1:7 error invalid-type: field 'name' should be text, not a list",
-      "content/services/y.yaml:2:17 error invalid-type: field 'responsibility' should be text, not a number",
-      "content/services/y.yaml:3:9 error invalid-type: field 'domain' should be text, not true or false",
+      'content/services/y.yaml:2:17 error invalid-type: field \'responsibility\' should be text, not the number 3 (to write it as text, quote it: "3")',
+      'content/services/y.yaml:3:9 error invalid-type: field \'domain\' should be text, not true or false (to write it as text, quote it: "true")',
       "content/services/y.yaml:4:15 error invalid-type: field 'dependencies' should be a list, not a mapping",
     ]);
   });

@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { shownUrl, unsafeLinkReason } from '../link-scheme.ts';
 import { parseBody } from '../markdown-body.ts';
 import type { MarkdownBody } from '../parse-source.ts';
-import { elementRoute, normalizeSitePath, siteRoutes } from '../routes.ts';
+import { decodeLinkPath, elementRoute, normalizeSitePath, siteRoutes } from '../routes.ts';
 import { closest } from '../suggest.ts';
 import type { Check, CheckContext } from './context.ts';
 
 /**
- * Links in Markdown bodies must lead somewhere: a relative link to a content file (and,
+ * Links in Markdown bodies must be safe to follow (no scheme that runs code, in any Markdown
+ * form or raw HTML) and lead somewhere: a relative link to a content file (and,
  * for a file of several elements, a fragment naming one), or a site path that is one of
  * the site's routes. External links are left alone.
  */
@@ -27,6 +29,12 @@ export const checkProseLinks: Check = (context) => {
       continue;
     }
     for (const link of result.links) {
+      const unsafe = unsafeLinkReason(link.url, link.image);
+      if (unsafe) {
+        context.diagnostics.report('unsafe-link', file, link.at, `link '${shownUrl(link.url)}' is not allowed: ${unsafe}`);
+        continue;
+      }
+      if (link.raw) continue;
       const problem = linkProblem(link.url, from, routes, idsByFile, context);
       if (problem) context.diagnostics.report('broken-link', file, link.at, problem);
     }
@@ -46,7 +54,7 @@ function linkProblem(
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
   const [beforeHash, fragment] = splitOnce(trimmed, '#');
   const [pathPart] = splitOnce(beforeHash, '?');
-  const decoded = safeDecode(pathPart);
+  const decoded = decodeLinkPath(pathPart);
   if (decoded.startsWith('/')) {
     const route = normalizeSitePath(decoded);
     if (routes.has(route)) return undefined;
@@ -80,12 +88,4 @@ function hint(match: string | undefined, show: (m: string) => string = (m) => m)
 function splitOnce(s: string, sep: string): [string, string | undefined] {
   const i = s.indexOf(sep);
   return i === -1 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURI(s);
-  } catch {
-    return s;
-  }
 }

@@ -1,6 +1,7 @@
-import type { Diagnostics } from '../diagnostics.ts';
+import { START, type Diagnostics } from '../diagnostics.ts';
 import { kindInfo } from '../kinds.ts';
 import type { ParsedElement } from '../read-elements.ts';
+import { elementRoute } from '../routes.ts';
 import type { DeploymentNodeData } from '../schemas/deployment.ts';
 import type { FieldPath } from '../yaml-position.ts';
 
@@ -25,6 +26,12 @@ export function checkUniqueIds(
     dropped.push(...group.slice(1));
     if (group.length === 1) continue;
     for (const el of group) {
+      if (el.kind === 'doc') {
+        // Docs pages are named by their path: two paths that slug alike would be one page.
+        const others = group.filter((o) => o !== el).map((o) => o.source.file);
+        diagnostics.report('duplicate-route', el.source.file, START, `page ${elementRoute(el)} is also made from ${others.join(', ')}`);
+        continue;
+      }
       const others = group.filter((o) => o !== el).map((o) => `${o.source.file}:${o.locate.value(['id']).line}`);
       const at = el.source.multi || 'id' in (el.data as object) ? el.locate.key(['id']) : el.source.start;
       diagnostics.report(

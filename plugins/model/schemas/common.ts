@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
-/** Ids: lower-case letters, digits, `-`, `.` and `_`. */
-export const ID_PATTERN = /^[a-z0-9._-]+$/;
+/**
+ * Ids: lower-case letters, digits, `-`, `.` and `_`, at most 100 characters, and not dots
+ * alone. An id is a URL path segment and a folder name of the built site: `.` and `..` are
+ * neither, and file systems cap a name at 255 bytes.
+ */
+export const ID_PATTERN = /^(?!\.+$)[a-z0-9._-]{1,100}$/;
+
+/** What an id must be, in the words of a diagnostic. */
+export const ID_RULE = 'ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone';
 
 /** An element's own id, when written in the file (it defaults to the file name). */
-export const id = z.string().regex(ID_PATTERN, 'ids use lower-case letters, digits, -, . and _');
+export const id = z.string().regex(ID_PATTERN, ID_RULE);
 
 /**
  * A reference to another element: a bare id, or `kind:id` where the bare id would be

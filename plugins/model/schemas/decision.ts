@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, references, textOrList } from './common.ts';
+import { id, references, text, textOrList } from './common.ts';
 
 export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 
@@ -37,7 +37,7 @@ export const decisionSchema = z.strictObject({
     )
     .optional(),
   /** Why: prose, or the template's criteria (`team_expertise: High`). */
-  rationale: z.union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]).optional(),
+  rationale: z.union([z.string(), z.record(z.string(), z.union([text, z.boolean()]))]).optional(),
   risks: z.array(z.strictObject({ risk: z.string().min(1), mitigation: z.string().optional() })).optional(),
 });
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { APIRoute } from 'astro';
+import { assetFile } from '../../../plugins/astro/asset-file.ts';
 import { loadSiteModel } from '../../../plugins/astro/site-model.ts';
 
 /** The content's assets that elements reference (schemas, API descriptions, images), published as they are. */
@@ -9,7 +8,5 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params }) => {
-  const { model } = loadSiteModel();
-  const file = path.join(model!.contentDir, params.path!);
-  return new Response(readFileSync(file));
+  return new Response(assetFile(loadSiteModel().model!, params.path!));
 };
