@@ -16,6 +16,8 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export async function runBuild(options: CliOptions): Promise<number> {
   const dist = checkOutDir(options.outDir, { contentDir: options.contentDir, projectRoot: PROJECT_ROOT, force: options.force });
+  const cwd = process.cwd();
+  const shown = shownPath(dist);
   const lock = new BuildLock(PROJECT_ROOT);
   lock.acquire();
   const publisher = new Publisher(dist);
@@ -33,7 +35,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     staging = stage(publisher, dist);
     const checked = runCheck(options);
     if (checked.exitCode !== 0) {
-      process.stderr.write(`archsite: the check failed; nothing was built and ${shownPath(dist)}/ is unchanged.\n`);
+      process.stderr.write(`archsite: the check failed; nothing was built and ${shown}/ is unchanged.\n`);
       return checked.exitCode;
     }
     prepareEnvironment(options);
@@ -42,14 +44,18 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // development mode, where Starlight turns search off.
     process.env.NODE_ENV = 'production';
     const { build } = await import('astro');
+    // Astro bundles the pages into a folder it picks from the working directory, and runs
+    // them from there: inside the project, they find its node_modules wherever the user is.
+    process.chdir(PROJECT_ROOT);
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: (process.env.ARCHSITE_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
     publisher.publish(staging);
     published = true;
   } finally {
+    process.chdir(cwd);
     cleanUp();
     process.off('exit', cleanUp).off('SIGINT', abandon).off('SIGTERM', abandon);
   }
-  process.stdout.write(`archsite: site built into ${shownPath(dist)}/\n`);
+  process.stdout.write(`archsite: site built into ${shown}/\n`);
   return 0;
 }
 

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, writeTree } from '../helpers/tree.ts';
@@ -104,20 +103,18 @@ describe('npm run check', () => {
     expect(missing).toMatchObject({ code: 2, stderr: "archsite: content folder 'nowhere' does not exist or is not a folder\n" });
   });
 
+  it('prints a file name with a new line or a terminal control character escaped, on one line', () => {
+    const root = writeTree({ ...BASE, 'content/teams/a\nb\u001b[31m.yaml': 'name: A\n' });
+    const run = check(root);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe(
+      "content/teams/a\\u000ab\\u001b[31m.yaml:1:1 error invalid-id: file name 'a\\u000ab\\u001b[31m' is not a valid id (ids use lower-case letters, digits, -, . and _, are at most 100 characters long and are not dots alone); rename the file or set `id`",
+    );
+  });
+
   it('checks the bundled example clean', () => {
     const run = check(path.resolve(import.meta.dirname, '../..'));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^0 errors, 0 warnings \(\d+ elements in \d+ files checked\)\n$/);
-  });
-});
-
-describe('npm run build refuses an output folder it must not replace', () => {
-  it.each([['content'], ['.'], ['notes.txt']])('--out %s', (out) => {
-    const root = writeTree({ ...BASE, 'notes.txt': 'keep me' });
-    const run = spawnSync(process.execPath, [cli, 'build', '--content', 'content', '--out', out], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^archsite: --out .* (would replace the content folder|is a file, not a folder)/);
-    expect(readFileSync(path.join(root, 'notes.txt'), 'utf8')).toBe('keep me');
-    expect(readFileSync(path.join(root, 'content/system.yaml'), 'utf8')).toBe('name: Shop\n');
   });
 });

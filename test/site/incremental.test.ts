@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
+import { buildSite, page, ROOT, snapshot, texts, type BuildRun } from '../helpers/build.ts';
 
 /**
  * Incremental page output: a rebuild serves unchanged pages from the page store. Whatever
@@ -14,6 +15,21 @@ const content = path.join(work, 'content');
 cpSync(path.join(ROOT, 'content'), content, { recursive: true });
 // Diagrams are cached by their text, so both kinds of build can share them; pages are not.
 const diagrams = path.join(work, 'cache');
+
+// The content lives in a git repository, as it does for users: pages show commit dates.
+const commit = (date: string) => {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.org', GIT_AUTHOR_DATE: date };
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: work,
+      env: { ...env, GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.org', GIT_COMMITTER_DATE: date },
+    });
+  git('add', '-A');
+  git('commit', '-q', '--allow-empty', '-m', `content as of ${date}`);
+};
+execFileSync('git', ['init', '-q'], { cwd: work });
+writeFileSync(path.join(work, '.gitignore'), 'cache/\n');
+commit('2024-01-01T00:00:00Z');
 
 const build = (incremental: boolean): BuildRun => {
   const run = buildSite({
@@ -83,6 +99,19 @@ describe('incremental page output', () => {
     const { rendered } = pagesLine(incremental);
     expect(rendered).toBeGreaterThanOrEqual(1);
     expect(rendered).toBeLessThan(5);
+    expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
+  }, 300_000);
+
+  it('after a commit that changes no content, renders again the pages that show the new dates', () => {
+    // What the tests above edited is committed now: the same text, new dates.
+    commit('2025-06-01T12:00:00Z');
+    const incremental = build(true);
+    const { rendered } = pagesLine(incremental);
+    expect(rendered).toBeGreaterThanOrEqual(4);
+    expect(rendered).toBeLessThan(pagesLine(first).rendered / 2);
+    const changed = texts(page(incremental.out, ''), '#recently-changed + ul li');
+    expect(changed[0]).toMatch(/2025-06-01$/);
+    expect(changed.join('\n')).toContain('Notification Service');
     expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
   }, 300_000);
 

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { indexTable } from '../../plugins/astro/index-tables.ts';
+import { fieldLabel, labelled } from '../../plugins/astro/labels.ts';
+import { searchFacets } from '../../plugins/astro/page-meta.ts';
+import { schemaRows } from '../../plugins/astro/schema-rows.ts';
+import { starlightOptions } from '../../plugins/astro/starlight-options.ts';
+import { viewOptions } from '../../plugins/diagrams/options.ts';
+import { siteViews } from '../../plugins/diagrams/views.ts';
+import { KIND_NAMES } from '../../plugins/model/kinds.ts';
+import { loadModel } from '../../plugins/model/load.ts';
+import type { Element } from '../../plugins/model/model.ts';
+import { writeTree } from '../helpers/tree.ts';
+
+/**
+ * The guard against content keys indexing plain objects. Every id, type, mapping key and
+ * schema property below names something every JavaScript object inherits. The model, every
+ * diagram view, every index table, facet and label must treat them as the plain names they
+ * are: a lookup in a plain object would find `Object.prototype`'s member instead, and crash
+ * or show it. A new lookup of that kind anywhere on these paths fails here.
+ */
+const NAMES = ['constructor', '__proto__', 'valueof', 'tostring', 'hasownproperty', 'isprototypeof', '__definegetter__'];
+const KEYS = ['constructor', 'valueOf', 'toString', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable'];
+
+function prototypeSite(): Record<string, string> {
+  const files: Record<string, string> = {
+    'content/system.yaml': 'name: constructor\nowner: constructor\n',
+    'content/teams/constructor.yaml': 'name: toString\n',
+    'content/people/__proto__.yaml': `name: valueOf\nuses: [{ target: service:constructor, protocol: __proto__ }]\n`,
+    'content/systems/tostring.yaml': 'name: hasOwnProperty\nuses: [service:constructor]\n',
+  };
+  for (const [i, name] of NAMES.entries()) {
+    const key = KEYS[i]!;
+    files[`content/domains/${name}.yaml`] = `name: ${key}\ntype: core\nowner: constructor\n`;
+    files[`content/resources/${name}.yaml`] = `name: ${key}\ntype: ${key}\n${i === 0 ? 'shared: true\n' : ''}`;
+    files[`content/events/${name}.yaml`] = [
+      `name: ${key}`,
+      `channel: ${key}`,
+      `broker: resource:${NAMES[(i + 1) % NAMES.length]}`,
+      `schema: { type: object, properties: { ${KEYS.map((k) => `${k}: { $ref: "#/${k}" }`).join(', ')} }, required: [${key}] }`,
+      `example: { ${KEYS.map((k) => `${k}: ${k}`).join(', ')} }`,
+      '',
+    ].join('\n');
+    files[`content/services/${name}.yaml`] = [
+      `name: ${key}`,
+      `type: ${i % 2 ? 'worker' : 'service'}`,
+      `responsibility: ${key}`,
+      `domain: ${name}`,
+      'owner: constructor',
+      `data: { entities: [${key}Entity], stores: [resource:${name}], relations: [{ from: ${key}Entity, to: ${key}Entity, cardinality: "1:N", label: ${key} }] }`,
+      `apis: { rest: [{ method: GET, path: /${key} }], grpc: [${key}] }`,
+      `events: { publishes: [event:${name}], consumes: [event:${NAMES[(i + 1) % NAMES.length]}] }`,
+      `dependencies: [{ target: service:${NAMES[(i + 2) % NAMES.length]}, protocol: ${key} }, system:tostring]`,
+      `nfr: { availability: ${key} }`,
+      `stack: { language: ${key}, framework: ${key} }`,
+      `components: [{ id: ${name}, name: ${key}, layer: ${key}, uses: [resource:${name}] }]`,
+      '',
+    ].join('\n');
+    files[`content/decisions/000${i}-${name}.md`] = [
+      '---',
+      `title: ${key}`,
+      'status: accepted',
+      'date: 2024-01-01',
+      `affects: [service:${name}]`,
+      `rationale: { ${KEYS.map((k) => `${k}: ${k}`).join(', ')} }`,
+      '---',
+      '',
+    ].join('\n');
+  }
+  files['content/deployments/constructor.yaml'] = [
+    'name: valueOf',
+    'nodes:',
+    ...NAMES.map(
+      (name) => `  - { id: ${name}, name: ${name}, technology: __proto__, instances: [{ service: ${name} }, { resource: ${name} }] }`,
+    ),
+    '',
+  ].join('\n');
+  return files;
+}
+
+describe('content keys that name what every object inherits', () => {
+  const root = writeTree(prototypeSite());
+  const { model, diagnostics } = loadModel({ contentDir: 'content', cwd: root });
+
+  it('are read as the names they are, with no error', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model!.byKind.service.get('constructor')!.data.name).toBe('constructor');
+    expect(model!.byKind.service.get('__proto__')!.data.name).toBe('valueOf');
+    expect(model!.relations.categories.get('constructor')).toBe('other');
+    expect([...model!.relations.producers.keys()].sort()).toEqual([...NAMES].sort());
+  });
+
+  it('draw every view', () => {
+    const views = siteViews(model!, viewOptions());
+    expect(views.length).toBeGreaterThan(NAMES.length * 4);
+    for (const view of views) expect(view.text, `${view.name} ${view.of ?? ''}`).not.toMatch(/function|\[object /);
+  });
+
+  it('fill every index table, facet, label, schema table and the sidebar', () => {
+    for (const kind of KIND_NAMES) expect(() => indexTable(model!, kind)).not.toThrow();
+    for (const el of model!.elements as Element[]) {
+      const facets = searchFacets(model!, el);
+      for (const values of Object.values(facets)) for (const value of values) expect(typeof (value ?? '')).toBe('string');
+    }
+    expect(KEYS.map(fieldLabel)).toEqual([
+      'Constructor',
+      'ValueOf',
+      'ToString',
+      'HasOwnProperty',
+      'IsPrototypeOf',
+      'DefineGetter',
+      'PropertyIsEnumerable',
+    ]);
+    const rationale = model!.byKind.decision.get('0000-constructor')!.data.rationale as object;
+    expect(labelled(rationale).map(([, value]) => value)).toEqual(KEYS);
+    const rows = schemaRows(model!.byKind.event.get('constructor')!.data.schema);
+    expect(rows.map((r) => r.name)).toEqual(KEYS);
+    expect(rows.find((r) => r.name === 'constructor')!.required).toBe(true);
+    expect(JSON.stringify(starlightOptions(model).sidebar)).toContain('"label":"hasOwnProperty"');
+  });
+});
