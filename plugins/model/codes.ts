@@ -116,7 +116,7 @@ export const CODES = {
   'invalid-id': {
     severity: 'error',
     title: 'Invalid id',
-    hint: 'Ids use lower-case letters, digits, `-`, `.` and `_`; rename the file or set `id`.',
+    hint: 'Ids use lower-case letters, digits, `-`, `.` and `_`, at most 100 characters, and are not dots alone; rename the file or set `id`. Docs file names may not hold `#`, `?` or `%`.',
   },
   'duplicate-id': {
     severity: 'error',

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
-import { hostileSite, PAYLOADS } from '../helpers/hostile.ts';
+import { BREAKOUTS, hostileSite, PAYLOADS } from '../helpers/hostile.ts';
 import { serve } from '../helpers/serve.ts';
 import { writeTree } from '../helpers/tree.ts';
 
@@ -105,7 +105,15 @@ describe('hostile content', () => {
     const service = routes.find((r) => r === 'services/svc/')!;
     await open(page, service);
     const text = await page.textContent('main');
-    for (const payload of [PAYLOADS[0]!, PAYLOADS[1]!, PAYLOADS[8]!]) expect(text).toContain(payload);
+    for (const payload of [PAYLOADS[0]!, PAYLOADS[1]!, PAYLOADS[8]!, BREAKOUTS]) expect(text).toContain(payload);
+    // The head holds the names as text: the title reads as written, the description too.
+    expect(await page.title()).toBe(`${PAYLOADS[8]} ${BREAKOUTS} | ${PAYLOADS[0]} ${BREAKOUTS}`);
+    expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(`${PAYLOADS[9]} ${BREAKOUTS}`);
+    expect(await page.getAttribute('meta[property="og:site_name"]', 'content')).toBe(`${PAYLOADS[0]} ${BREAKOUTS}`);
+    expect(await page.locator('head > :not(title, meta, link, script, style, template)').count()).toBe(0);
+    // Pages whose names come from the keys every object inherits, and odd file names, are there.
+    for (const route of ['teams/constructor/', 'resources/__proto__/', 'resources/tostring/', 'people/hasownproperty/', 'docs/', 'docs/odd-name-1-/'])
+      expect(routes).toContain(route);
     await page.close();
   }, 300_000);
 

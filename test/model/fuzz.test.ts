@@ -43,6 +43,10 @@ const VALUES = [
   '&a x',
   '*a',
   '!!binary aGk=',
+  '!custom x',
+  '1.10',
+  '0x1F',
+  '*missing',
   '- item',
   '"\\u0000"',
   "'",
@@ -62,6 +66,9 @@ const KEYS = [
   'supersedes',
   '__proto__',
   'constructor',
+  'valueOf',
+  'toString',
+  '<<',
   'x'.repeat(300),
 ];
 
