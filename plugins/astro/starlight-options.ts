@@ -5,7 +5,7 @@ import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import type { DecisionStatus } from '../model/schemas/decision.ts';
 import { contentDir } from './site-model.ts';
-import { elementRoute, kindRoute } from '../model/routes.ts';
+import { DOCS_INDEX, elementRoute, kindRoute } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 
@@ -81,9 +81,9 @@ function sidebar(model: Model): Sidebar {
       );
       groups.push({ label: plural, collapsed: false, items: [all, ...byDomain] });
     } else if (kind === 'doc') {
-      const docs = [...model.byKind.doc.values()].sort(
-        (a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || compare(a.data.title, b.data.title),
-      );
+      // The docs landing page (docs/index.md) leads; then by `order`, then by title.
+      const rank = (d: Element<'doc'>) => (d.id === DOCS_INDEX ? -Infinity : (d.data.order ?? Infinity));
+      const docs = [...model.byKind.doc.values()].sort((a, b) => rank(a) - rank(b) || compare(a.data.title, b.data.title));
       groups.push({ label: plural, collapsed: false, items: large ? [all] : docs.map(link) });
     } else {
       const secondary = kind === 'person' || kind === 'system' || kind === 'team';

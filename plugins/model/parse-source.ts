@@ -65,13 +65,15 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       return [];
     }
     const split = matter(text, { engines: { yaml: () => ({}) } });
-    if (split.matter === '' && !text.startsWith('---')) {
+    // gray-matter gives an empty text no `matter` at all.
+    const frontMatter = split.matter ?? '';
+    if (frontMatter === '' && !text.startsWith('---')) {
       yamlText = '';
     } else {
       // Keep the front matter at its own lines, so YAML positions are file positions.
-      const matterAt = text.indexOf(split.matter, 3);
+      const matterAt = text.indexOf(frontMatter, 3);
       // gray-matter leaves the `\r` of a CRLF closing line on the front matter: drop it.
-      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + split.matter.replace(/\r$/, '');
+      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + frontMatter.replace(/\r$/, '');
     }
     const bodyAt = text.length - split.content.length;
     body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };

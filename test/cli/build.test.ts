@@ -39,7 +39,10 @@ describe('build refuses an output folder it must not replace', () => {
     ['content', /^archsite: --out content would replace the content folder; choose a folder of its own\n$/],
     ['.', /^archsite: --out \. would replace the content folder; choose a folder of its own\n$/],
     ['content/site', /^archsite: --out content\/site is inside the content folder; build the site outside it\n$/],
-    ['notes', /^archsite: --out notes holds files that archsite did not write; choose a new or empty folder, or add --force to replace it whole\n$/],
+    [
+      'notes',
+      /^archsite: --out notes holds files that archsite did not write; choose a new or empty folder, or add --force to replace it whole\n$/,
+    ],
     ['notes/keep.txt', /^archsite: --out notes\/keep.txt is a file, not a folder\n$/],
     ['link', /^archsite: --out link is a symbolic link; give the folder it points to \(notes\) instead\n$/],
     ['notes/keep.txt/site', /^archsite: cannot write --out notes\/keep.txt\/site .*: a part of its path is a file\n$/],
@@ -83,7 +86,9 @@ describe('build refuses an output folder it must not replace', () => {
       expect(result.stderr, args.join(' ')).toMatch(/^archsite: (unknown option|--strict takes no value)/);
       expect(result.stderr).toContain('usage: archsite');
     }
-    expect(run(root, 'build', '--contnet', 'content').stderr).toMatch(/^archsite: unknown option '--contnet' \(did you mean '--content'\?\)/);
+    expect(run(root, 'build', '--contnet', 'content').stderr).toMatch(
+      /^archsite: unknown option '--contnet' \(did you mean '--content'\?\)/,
+    );
     expect(readdirSync(root).sort()).toEqual(['content', 'notes']);
   });
 });
@@ -95,7 +100,10 @@ describe('build replaces only its own output, one build at a time', () => {
     const [a, b] = ['a', 'b'].map((name) => path.join(sites, name));
 
     // Two builds at once: Astro's build state is per project, so one of them waits its turn by refusing.
-    const both = await Promise.all([start(root, '--content', 'content', '--out', a!).done, start(root, '--content', 'content', '--out', b!).done]);
+    const both = await Promise.all([
+      start(root, '--content', 'content', '--out', a!).done,
+      start(root, '--content', 'content', '--out', b!).done,
+    ]);
     const [built, refused] = both[0]!.code === 0 ? both : [both[1]!, both[0]!];
     expect(built!.code, built!.stderr).toBe(0);
     expect(refused!.code).toBe(2);

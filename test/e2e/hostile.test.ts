@@ -111,8 +111,20 @@ describe('hostile content', () => {
     expect(await page.getAttribute('meta[name="description"]', 'content')).toBe(`${PAYLOADS[9]} ${BREAKOUTS}`);
     expect(await page.getAttribute('meta[property="og:site_name"]', 'content')).toBe(`${PAYLOADS[0]} ${BREAKOUTS}`);
     expect(await page.locator('head > :not(title, meta, link, script, style, template)').count()).toBe(0);
+    // docs/index.md is the docs landing page: its title and prose, above the list of the other pages.
+    await open(page, 'docs/');
+    expect(await page.textContent('h1')).toBe(`${PAYLOADS[2]} ${BREAKOUTS}`);
+    expect(await page.locator('main table tbody tr').count()).toBe(2);
+    expect(await page.getAttribute('main a:text("the odd one")', 'href')).toBe(`${BASE}docs/odd-name-1-/`);
     // Pages whose names come from the keys every object inherits, and odd file names, are there.
-    for (const route of ['teams/constructor/', 'resources/__proto__/', 'resources/tostring/', 'people/hasownproperty/', 'docs/', 'docs/odd-name-1-/'])
+    for (const route of [
+      'teams/constructor/',
+      'resources/__proto__/',
+      'resources/tostring/',
+      'people/hasownproperty/',
+      'docs/',
+      'docs/odd-name-1-/',
+    ])
       expect(routes).toContain(route);
     await page.close();
   }, 300_000);

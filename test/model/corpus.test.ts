@@ -308,6 +308,11 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
     expected: ['content/decisions/0001-a.md:1:1 error empty-file: Markdown file has no front matter with the element fields'],
   },
   {
+    name: 'an empty Markdown file',
+    files: { 'content/decisions/0001-x.md': '' },
+    expected: ['content/decisions/0001-x.md:1:1 error empty-file: Markdown file has no front matter with the element fields'],
+  },
+  {
     name: 'empty front matter',
     files: { 'content/decisions/0001-a.md': '---\n---\n\nBody.\n' },
     expected: ['content/decisions/0001-a.md:1:1 error empty-file: front matter is empty'],
