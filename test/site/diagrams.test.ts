@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
 import { buildSite, page, type BuildRun } from '../helpers/build.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { writeTree } from '../helpers/tree.ts';
@@ -77,6 +78,9 @@ describe('a mermaid fence that does not render', () => {
     const out = path.join(root, 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'previous');
+    // An earlier archsite output, which is all a build may replace.
+    mkdirSync(path.join(out, '_archsite'));
+    writeFileSync(path.join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const run = buildSite({ content: path.join(root, 'content'), out, env: { ARCHSITE_CACHE_DIR: cache(), ARCHSITE_CHROMIUM: CHROMIUM } });
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toMatch(

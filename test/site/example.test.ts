@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
 import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 import { BASE as MODEL_BASE, writeTree } from '../helpers/tree.ts';
 
@@ -120,11 +121,14 @@ describe('a failed check', () => {
     const out = path.join(root, 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'the previous site');
+    // An earlier archsite output, which is all a build may replace.
+    mkdirSync(path.join(out, '_archsite'));
+    writeFileSync(path.join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const before = listFiles(root);
     const run = buildSite({ content: path.join(root, 'content'), out });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("services/orders.yaml:3:9 error unknown-reference: domain 'shopp' is not a domain (did you mean 'shop'?)");
-    expect(run.stderr).toContain('nothing was built and dist/ is unchanged');
+    expect(run.stderr).toContain(`nothing was built and ${out}/ is unchanged`);
     expect(listFiles(root)).toEqual(before);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the previous site');
   });
