@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
+import { sourceRoute } from './diagrams/figure.ts';
 import { prerenderDiagrams } from './diagrams/prerender.ts';
 import { releaseMemory } from './release-memory.ts';
 import { buildSearchIndex, type SearchViews } from './search-index.ts';
@@ -96,6 +97,12 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
         releaseMemory();
         mkdirSync(path.join(out, '_archsite'), { recursive: true });
         writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${policy}\n`);
+        // Sources too long to put under their figures, which link here instead.
+        for (const text of longSources) {
+          const file = path.join(out, sourceRoute(text));
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, text);
+        }
         // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
         if (process.env.ARCHSITE_CSP_META === '1') addPolicyMeta(out, policy);
       },
@@ -134,6 +141,8 @@ export default function archsite(options: ArchsiteOptions = {}): AstroIntegratio
 
 /** The pages' search views, from the page cache to the search index, in this build. */
 let searchViews: SearchViews | undefined;
+/** Diagram sources too long to inline, from the diagram pre-render to the output, in this build. */
+let longSources: readonly string[] = [];
 
 /** Renders every diagram before the pages; false when a mermaid fence in the content does not render. */
 async function prerender(logger: AstroIntegrationLogger, base: string): Promise<boolean> {
@@ -141,6 +150,8 @@ async function prerender(logger: AstroIntegrationLogger, base: string): Promise<
   const started = performance.now();
   const outcome = await prerenderDiagrams(model, base);
   process.env.ARCHSITE_DIAGRAMS = outcome.mode;
+  longSources = outcome.longSources;
+  for (const view of outcome.reduced) logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
   const total = outcome.views + outcome.fences;
   if (outcome.mode === 'client') {
     logger.warn(

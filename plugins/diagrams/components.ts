@@ -1,4 +1,4 @@
-import { keyOf, type Model } from '../model/model.ts';
+import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
 import type { FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode, serviceDetail } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
@@ -40,7 +40,7 @@ export function componentView(model: Model, serviceId: string, options: ViewOpti
       } else {
         outside.set(keyOf(target), elementNode(model, target, options));
         const protocol = (model.relations.calls.get(keyOf(service)) ?? []).find((call) => keyOf(call.to) === keyOf(target))?.protocol;
-        edges.add(componentKey(c.id), keyOf(target), protocol ?? (target.kind === 'resource' ? 'reads and writes' : 'uses'));
+        edges.add(componentKey(c.id), keyOf(target), protocol ?? resourceUse(model, service, target));
       }
     }
   }
@@ -51,6 +51,23 @@ export function componentView(model: Model, serviceId: string, options: ViewOpti
     groups,
     edges: edges.list(),
   };
+}
+
+/**
+ * What a component does with what it uses: a broker its service publishes or consumes
+ * events through is published to or consumed from, as the containers view draws it; a
+ * store is read and written; anything else is used.
+ */
+function resourceUse(model: Model, service: Element<'service'>, target: ElementRef): string {
+  if (target.kind !== 'resource') return 'uses';
+  const through = (events: readonly string[] | undefined) =>
+    (events ?? []).some((e) => model.byKind.event.get(e.replace(/^event:/, ''))?.data.broker === target.id);
+  const publishes = through(service.data.events?.publishes);
+  const consumes = through(service.data.events?.consumes);
+  if (publishes && consumes) return 'publishes and consumes';
+  if (publishes) return 'publishes to';
+  if (consumes) return 'consumes from';
+  return 'reads and writes';
 }
 
 /** `api` → `API`, `application` → `Application`: how a layer is named, in diagrams and on pages. */

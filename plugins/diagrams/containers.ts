@@ -1,5 +1,5 @@
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
-import type { FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
+import type { FlowEdge, FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
 import { serviceDomain as domainOf } from '../model/queries.ts';
@@ -9,9 +9,10 @@ const SYSTEM_KEY = 'system:__self';
 /**
  * C4 level 2, containers: services and resources inside the system, grouped by domain, with
  * the people and external systems around them. Synchronous calls are solid and labelled with
- * their protocol; events are dotted, through their broker when it is modelled. With
+ * their protocol; events are dotted, one edge from producer to consumer (the broker named in
+ * a note). With
  * `domain`, only that domain's containers and their direct neighbours are shown. A view
- * that would hold more than `maxNodes` boxes collapses into one box per domain, each
+ * that would hold more than `maxContainers` boxes collapses into one box per domain, each
  * linking to the domain's own container view.
  */
 export function containerView(model: Model, options: ViewOptions, domain?: string): Flowchart | undefined {
@@ -43,38 +44,51 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
       edges.add(`service:${u.service}`, `resource:${resource}`, 'reads and writes');
     }
   }
+  // Events go from producer to consumer, one dotted edge a pair however many events it
+  // carries: a broker drawn as the hub of every event would be a star of crossing edges.
+  const brokers = new Set<string>();
   for (const event of model.byKind.event.values()) {
     const producers = rel.producers.get(event.id) ?? [];
     const consumers = rel.consumers.get(event.id) ?? [];
     const broker = event.data.broker && model.byKind.resource.has(event.data.broker) ? event.data.broker : undefined;
-    const relevant = [...producers, ...consumers].some(inScope);
-    if (!relevant) continue;
-    if (broker) {
-      use({ kind: 'resource', id: broker });
-      for (const p of producers) {
+    if (![...producers, ...consumers].some(inScope)) continue;
+    for (const p of producers) {
+      const delivered = consumers.filter((c) => c !== p && (inScope(p) || inScope(c)));
+      for (const c of delivered) {
         use({ kind: 'service', id: p });
+        use({ kind: 'service', id: c });
+        edges.add(`service:${p}`, `service:${c}`, event.id, true);
+        if (broker) brokers.add(broker);
+      }
+      // Published and consumed by no one: shown going into its broker, or not at all.
+      if (consumers.length === 0 && broker && inScope(p)) {
+        use({ kind: 'service', id: p });
+        use({ kind: 'resource', id: broker });
         edges.add(`service:${p}`, `resource:${broker}`, event.id, true);
       }
-      for (const c of consumers) {
-        use({ kind: 'service', id: c });
-        edges.add(`resource:${broker}`, `service:${c}`, event.id, true);
-      }
-    } else {
-      for (const p of producers)
-        for (const c of consumers) {
-          use({ kind: 'service', id: p });
-          use({ kind: 'service', id: c });
-          edges.add(`service:${p}`, `service:${c}`, event.id, true);
-        }
     }
   }
+  const brokerNames = [...brokers].sort().map((b) => model.byKind.resource.get(b)!.data.name);
+  const notes =
+    brokerNames.length > 0
+      ? [
+          `Dotted edges are events, each from the service that publishes them to one that consumes them, through ${brokerNames.join(' and ')}.`,
+        ]
+      : [];
   for (const person of model.byKind.person.values()) if (domain === undefined) keep.add(keyOf(person));
   for (const system of model.byKind.system.values()) if (domain === undefined) keep.add(keyOf(system));
 
   const title = domain
     ? `Containers of the ${model.byKind.domain.get(domain)?.data.name ?? domain} domain`
     : `Containers of ${model.system.data.name}`;
-  if (keep.size > options.maxNodes && domain === undefined) return collapsed(model, options, title);
+  // Progressive disclosure: past what one diagram shows readably, domains as boxes.
+  const relations = edges.list().length;
+  if (
+    domain === undefined &&
+    (keep.size > options.maxContainers || relations > options.maxContainers * 1.5) &&
+    model.byKind.domain.size > 1
+  )
+    return collapsed(model, options, title);
   // A domain of more services than a diagram can show keeps its own list on its page instead.
   if (keep.size > options.maxNodes * 2) return undefined;
 
@@ -103,6 +117,7 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
     nodes,
     groups: sortGroups(groups),
     edges: edges.list().filter((e) => keep.has(e.from) && keep.has(e.to)),
+    notes,
   };
 }
 
@@ -119,10 +134,9 @@ function sortGroups(groups: FlowGroup[]): FlowGroup[] {
   return [system!, ...domains.sort((a, b) => (a.key < b.key ? -1 : 1))];
 }
 
-/** One box per domain, each linking to its domain page, with the calls and events between them. */
+/** One box per domain, each linking to its domain page, with the calls and events between them counted. */
 function collapsed(model: Model, options: ViewOptions, title: string): Flowchart {
   const nodes: FlowNode[] = [];
-  const edges = aggregate();
   for (const person of model.byKind.person.values()) nodes.push(elementNode(model, person, options));
   for (const domain of model.byKind.domain.values()) {
     const count = model.relations.domainServices.get(domain.id)?.length ?? 0;
@@ -142,28 +156,40 @@ function collapsed(model: Model, options: ViewOptions, title: string): Flowchart
     if (ref.kind === 'resource') return undefined;
     return keyOf(ref);
   };
-  for (const calls of model.relations.calls.values()) {
-    for (const call of calls) {
-      const from = end(call.from);
-      const to = end(call.to);
-      if (from && to && from !== to) edges.add(from, to, 'calls');
-    }
-  }
-  for (const [event, producers] of model.relations.producers) {
-    for (const p of producers) {
-      for (const c of model.relations.consumers.get(event) ?? []) {
-        const from = end({ kind: 'service', id: p });
-        const to = end({ kind: 'service', id: c });
-        if (from && to && from !== to) edges.add(from, to, 'events', true);
-      }
-    }
-  }
+  const name = (ref: ElementRef) => (model.byKind[ref.kind].get(ref.id) as { data: { name?: string } } | undefined)?.data.name ?? ref.id;
+  // One edge a pair of domains and a kind of relation, counting what it stands for.
+  const pairs = new Map<string, { from: string; to: string; async: boolean; items: Set<string> }>();
+  const relate = (fromRef: ElementRef, toRef: ElementRef, async: boolean, item: string) => {
+    const from = end(fromRef);
+    const to = end(toRef);
+    if (!from || !to || from === to) return;
+    const key = `${from}\u0000${to}\u0000${async}`;
+    const pair = pairs.get(key) ?? { from, to, async, items: new Set<string>() };
+    pair.items.add(item);
+    pairs.set(key, pair);
+  };
+  for (const calls of model.relations.calls.values())
+    for (const call of calls) relate(call.from, call.to, false, `${name(call.from)} → ${name(call.to)}`);
+  for (const [event, producers] of model.relations.producers)
+    for (const p of producers)
+      for (const c of model.relations.consumers.get(event) ?? [])
+        relate({ kind: 'service', id: p }, { kind: 'service', id: c }, true, event);
+  const edges: FlowEdge[] = [...pairs.values()].map(({ from, to, async, items }) => ({
+    from,
+    to,
+    async,
+    label: `${items.size} ${async ? (items.size === 1 ? 'event' : 'events') : items.size === 1 ? 'call' : 'calls'}`,
+    items: [...items],
+  }));
   return {
     direction: 'TB',
     layout: 'elk',
     title,
     nodes,
     groups: [{ key: SYSTEM_KEY, title: model.system.data.name }],
-    edges: edges.list(),
+    edges,
+    notes: [
+      `${model.byKind.service.size} services in ${model.byKind.domain.size} domains are too many to draw in one readable diagram: each domain is one box here, and opens its own containers view.`,
+    ],
   };
 }

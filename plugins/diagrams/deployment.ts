@@ -6,8 +6,9 @@ import { aggregate, type ViewOptions } from './options.ts';
 
 /**
  * A deployment environment: nested deployment nodes as boundaries, the service and
- * resource instances inside them with their replicas, and the calls between instances
- * (not the reads and writes of each service's own store: the nesting already shows those).
+ * resource instances inside them with their replicas, and what connects the instances: the
+ * calls, each service's reads and writes of its stores, and the events each publishes to
+ * and consumes from a broker that runs here.
  * When there are more instances than `maxNodes`, each node shows how many it runs
  * instead: a diagram of hundreds of boxes helps nobody.
  */
@@ -68,11 +69,23 @@ export function deploymentView(model: Model, deploymentId: string, options: View
   walk(deployment.data.nodes ?? [], undefined, '');
   const edges = aggregate();
   if (!summarise) {
-    for (const [from, fromKeys] of placed) {
-      for (const call of model.relations.calls.get(from) ?? []) {
-        const toKeys = placed.get(`${call.to.kind}:${call.to.id}`) ?? [];
-        for (const a of fromKeys) for (const b of toKeys) edges.add(a, b, call.protocol);
-      }
+    const between = (from: string, to: string, label: string | undefined, async = false) => {
+      for (const a of placed.get(from) ?? []) for (const b of placed.get(to) ?? []) edges.add(a, b, label, async);
+    };
+    for (const from of placed.keys()) {
+      for (const call of model.relations.calls.get(from) ?? []) between(from, `${call.to.kind}:${call.to.id}`, call.protocol);
+      if (!from.startsWith('service:')) continue;
+      const service = model.byKind.service.get(from.slice('service:'.length));
+      for (const store of service?.data.data?.stores ?? [])
+        between(from, `resource:${store.replace(/^resource:/, '')}`, 'reads and writes');
+    }
+    // Events through the broker instances this deployment runs: the same relations the
+    // containers view draws, where they physically go.
+    for (const event of model.byKind.event.values()) {
+      const broker = event.data.broker ? `resource:${event.data.broker}` : undefined;
+      if (!broker || !placed.has(broker)) continue;
+      for (const p of model.relations.producers.get(event.id) ?? []) between(`service:${p}`, broker, event.id, true);
+      for (const c of model.relations.consumers.get(event.id) ?? []) between(broker, `service:${c}`, event.id, true);
     }
   }
   return { direction: 'LR', layout: 'elk', title: `Deployment: ${deployment.data.name}`, nodes, groups, edges: edges.list() };

@@ -39,7 +39,8 @@ function eventsView(model: Model, eventIds: readonly string[], options: ViewOpti
       return elementNode(model, event, options, where ? { detail: `[Event on ${where}]` } : {});
     }),
   ];
-  // The events of a large domain are better read per event than as one unreadable wall.
-  if (nodes.length > options.maxNodes * 2) return undefined;
+  // The events of a large domain are better read per event than as one unreadable wall; one
+  // event with more consumers than can be drawn is reduced to the first of them (views.ts).
+  if (events.length > 1 && nodes.length > options.maxNodes * 2) return undefined;
   return { direction: 'LR', title, nodes, edges: edges.list() };
 }

@@ -24,6 +24,8 @@ export interface FlowEdge {
   readonly label?: string | undefined;
   /** Asynchronous (events) edges are dotted. */
   readonly async?: boolean;
+  /** What an edge that stands for several relations stands for (its label counts them). */
+  readonly items?: readonly string[] | undefined;
 }
 
 export interface FlowGroup {
@@ -62,6 +64,8 @@ export interface Flowchart {
   readonly groups?: readonly FlowGroup[];
   /** Accessible title of the diagram. */
   readonly title: string;
+  /** What the view leaves out or draws in short, said under the figure. */
+  readonly notes?: readonly string[] | undefined;
 }
 
 /** C4's palette as mermaid classes. */

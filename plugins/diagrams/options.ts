@@ -6,20 +6,27 @@ import type { FlowEdge } from './flowchart.ts';
 export interface ViewOptions {
   readonly link: (ref: ElementRef) => string;
   readonly route: (route: string) => string;
-  /** Views with more nodes than this collapse into per-domain boxes. @default 40 */
+  /** Deployments of more instances than this count them per node instead of drawing each. @default 40 */
   readonly maxNodes: number;
+  /**
+   * Past this many boxes (or half as many again relations), the system's containers view
+   * shows its domains as boxes, each opening the domain's own view. @default 24
+   */
+  readonly maxContainers: number;
 }
 
 /** Options for a site published under `base` (`/` or `/repo/`). */
-export function viewOptions(base = '/', maxNodes = 40): ViewOptions {
+export function viewOptions(base = '/', maxNodes = 40, maxContainers = 24): ViewOptions {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const route = (r: string) => `${prefix}${r.replace(/^\//, '')}`;
-  return { link: (ref) => route(elementRoute(ref)), route, maxNodes };
+  return { link: (ref) => route(elementRoute(ref)), route, maxNodes, maxContainers };
 }
 
 /**
- * Collects edges, merging the ones between the same two nodes: their labels are joined,
- * at most three shown, in the order first seen.
+ * Collects edges, merging the ones between the same two nodes. An edge that stands for one
+ * relation is labelled with it; one that stands for several events says how many ("3
+ * events"), and synchronous ones show up to three protocols: a label never grows with the
+ * model. What a merged edge stands for is kept in its `items`, for the table under the figure.
  */
 export function aggregate() {
   const edges = new Map<string, { from: string; to: string; labels: string[]; async: boolean }>();
@@ -31,14 +38,11 @@ export function aggregate() {
       edges.set(key, edge);
     },
     list(): FlowEdge[] {
-      return [...edges.values()].map(({ from, to, labels, async }) => ({
-        from,
-        to,
-        async,
-        ...(labels.length > 0
-          ? { label: labels.length > 3 ? `${labels.slice(0, 3).join(', ')} +${labels.length - 3}` : labels.join(', ') }
-          : {}),
-      }));
+      return [...edges.values()].map(({ from, to, labels, async }) => {
+        const summarised = async ? labels.length > 1 : labels.length > 3;
+        const label = summarised ? `${labels.length} ${async ? 'events' : 'relations'}` : labels.join(', ');
+        return { from, to, async, ...(label ? { label } : {}), ...(summarised ? { items: labels } : {}) };
+      });
     },
   };
 }

@@ -8,6 +8,7 @@ import { domainMapView } from './domain-map.ts';
 import { entityView } from './entities.ts';
 import { domainEventsView, eventFlowView } from './event-flow.ts';
 import { renderFlowchart, type Flowchart } from './flowchart.ts';
+import { DIAGRAM_LIMITS, withinLimits } from './limits.ts';
 import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
 import type { ViewOptions } from './options.ts';
 
@@ -22,6 +23,45 @@ export interface DiagramView {
   readonly of?: string | undefined;
   readonly title: string;
   readonly text: string;
+  /** What the view leaves out or draws in short, said under the figure. */
+  readonly notes?: readonly string[] | undefined;
+  /** The edges that stand for several relations, and what each stands for: the table under the figure. */
+  readonly bundles?: readonly EdgeBundle[] | undefined;
+  /** Set when the view was too large to draw whole: what it leaves out (the build warns). */
+  readonly reduced?: string | undefined;
+}
+
+export interface EdgeBundle {
+  readonly from: string;
+  readonly to: string;
+  readonly items: readonly string[];
+}
+
+/**
+ * A flowchart as a view: its text (within the limits mermaid and readers have), its notes,
+ * and a row for each edge that stands for several relations.
+ */
+function flowView(name: ViewName, of: string | undefined, whole: Flowchart): DiagramView {
+  let chart = whole;
+  let text = renderFlowchart(whole);
+  let reduced: string | undefined;
+  if (text.length > DIAGRAM_LIMITS.text || whole.nodes.length > DIAGRAM_LIMITS.nodes || whole.edges.length > DIAGRAM_LIMITS.edges) {
+    ({ chart, reduced } = withinLimits(whole));
+    text = renderFlowchart(chart);
+  }
+  const names = new Map(chart.nodes.map((n) => [n.key, n.name]));
+  const bundles = chart.edges
+    .filter((e) => e.items && e.items.length > 1)
+    .map((e) => ({ from: names.get(e.from) ?? e.from, to: names.get(e.to) ?? e.to, items: e.items! }));
+  return {
+    name,
+    of,
+    title: chart.title,
+    text,
+    ...(chart.notes?.length ? { notes: chart.notes } : {}),
+    ...(bundles.length > 0 ? { bundles } : {}),
+    ...(reduced ? { reduced } : {}),
+  };
 }
 
 /**
@@ -31,8 +71,7 @@ export interface DiagramView {
  * domain for `container` and `domain-events`, an event, a deployment.
  */
 export function buildView(model: Model, name: ViewName, of: string | undefined, options: ViewOptions): DiagramView | undefined {
-  const flow = (chart: Flowchart | undefined): DiagramView | undefined =>
-    chart ? { name, of, title: chart.title, text: renderFlowchart(chart) } : undefined;
+  const flow = (chart: Flowchart | undefined): DiagramView | undefined => (chart ? flowView(name, of, chart) : undefined);
   switch (name) {
     case 'context':
       return flow(contextView(model, options));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIAGRAM_LIMITS } from '../../plugins/diagrams/limits.ts';
 import { buildView, siteViews, viewOptions, type ViewName } from '../../plugins/diagrams/index.ts';
 import { modelOf } from '../helpers/model.ts';
 
@@ -55,10 +56,20 @@ describe('generated mermaid, facts', () => {
     expect(container).toContain('  resource_db[("<b>Orders DB</b><br/><small>[Database: postgresql]</small>")]\n');
   });
 
-  it('draws events dotted, through their broker, labelled with the event', () => {
-    const container = text('container');
-    expect(container).toContain('  service_orders -.->|"order.placed"| resource_bus\n');
-    expect(container).toContain('  resource_bus -.->|"order.placed"| service_invoices\n');
+  it('draws events dotted, from producer to consumer, labelled with the event, and names their broker in a note', () => {
+    const container = buildView(shop, 'container', undefined, options)!;
+    expect(container.text).toContain('  service_orders -.->|"order.placed"| service_invoices\n');
+    expect(container.text).not.toContain('resource_bus -.->');
+    expect(container.notes).toEqual([
+      'Dotted edges are events, each from the service that publishes them to one that consumes them, through Bus.',
+    ]);
+  });
+
+  it("draws the events a deployment's broker carries, and each service's stores, between instances", () => {
+    const deployment = text('deployment', 'prod');
+    expect(deployment).toMatch(/instance_k8s_service_orders -\.->\|"order\.placed"\| instance_\w+_resource_bus\n/);
+    expect(deployment).toMatch(/instance_\w+_resource_bus -\.->\|"order\.placed"\| instance_k8s_service_invoices\n/);
+    expect(deployment).toMatch(/instance_k8s_service_orders -->\|"reads and writes"\| instance_\w+_resource_db\n/);
   });
 
   it('shows replicas on deployment instances', () => {
@@ -103,12 +114,12 @@ describe('large models stay legible', () => {
   }
   const big = modelOf(files);
 
-  it('collapses a container view of more than 40 boxes into one box per domain, linking to the domain', () => {
+  it('collapses a container view of more than 24 boxes into one box per domain, linking to the domain, with the relations between domains counted', () => {
     const view = buildView(big, 'container', undefined, viewOptions('/'))!.text;
     expect(view).toContain('    domain_a["<b>Domain A</b><br/><small>[core domain: 15 services]</small>"]\n');
     expect(view).toContain('  click domain_a href "/domains/a/"\n');
     expect(view).not.toContain('service_s1');
-    expect(view).toContain('  domain_a -->|"calls"| domain_b\n');
+    expect(view).toMatch(/ {2}domain_a -->\|"\d+ calls?"\| domain_b\n/);
   });
 
   it("keeps each domain's own container view whole", () => {
@@ -125,5 +136,82 @@ describe('large models stay legible', () => {
     const view = buildView(deployment, 'deployment', 'prod', viewOptions('/'))!.text;
     expect(view).toContain('node_k8s_instances["<b>45 services</b><br/><small>[Instances]</small>"]');
     expect(view).not.toContain('instance_k8s_service_s1');
+  });
+
+  it('draws the collapsed containers view exactly', async () => {
+    const view = buildView(big, 'container', undefined, viewOptions('/'))!;
+    await expect(view.text).toMatchFileSnapshot('./__snapshots__/container-collapsed.mmd');
+    expect(view.notes).toEqual([
+      '45 services in 3 domains are too many to draw in one readable diagram: each domain is one box here, and opens its own containers view.',
+    ]);
+    expect(view.bundles?.find((b) => b.from === 'Domain A' && b.to === 'Domain B')?.items).toContain('S0 → S1');
+  });
+});
+
+describe('hubs', () => {
+  // One producer, one broker, many events to a few consumers: a star of labelled edges, drawn as one edge a pair.
+  const files: Record<string, string> = {
+    'content/system.yaml': 'name: Hub\n',
+    'content/domains/d.yaml': 'name: D\ntype: core\n',
+    'content/resources/bus.yaml': 'name: Event bus\ntype: rabbitmq\n',
+    'content/services/orders.yaml': `name: Orders\nresponsibility: R.\ndomain: d\nevents: { publishes: [${Array.from({ length: 10 }, (_, i) => `e${i}`).join(', ')}] }\n`,
+    'content/services/stock.yaml': 'name: Stock\nresponsibility: R.\ndomain: d\nevents: { consumes: [e0, e1, e2] }\n',
+    'content/services/mail.yaml': `name: Mail\nresponsibility: R.\ndomain: d\nevents: { consumes: [${Array.from({ length: 10 }, (_, i) => `e${i}`).join(', ')}] }\n`,
+    'content/services/audit.yaml': 'name: Audit\nresponsibility: R.\ndomain: d\nevents: { consumes: [e9] }\n',
+  };
+  for (let i = 0; i < 10; i++) files[`content/events/e${i}.yaml`] = `name: Order status changed to step ${i}\nbroker: bus\n`;
+  const hub = modelOf(files);
+
+  it('draws one dotted edge from producer to consumer, counting the events, and lists them under the figure', async () => {
+    const view = buildView(hub, 'container', undefined, viewOptions('/'))!;
+    await expect(view.text).toMatchFileSnapshot('./__snapshots__/container-hub.mmd');
+    expect(view.text).toContain('  service_orders -.->|"3 events"| service_stock\n');
+    expect(view.text).toContain('  service_orders -.->|"10 events"| service_mail\n');
+    expect(view.text).toContain('  service_orders -.->|"e9"| service_audit\n');
+    expect(view.text).not.toContain('resource_bus');
+    expect([...view.bundles!].sort((a, b) => (a.to < b.to ? -1 : 1))).toEqual([
+      { from: 'Orders', to: 'Mail', items: ['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9'] },
+      { from: 'Orders', to: 'Stock', items: ['e0', 'e1', 'e2'] },
+    ]);
+  });
+
+  it('labels what a component publishes through the broker as publishing', () => {
+    const withComponents = modelOf({
+      ...files,
+      'content/services/orders.yaml': `name: Orders\nresponsibility: R.\ndomain: d\nevents: { publishes: [${Array.from({ length: 10 }, (_, i) => `e${i}`).join(', ')}] }\ncomponents: [{ id: outbox, name: Outbox, uses: [bus] }]\n`,
+    });
+    expect(buildView(withComponents, 'component', 'orders', viewOptions('/'))!.text).toContain(
+      'component_orders_outbox -->|"publishes to"| resource_bus',
+    );
+  });
+});
+
+describe('views past what mermaid draws', () => {
+  const files: Record<string, string> = {
+    'content/system.yaml': 'name: Scale\n',
+    'content/domains/d.yaml': 'name: D\ntype: core\n',
+    'content/events/big.yaml': 'name: Big event\n',
+    'content/services/hub.yaml': `name: Hub\nresponsibility: Calls everything.\ndomain: d\nevents: { publishes: [big] }\ndependencies: [${Array.from({ length: 2000 }, (_, i) => `x${i}`).join(', ')}]\n`,
+  };
+  for (let i = 0; i < 2000; i++)
+    files[`content/systems/x${i}.yaml`] =
+      `name: External system number ${i} with a long name\ndescription: ${'Something it does. '.repeat(4)}\n`;
+  for (let i = 0; i < 500; i++)
+    files[`content/services/c${i}.yaml`] = `name: Consumer ${i}\nresponsibility: R.\ndomain: d\nevents: { consumes: [big] }\n`;
+  const scale = modelOf(files);
+
+  it.each([
+    ['neighbourhood', 'hub', 'Neighbourhood of Hub'],
+    ['event-flow', 'big', 'Flow of big'],
+  ] as const)('%s of %s is reduced to what can be drawn, and says so', (name, of, title) => {
+    const view = buildView(scale, name, of, viewOptions('/'))!;
+    expect(view.title).toBe(title);
+    expect(view.text.length).toBeLessThanOrEqual(DIAGRAM_LIMITS.text);
+    expect(view.text.match(/-\.?->/g)!.length).toBeLessThanOrEqual(DIAGRAM_LIMITS.edges);
+    expect(view.reduced).toMatch(/^\d+ of its \d+ boxes and \d+ of its \d+ relations are left out/);
+    expect(view.notes).toContain(view.reduced);
+    // The element itself, and what leads into it, are always drawn.
+    expect(view.text).toContain(name === 'neighbourhood' ? 'service_hub[' : 'event_big>');
+    if (name === 'event-flow') expect(view.text).toContain('service_hub -.->|"publishes"| event_big');
   });
 });

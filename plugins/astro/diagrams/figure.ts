@@ -1,4 +1,8 @@
-import { cachedDiagram, type RenderedDiagram } from './svg-store.ts';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { withBase } from '../urls.ts';
+import { cachedDiagram, diagramHash, type RenderedDiagram } from './svg-store.ts';
 
 /** How the site draws diagrams in this build: static SVG, or mermaid in the reader's browser. */
 export function diagramMode(): 'svg' | 'client' {
@@ -8,4 +12,182 @@ export function diagramMode(): 'svg' | 'client' {
 /** The rendered SVGs of a diagram, when this build renders diagrams and has them. */
 export function renderedDiagram(text: string): RenderedDiagram | undefined {
   return diagramMode() === 'svg' ? cachedDiagram(text) : undefined;
+}
+
+/**
+ * A mermaid source longer than this is not put under its figure, where every reader of the
+ * page would download it: it is published beside the site and linked.
+ */
+export const INLINE_SOURCE_LIMIT = 16 * 1024;
+
+/** Where a diagram's source is published when it is too long to inline (see `INLINE_SOURCE_LIMIT`). */
+export function sourceRoute(text: string): string {
+  return `/_archsite/diagrams/${diagramHash(text).slice(0, 16)}.mmd`;
+}
+
+export interface FigureInput {
+  /** The mermaid text. */
+  readonly text: string;
+  /** The caption; empty for none. */
+  readonly title: string;
+  readonly view?: string | undefined;
+  readonly of?: string | undefined;
+  /** The URL of the page the figure is on: its own box is where a preview of a large diagram starts. */
+  readonly here?: string | undefined;
+  /** What the view leaves out or draws in short (see DiagramView). */
+  readonly notes?: readonly string[] | undefined;
+  /** Edges that stand for several relations, and what each stands for. */
+  readonly bundles?: readonly { from: string; to: string; items: readonly string[] }[] | undefined;
+}
+
+/** The natural size of a rendered diagram, from its SVG's viewBox. */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const box = /<svg\b[^>]*\bviewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  return box ? { width: Math.ceil(Number(box[1])), height: Math.ceil(Number(box[2])) } : undefined;
+}
+
+/**
+ * A diagram's figure, the same wherever it is shown (a page's view, `<Diagram>` in MDX, a
+ * mermaid fence in Markdown): the static SVG in light and dark, fitted to the column; the
+ * controls that open it larger (with pan and zoom) and export it, which its script reveals;
+ * the caption; the mermaid source, inline or linked. Rendered SVGs are `raw` nodes:
+ * `figureHtml` writes them as they are, `figureTree` parses them for a Markdown tree.
+ */
+export function diagramFigure(input: FigureInput): Element {
+  const svgs = renderedDiagram(input.text);
+  const size = svgs ? svgSize(svgs.light) : undefined;
+  const name = input.title || 'Diagram';
+  const button = (action: string, label: string, text: string): ElementContent => ({
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', dataAction: action, ariaLabel: label, title: label },
+    children: [{ type: 'text', value: text }],
+  });
+  const tools: Element = {
+    type: 'element',
+    tagName: 'div',
+    // Shown by the figure's script: without it, these buttons could do nothing.
+    properties: { className: ['as-diagram-tools'], hidden: true },
+    children: [
+      button('open', `Open ${name} larger, with pan and zoom`, 'Open larger'),
+      button('svg', `Download ${name} as SVG`, 'SVG'),
+      button('png', `Download ${name} as PNG`, 'PNG'),
+      button('copy', `Copy the mermaid source of ${name}`, 'Copy source'),
+    ],
+  };
+  const canvas: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['as-diagram-canvas'] },
+    children: svgs
+      ? [
+          { type: 'element', tagName: 'div', properties: { className: ['as-diagram-light'] }, children: [raw(svgs.light)] },
+          { type: 'element', tagName: 'div', properties: { className: ['as-diagram-dark'] }, children: [raw(svgs.dark)] },
+        ]
+      : [
+          {
+            type: 'element',
+            tagName: 'pre',
+            properties: { className: ['as-mermaid-client'] },
+            children: [{ type: 'text', value: input.text }],
+          },
+        ],
+  };
+  const inline = input.text.length <= INLINE_SOURCE_LIMIT;
+  const source: Element = {
+    type: 'element',
+    tagName: 'details',
+    properties: { className: ['as-diagram-source'] },
+    children: [
+      { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: 'Mermaid source' }] },
+      inline
+        ? {
+            type: 'element',
+            tagName: 'pre',
+            properties: {},
+            children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: input.text }] }],
+          }
+        : {
+            type: 'element',
+            tagName: 'p',
+            properties: {},
+            children: [
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { href: withBase(sourceRoute(input.text)), dataSource: '' },
+                children: [{ type: 'text', value: `The source (${Math.round(input.text.length / 1024)} KB)` }],
+              },
+              { type: 'text', value: ' is published beside the page: it is too long to put here.' },
+            ],
+          },
+    ],
+  };
+  const el = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children,
+  });
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  const notes = (input.notes ?? []).map((note) => el('p', [text(note)], { className: ['as-diagram-note'] }));
+  const bundles = input.bundles?.length
+    ? [
+        el(
+          'details',
+          [
+            el('summary', [
+              text(`What the ${input.bundles.length === 1 ? 'edge' : `${input.bundles.length} edges`} with a count stand for`),
+            ]),
+            el('table', [
+              el('thead', [el('tr', [el('th', [text('From')]), el('th', [text('To')]), el('th', [text('Relations')])])]),
+              el(
+                'tbody',
+                input.bundles.map((b) =>
+                  el('tr', [el('td', [text(b.from)]), el('td', [text(b.to)]), el('td', [text(b.items.join(', '))])]),
+                ),
+              ),
+            ]),
+          ],
+          { className: ['as-diagram-bundles'] },
+        ),
+      ]
+    : [];
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: {
+      className: ['as-diagram'],
+      dataView: input.view,
+      dataOf: input.of,
+      dataHere: input.here,
+      dataWidth: size?.width,
+      dataHeight: size?.height,
+      dataPagefindIgnore: '',
+    },
+    children: [tools, canvas, ...(input.title ? [el('figcaption', [text(input.title)])] : []), ...notes, ...bundles, source],
+  };
+}
+
+/** Markup written as it is: hast's `raw` node, which `hast` does not count as element content. */
+function raw(value: string): ElementContent {
+  return { type: 'raw', value } as unknown as ElementContent;
+}
+
+/** The figure as HTML, for a component. */
+export function figureHtml(input: FigureInput): string {
+  return toHtml(diagramFigure(input), { allowDangerousHtml: true });
+}
+
+/** The figure as a tree with its SVGs parsed, for a Markdown document's tree. */
+export function figureTree(input: FigureInput): Element {
+  const figure = diagramFigure(input);
+  const parse = (node: ElementContent): ElementContent[] => {
+    if ((node as { type: string }).type === 'raw')
+      return fromHtml((node as unknown as { value: string }).value, { fragment: true }).children as ElementContent[];
+    if (node.type === 'element') node.children = node.children.flatMap(parse);
+    return [node];
+  };
+  figure.children = figure.children.flatMap(parse);
+  return figure;
 }

@@ -4,6 +4,7 @@ import { parseBody } from '../../model/markdown-body.ts';
 import type { Model } from '../../model/model.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { findChromium } from './chromium.ts';
+import { INLINE_SOURCE_LIMIT } from './figure.ts';
 import { renderDiagrams } from './render.ts';
 
 export interface PrerenderResult {
@@ -17,6 +18,10 @@ export interface PrerenderResult {
   readonly cached: number;
   /** Mermaid fences in Markdown that do not render, at their file and line. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Diagram texts too long to put under their figures: published beside the site (see figure.ts). */
+  readonly longSources: readonly string[];
+  /** Views too large to draw whole, each with what it leaves out: the build warns of each. */
+  readonly reduced: readonly { title: string; reduced: string }[];
 }
 
 /** Every mermaid fence in the model's Markdown, where it was written. */
@@ -36,11 +41,24 @@ export function mermaidFences(model: Model): { file: string; line: number; colum
  * only look SVGs up. Without a browser, reports `client` mode and renders nothing.
  */
 export async function prerenderDiagrams(model: Model, base: string): Promise<PrerenderResult> {
-  const views = siteViews(model, viewOptions(base)).map((v) => v.text);
+  const all = siteViews(model, viewOptions(base));
+  const views = all.map((v) => v.text);
+  const reduced = all.flatMap((v) => (v.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
   const fences = mermaidFences(model);
+  const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
   const chromium = findChromium();
   if (!chromium)
-    return { mode: 'client', views: views.length, fences: fences.length, rendered: 0, transplanted: 0, cached: 0, diagnostics: [] };
+    return {
+      mode: 'client',
+      views: views.length,
+      fences: fences.length,
+      rendered: 0,
+      transplanted: 0,
+      cached: 0,
+      diagnostics: [],
+      longSources,
+      reduced,
+    };
   const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium);
   const diagnostics = new Diagnostics();
   for (const fence of fences) {
@@ -59,5 +77,7 @@ export async function prerenderDiagrams(model: Model, base: string): Promise<Pre
     transplanted: report.transplanted,
     cached: report.cached,
     diagnostics: diagnostics.list(),
+    longSources,
+    reduced,
   };
 }
