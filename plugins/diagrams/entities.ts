@@ -14,8 +14,8 @@ const MAX_ENTITIES = 80;
 const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': '}o--o{' } as const;
 
 /**
- * The entity-relationship diagram: every entity with its owning service, and the relations
- * the services declare. With `serviceId`, that service's entities and those they relate to.
+ * The entity-relationship diagram: every entity, named with its owning service, and the
+ * relations the services declare. With `serviceId`, that service's entities and those they relate to.
  * Undefined when there is no entity to show.
  */
 export function entityView(model: Model, serviceId?: string): EntityDiagram | undefined {
@@ -42,20 +42,32 @@ export function entityView(model: Model, serviceId?: string): EntityDiagram | un
   }
   if (entities.length === 0) return undefined;
   const ids = new Map(entities.map((e) => [e, nodeId(e) || 'entity']));
+  // Entities that relate to nothing would stand in one long row: past a few, the diagram
+  // runs left to right, where ELK stacks them into a block.
+  const related = new Set(shown.flatMap((r) => [r.from, r.to]));
+  const isolated = entities.filter((e) => !related.has(e)).length;
+  const block = isolated > 4;
   // mermaid lays entity diagrams out with ELK by default: dagre draws a small one as clearly, in half the time.
-  const lines = [...layoutFrontMatter(entities.length > SMALL_DIAGRAM ? 'elk' : 'dagre'), 'erDiagram'];
+  const lines = [...layoutFrontMatter(block || entities.length > SMALL_DIAGRAM ? 'elk' : 'dagre'), 'erDiagram'];
   const title = serviceId
     ? `Entities of ${model.byKind.service.get(serviceId)?.data.name ?? serviceId}`
     : `Entities of ${model.system.data.name}`;
   lines.push(`  accTitle: ${label(title)}`);
+  if (block) lines.push('  direction LR');
+  // Each entity is named with the service that owns it, in the C4 palette: the page's own
+  // service's entities as containers, the others' as components.
+  const own: string[] = [];
+  const other: string[] = [];
   for (const entity of entities) {
-    const owner = model.byKind.service.get(owners.get(entity) ?? '')?.data.name;
-    lines.push(`  ${ids.get(entity)}["${label(entity)}"] {`);
-    lines.push(`    string owner "${label(owner ?? 'unknown')}"`);
-    lines.push('  }');
+    const ownerId = owners.get(entity);
+    const owner = model.byKind.service.get(ownerId ?? '')?.data.name;
+    lines.push(`  ${ids.get(entity)}["${label(owner ? `${entity} (${owner})` : entity)}"]`);
+    (serviceId !== undefined && ownerId === serviceId ? own : other).push(ids.get(entity)!);
   }
   for (const r of shown) {
     lines.push(`  ${ids.get(r.from)} ${CARDINALITY[r.cardinality]} ${ids.get(r.to)} : "${label(r.label ?? '')}"`);
   }
+  if (own.length > 0) lines.push(`  classDef own fill:#1168bd,stroke:#0b4884,color:#ffffff`, `  class ${own.join(',')} own`);
+  if (other.length > 0) lines.push(`  classDef entity fill:#85bbf0,stroke:#5d82a8,color:#000000`, `  class ${other.join(',')} entity`);
   return { title, text: `${lines.join('\n')}\n` };
 }

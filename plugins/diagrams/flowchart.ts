@@ -107,9 +107,13 @@ function nodeLabel(node: FlowNode): string {
   return parts.join('<br/>');
 }
 
-function truncate(text: string, max: number): string {
+/** Text shortened to `max` characters at a word's end, never inside a word. */
+export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 /**
