@@ -73,7 +73,7 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
     const scale = Math.min(1, (stage.clientWidth * 0.96) / width, (stage.clientHeight * 0.96) / height);
     panzoom.zoom(scale, { animate: false, force: true });
     // Panzoom translates in unscaled units: centre the diagram in the stage.
-    setTimeout(() => panzoom.pan((stage.clientWidth / scale - width) / 2, (stage.clientHeight / scale - height) / 2, { force: true }));
+    panzoom.pan((stage.clientWidth / scale - width) / 2, (stage.clientHeight / scale - height) / 2, { animate: false, force: true });
   };
   fit();
   stage.addEventListener('wheel', panzoom.zoomWithWheel);
@@ -95,6 +95,15 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
   );
 
   dialog.addEventListener('keydown', (e) => {
+    // Tab cycles through the viewer: the page behind it is out of reach while it is open.
+    if (e.key === 'Tab') {
+      const stops = [...dialog.querySelectorAll<HTMLElement>('button, [tabindex="0"], a[href]')];
+      const at = stops.indexOf(document.activeElement as HTMLElement);
+      const next = e.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : at === -1 || at === stops.length - 1 ? 0 : at + 1;
+      stops[next]?.focus();
+      e.preventDefault();
+      return;
+    }
     if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
     if (e.key === '+' || e.key === '=') zoomBy(1.25);
     else if (e.key === '-' || e.key === '_') zoomBy(0.8);
