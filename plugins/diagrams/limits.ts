@@ -5,7 +5,10 @@ import { renderFlowchart, type Flowchart, type FlowNode } from './flowchart.ts';
  * 500 edges (it draws an error image instead); long before that, a diagram is a tangle no
  * reader follows. A view past these limits is reduced, and says so.
  */
-export const DIAGRAM_LIMITS = { nodes: 120, edges: 400, text: 45_000 } as const;
+export const DIAGRAM_LIMITS = { nodes: 100, edges: 400, text: 45_000 } as const;
+
+/** How many boxes a reduced view keeps at most: enough to see the shape, few enough to read and to load. */
+const REDUCED_NODES = 60;
 
 /** Boxes a reduced view keeps whatever else it drops: the element the view is about. */
 const KEPT_STYLES: ReadonlySet<FlowNode['style']> = new Set(['focus', 'event']);
@@ -20,7 +23,7 @@ export function withinLimits(chart: Flowchart): { chart: Flowchart; reduced?: st
   if (fits(chart)) return { chart };
   const plain: Flowchart = { ...chart, nodes: chart.nodes.map((n) => ({ ...n, description: undefined })) };
   if (fits(plain)) return { chart: plain };
-  let keep = Math.min(DIAGRAM_LIMITS.nodes, chart.nodes.length);
+  let keep = Math.min(REDUCED_NODES, chart.nodes.length);
   for (;;) {
     const kept = new Set<string>();
     for (const node of plain.nodes) if (KEPT_STYLES.has(node.style)) kept.add(node.key);
@@ -31,6 +34,8 @@ export function withinLimits(chart: Flowchart): { chart: Flowchart; reduced?: st
     const nodes = plain.nodes.filter((n) => kept.has(n.key));
     let edges = plain.edges.filter((e) => kept.has(e.from) && kept.has(e.to));
     if (edges.length > DIAGRAM_LIMITS.edges) edges = edges.slice(0, DIAGRAM_LIMITS.edges);
+    // The same label on every edge ("consumed by") says nothing a reader needs sixty times.
+    if (edges.length > 1 && edges.every((e) => e.label === edges[0]!.label)) edges = edges.map((e) => ({ ...e, label: undefined }));
     const parents = new Set(nodes.map((n) => n.parent));
     const groups = (plain.groups ?? []).filter(
       (g) => parents.has(g.key) || plain.groups!.some((c) => c.parent === g.key && parents.has(c.key)),
