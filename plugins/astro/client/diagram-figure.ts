@@ -34,6 +34,7 @@ function layout(figure: HTMLElement, first: boolean): void {
   figure.toggleAttribute('data-preview', preview);
   if (!preview) {
     for (const svg of svgs) svg.style.removeProperty('width');
+    figure.querySelector('.as-diagram-more')?.remove();
     return;
   }
   const scale = Math.min(1, Math.max(fit, PREVIEW_TEXT_PX / FONT_PX));
