@@ -81,14 +81,12 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
   const title = domain
     ? `Containers of the ${model.byKind.domain.get(domain)?.data.name ?? domain} domain`
     : `Containers of ${model.system.data.name}`;
-  // Progressive disclosure: past what one diagram shows readably, domains as boxes.
+  // Progressive disclosure: past what one diagram shows readably, domains as boxes. A dozen
+  // services or fewer read well drawn whole, however many stores and actors surround them.
   const relations = edges.list().length;
-  if (
-    domain === undefined &&
-    (keep.size > options.maxContainers || relations > options.maxContainers * 1.5) &&
-    model.byKind.domain.size > 1
-  )
-    return collapsed(model, options, title);
+  const crowded = keep.size > options.maxContainers || relations > options.maxContainers * 1.5;
+  if (domain === undefined && crowded && services.length > options.maxContainers / 2 && model.byKind.domain.size > 1)
+    return collapsed(model, options, title, relations);
   // A domain of more services than a diagram can show keeps its own list on its page instead.
   if (keep.size > options.maxNodes * 2) return undefined;
 
@@ -135,7 +133,7 @@ function sortGroups(groups: FlowGroup[]): FlowGroup[] {
 }
 
 /** One box per domain, each linking to its domain page, with the calls and events between them counted. */
-function collapsed(model: Model, options: ViewOptions, title: string): Flowchart {
+function collapsed(model: Model, options: ViewOptions, title: string, relations: number): Flowchart {
   const nodes: FlowNode[] = [];
   for (const person of model.byKind.person.values()) nodes.push(elementNode(model, person, options));
   for (const domain of model.byKind.domain.values()) {
@@ -189,7 +187,7 @@ function collapsed(model: Model, options: ViewOptions, title: string): Flowchart
     groups: [{ key: SYSTEM_KEY, title: model.system.data.name }],
     edges,
     notes: [
-      `${model.byKind.service.size} services in ${model.byKind.domain.size} domains are too many to draw in one readable diagram: each domain is one box here, and opens its own containers view.`,
+      `${model.byKind.service.size} services and their ${relations} relations are too many to read in one diagram: each of the ${model.byKind.domain.size} domains is one box here, and opens its own containers view.`,
     ],
   };
 }

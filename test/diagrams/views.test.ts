@@ -142,7 +142,7 @@ describe('large models stay legible', () => {
     const view = buildView(big, 'container', undefined, viewOptions('/'))!;
     await expect(view.text).toMatchFileSnapshot('./__snapshots__/container-collapsed.mmd');
     expect(view.notes).toEqual([
-      '45 services in 3 domains are too many to draw in one readable diagram: each domain is one box here, and opens its own containers view.',
+      '45 services and their 45 relations are too many to read in one diagram: each of the 3 domains is one box here, and opens its own containers view.',
     ]);
     expect(view.bundles?.find((b) => b.from === 'Domain A' && b.to === 'Domain B')?.items).toContain('S0 → S1');
   });
