@@ -13,6 +13,10 @@ export interface CliOptions {
   readonly outDir: string;
   /** `build --force`: replace an output folder that archsite did not write. */
   readonly force: boolean;
+  /** `dev --port`: the dev server's port (Astro's default when unset). */
+  readonly port?: number | undefined;
+  /** `dev --host`: the address the dev server listens on; `true` for every address. */
+  readonly host?: string | true | undefined;
 }
 
 /** Thrown for arguments the CLI does not understand or refuses; exits with code 2. */
@@ -30,7 +34,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>] [--force]
+export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -40,7 +44,9 @@ export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--for
   --format <f>      text (default), json, or github (Actions annotations)
   --strict          warnings fail too
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
-  --force           with --out: replace a folder that archsite did not write`;
+  --force           with --out: replace a folder that archsite did not write
+  --port <n>        where dev serves the site (default: 4321)
+  --host [address]  the address dev listens on (alone: every address)`;
 
 /** Parses the command line: `archsite check --content x --format json --strict`. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -51,6 +57,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let strict = false;
   let outDir = 'dist';
   let force = false;
+  let port: number | undefined;
+  let host: string | true | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -76,6 +84,18 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       case '--strict':
         strict = true;
         break;
+      case '--port': {
+        if (command !== 'dev') throw new UsageError(`unknown option '${arg}' (only dev serves the site)`);
+        const v = value();
+        if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new UsageError(`--port takes a port number, not '${v}'`);
+        port = Number(v);
+        break;
+      }
+      case '--host':
+        if (command !== 'dev') throw new UsageError(`unknown option '${arg}' (only dev serves the site)`);
+        // `--host` alone listens on every address, as Astro's own flag does.
+        host = inline ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--') ? args[++i]! : true);
+        break;
       case '--out':
         if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         outDir = value();
@@ -89,7 +109,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
     }
   }
-  return { command: command as Command, contentDir, format, strict, outDir, force };
+  return { command: command as Command, contentDir, format, strict, outDir, force, port, host };
 }
 
-const OPTIONS = ['--content', '--format', '--strict', '--out', '--force'];
+const OPTIONS = ['--content', '--format', '--strict', '--out', '--force', '--port', '--host'];

@@ -86,7 +86,17 @@ export async function runDev(options: CliOptions): Promise<number> {
   runCheck(options);
   prepareEnvironment(options);
   const { dev } = await import('astro');
-  const server = await dev({ root: PROJECT_ROOT });
+  const server = await dev({
+    root: PROJECT_ROOT,
+    ...(options.port !== undefined || options.host !== undefined
+      ? {
+          server: {
+            ...(options.port !== undefined ? { port: options.port } : {}),
+            ...(options.host !== undefined ? { host: options.host } : {}),
+          },
+        }
+      : {}),
+  });
   await new Promise<void>((resolve) => server.watcher.on('close', () => resolve()));
   return 0;
 }

@@ -78,12 +78,15 @@ describe('build refuses an output folder it must not replace', () => {
       ['build', '--strict=yes'],
       ['build', 'content'],
       ['dev', '--out', 'x'],
-      ['dev', '--port', '4321'],
+      ['dev', '--port', 'abc'],
+      ['build', '--port', '4321'],
       ['check', '--force'],
     ]) {
       const result = run(root, ...args);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(/^archsite: (unknown option|--strict takes no value)/);
+      expect(result.stderr, args.join(' ')).toMatch(
+        /^archsite: (unknown option|--strict takes no value|--port takes a port number, not 'abc')/,
+      );
       expect(result.stderr).toContain('usage: archsite');
     }
     expect(run(root, 'build', '--contnet', 'content').stderr).toMatch(
