@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../model/content-files.ts';
 import { printable } from '../model/diagnostics.ts';
 import { refusal } from './args.ts';
 
@@ -37,18 +38,14 @@ export function checkOutDir(outDir: string, options: { contentDir: string; proje
 
   // Compared where they really are: a link on the way must not hide that one holds the other.
   const real = realPath(dist);
-  const inside = (dir: string, parent: string) => {
-    const rel = path.relative(parent, dir);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
   for (const [dir, what] of [
     [options.contentDir, 'the content folder'],
     [options.projectRoot, 'the archsite project'],
     [process.cwd(), 'the working directory'],
   ] as const) {
-    if (inside(realPath(dir), real)) throw refusal(`--out ${shown} would replace ${what}; choose a folder of its own`);
+    if (isInside(real, realPath(dir))) throw refusal(`--out ${shown} would replace ${what}; choose a folder of its own`);
   }
-  if (inside(real, realPath(options.contentDir))) throw refusal(`--out ${shown} is inside the content folder; build the site outside it`);
+  if (isInside(realPath(options.contentDir), real)) throw refusal(`--out ${shown} is inside the content folder; build the site outside it`);
   if (stat && !options.force && !isReplaceable(dist))
     throw refusal(
       `--out ${shown} holds files that archsite did not write; choose a new or empty folder, or add --force to replace it whole`,

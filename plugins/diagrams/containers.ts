@@ -83,7 +83,8 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
     : `Containers of ${model.system.data.name}`;
   // Progressive disclosure: past what one diagram shows readably, domains as boxes. A dozen
   // services or fewer read well drawn whole, however many stores and actors surround them.
-  const relations = edges.list().length;
+  const drawn = edges.list();
+  const relations = drawn.length;
   const crowded = keep.size > options.maxContainers || relations > options.maxContainers * 1.5;
   if (domain === undefined && crowded && services.length > options.maxContainers / 2 && model.byKind.domain.size > 1)
     return collapsed(model, options, title, relations);
@@ -114,7 +115,7 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
     title,
     nodes,
     groups: sortGroups(groups),
-    edges: edges.list().filter((e) => keep.has(e.from) && keep.has(e.to)),
+    edges: drawn.filter((e) => keep.has(e.from) && keep.has(e.to)),
     notes,
   };
 }

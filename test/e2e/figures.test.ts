@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { buildTree, ROOT } from '../helpers/build.ts';
 import { realisticSite } from '../helpers/realistic.ts';
 import { serve } from '../helpers/serve.ts';
-import { writeTree } from '../helpers/tree.ts';
 
 /**
  * Diagrams of an architecture of real size, as readers see them on a laptop and on a phone:
@@ -36,12 +34,7 @@ let site: { url: string; close: () => Promise<void> };
 let out: string;
 
 beforeAll(async () => {
-  const root = writeTree(realisticSite());
-  const built = buildSite({
-    content: path.join(root, 'content'),
-    base: BASE,
-    env: { ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
-  });
+  const built = buildTree(realisticSite(), BASE);
   expect(built.stderr).not.toMatch(/error/i);
   expect(built.code).toBe(0);
   out = built.out;

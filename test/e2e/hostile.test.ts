@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build.ts';
+import { buildTree } from '../helpers/build.ts';
 import { BREAKOUTS, hostileSite, PAYLOADS } from '../helpers/hostile.ts';
 import { serve } from '../helpers/serve.ts';
-import { writeTree } from '../helpers/tree.ts';
 
 /**
  * A site whose every field holds an XSS payload. Served as it is, every page is opened,
@@ -49,12 +46,7 @@ async function search(page: Page, query: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const root = writeTree(hostileSite());
-  const built = buildSite({
-    content: path.join(root, 'content'),
-    base: BASE,
-    env: { ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
-  });
+  const built = buildTree(hostileSite(), BASE);
   expect(built.stderr).not.toMatch(/error/i);
   expect(built.code).toBe(0);
   out = built.out;

@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { writeTree } from './tree.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(ROOT, 'plugins/cli/main.ts');
@@ -28,6 +29,16 @@ export function buildSite(options: { content: string; base?: string; out?: strin
     timeout: 300_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, out };
+}
+
+/** Writes a content tree (`{ 'content/system.yaml': ... }`) and builds it under `base`, with a diagram cache of its own. */
+export function buildTree(files: Record<string, string>, base = '/'): BuildRun {
+  const root = writeTree(files);
+  return buildSite({
+    content: path.join(root, 'content'),
+    base,
+    env: { ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
+  });
 }
 
 /** The parsed HTML of a built page: `page(out, 'services/x/')`. */

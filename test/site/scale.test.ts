@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, page, text, type BuildRun } from '../helpers/build.ts';
-import { writeTree } from '../helpers/tree.ts';
+import { buildTree, page, text, type BuildRun } from '../helpers/build.ts';
 
 /**
  * Past mermaid's limits, never silently: a service with 2,000 dependencies and an event with
@@ -31,11 +29,7 @@ function scaleSite(): Record<string, string> {
 
 let built: BuildRun;
 beforeAll(() => {
-  const root = writeTree(scaleSite());
-  built = buildSite({
-    content: path.join(root, 'content'),
-    env: { ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
-  });
+  built = buildTree(scaleSite());
 }, 600_000);
 
 describe('views past what mermaid draws', () => {
