@@ -3,8 +3,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
-import { contentDir } from '../plugins/astro/site-model.ts';
+import { currentBuild } from 'archsite/build-state';
 import { docId } from '../plugins/model/read-elements.ts';
+
+// The content folder of this build, from the site the integration published (see build-state.mjs).
+const contentDir = currentBuild().site.model.contentDir;
 
 export const collections = {
   // Starlight reads its UI strings from here; an empty English entry keeps its defaults.
@@ -13,7 +16,7 @@ export const collections = {
   // is the docs landing page (/docs/), a kind index: its prose is read as a body, below.
   docs: defineCollection({
     loader: glob({
-      base: path.join(contentDir(), 'docs'),
+      base: path.join(contentDir, 'docs'),
       pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
       generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
     }),
@@ -23,7 +26,7 @@ export const collections = {
   // Their fields were validated by the model; here only the body is rendered.
   bodies: defineCollection({
     loader: glob({
-      base: contentDir(),
+      base: contentDir,
       // Every Markdown element outside docs/, and docs/index.md: negations win over any
       // pattern, so docs/ is left out but for that one file.
       pattern: ['*/**/*.{md,mdx}', '!docs/**/*/**', '!docs/!(index).{md,mdx}'],

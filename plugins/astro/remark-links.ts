@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Model } from '../model/model.ts';
 import { decodeLinkPath, elementRoute, normalizeSitePath } from '../model/routes.ts';
-import { fileHref, withBase } from './urls.ts';
+import { fileHref, withBase } from '../pages/urls.ts';
 
 export interface RemarkLinksOptions {
   /** The model whose files the links point at. */

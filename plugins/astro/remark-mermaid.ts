@@ -1,6 +1,7 @@
 import type { Code, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import type { Site } from '../pages/site.ts';
 import { figureTree } from './diagrams/figure.ts';
 import { FIGURE_COMPONENT, importComponent } from './mdx-imports.ts';
 
@@ -10,7 +11,7 @@ import { FIGURE_COMPONENT, importComponent } from './mdx-imports.ts';
  * the reader's browser, with a block that the figure script draws. In MDX the fence becomes the `<DiagramFigure>` component
  * (MDX cannot carry the SVG's `<style>` as plain HTML); in Markdown, the figure itself.
  */
-export function remarkMermaid() {
+export function remarkMermaid(options: { readonly site: () => Site | undefined }) {
   return (tree: Root, file: VFile) => {
     const mdx = /\.mdx$/i.test(file.path ?? '');
     let used = false;
@@ -29,7 +30,9 @@ export function remarkMermaid() {
         } as unknown as Root['children'][number];
         return;
       }
-      const figure = figureTree({ text: node.value, title: '' });
+      const site = options.site();
+      if (!site) return;
+      const figure = figureTree({ text: node.value, title: '' }, { ...site.diagrams, base: site.base });
       const data = node.data ?? (node.data = {});
       Object.assign(data, { hName: 'figure', hProperties: figure.properties, hChildren: figure.children });
       // The node is now a figure for remark-rehype: nothing else may treat it as code.

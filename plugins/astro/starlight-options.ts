@@ -4,7 +4,7 @@ import { kindInfo } from '../model/kinds.ts';
 import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import type { DecisionStatus } from '../model/schemas/decision.ts';
-import { contentDir } from './site-model.ts';
+import type { Settings } from './settings.ts';
 import { DOCS_INDEX, elementRoute, kindRoute } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
@@ -22,7 +22,7 @@ export const STATUS_VARIANT: Record<DecisionStatus, 'success' | 'note' | 'danger
 };
 
 /** Starlight's options, derived from the model: title, edit links, sidebar (whose links Starlight puts under the base). */
-export function starlightOptions(model: Model | undefined): StarlightUserConfig {
+export function starlightOptions(model: Model | undefined, settings: Pick<Settings, 'contentDir'>): StarlightUserConfig {
   const system = model?.system.data;
   const repository = system?.repository?.replace(/\/+$/, '');
   return {
@@ -34,7 +34,7 @@ export function starlightOptions(model: Model | undefined): StarlightUserConfig 
     // Our own 404 page: the docs collection holds the content's pages only.
     disable404Route: true,
     // Starlight's Markdown features (asides, heading anchors) apply to the content's prose too.
-    markdown: { processedDirs: [contentDir()] },
+    markdown: { processedDirs: [settings.contentDir] },
     customCss: ['./src/styles/archsite.css'],
     // Head entries as text, never as markup (see the component).
     components: { Head: './src/components/Head.astro' },

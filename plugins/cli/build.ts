@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { provideSiteModel } from '../astro/site-model.ts';
+import { archsiteConfig, readSettings, type Settings } from '../astro/index.ts';
 import { refusal, type CliOptions } from './args.ts';
 import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -38,8 +38,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
       process.stderr.write(`archsite: the check failed; nothing was built and ${shown}/ is unchanged.\n`);
       return checked.exitCode;
     }
-    prepareEnvironment(options);
-    provideSiteModel(process.env.ARCHSITE_CONTENT!, checked.result);
+    const settings = prepareEnvironment(options);
     // A NODE_ENV other than production (a test runner sets `test`) makes Vite build in
     // development mode, where Starlight turns search off.
     process.env.NODE_ENV = 'production';
@@ -47,7 +46,14 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // Astro bundles the pages into a folder it picks from the working directory, and runs
     // them from there: inside the project, they find its node_modules wherever the user is.
     process.chdir(PROJECT_ROOT);
-    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: (process.env.ARCHSITE_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
+    // The checked content goes to the integration as it is: it is not read again.
+    await build({
+      ...archsiteConfig(settings, checked.result),
+      configFile: false,
+      root: PROJECT_ROOT,
+      outDir: staging,
+      logLevel: settings.logLevel,
+    });
     publisher.publish(staging);
     published = true;
   } finally {
@@ -83,10 +89,12 @@ function stage(publisher: Publisher, dist: string): string {
 
 /** `dev`: check, then serve the site with live reload. */
 export async function runDev(options: CliOptions): Promise<number> {
-  runCheck(options);
-  prepareEnvironment(options);
+  const checked = runCheck(options);
+  const settings = prepareEnvironment(options);
   const { dev } = await import('astro');
   const server = await dev({
+    ...archsiteConfig(settings, checked.result),
+    configFile: false,
     root: PROJECT_ROOT,
     ...(options.port !== undefined || options.host !== undefined
       ? {
@@ -101,10 +109,11 @@ export async function runDev(options: CliOptions): Promise<number> {
   return 0;
 }
 
-function prepareEnvironment(options: CliOptions): void {
-  process.env.ARCHSITE_CONTENT = path.resolve(options.contentDir);
+/** The settings of this run: the user's, with the content folder the command line names. */
+function prepareEnvironment(options: CliOptions): Settings {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets these leak into import.meta.env, where they would override the site's base
   // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
+  return { ...readSettings(process.env, PROJECT_ROOT), contentDir: path.resolve(options.contentDir) };
 }

@@ -1,21 +1,12 @@
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
-import { displayName } from '../model/names.ts';
+import { displayName, serviceTypeLabel } from '../model/names.ts';
 import type { FlowNode } from './flowchart.ts';
 import type { ViewOptions } from './options.ts';
-
-const SERVICE_TYPE: Record<string, string> = {
-  service: 'Service',
-  'web-app': 'Web app',
-  'mobile-app': 'Mobile app',
-  gateway: 'Gateway',
-  worker: 'Worker',
-  function: 'Function',
-};
 
 /** C4's `[Type: technology]` line of a service. */
 export function serviceDetail(el: Element<'service'>): string {
   const tech = [el.data.stack?.language, el.data.stack?.framework].filter(Boolean).join(', ');
-  const type = SERVICE_TYPE[el.data.type ?? 'service'];
+  const type = serviceTypeLabel(el.data.type);
   return tech ? `[${type}: ${tech}]` : `[${type}]`;
 }
 

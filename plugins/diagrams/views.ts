@@ -106,8 +106,8 @@ export function buildView(model: Model, name: ViewName, of: string | undefined, 
   }
 }
 
-/** Every view the site shows, page by page, in a fixed order. */
-export function siteViews(model: Model, options: ViewOptions): DiagramView[] {
+/** The views the site shows, page by page, in a fixed order: each name, with the element it is of. */
+export function plannedViews(model: Model): [ViewName, string | undefined][] {
   const wanted: [ViewName, string | undefined][] = [
     ['context', undefined],
     ['container', undefined],
@@ -119,5 +119,12 @@ export function siteViews(model: Model, options: ViewOptions): DiagramView[] {
   for (const id of model.byKind.event.keys()) wanted.push(['event-flow', id]);
   for (const id of model.byKind.resource.keys()) wanted.push(['neighbourhood', `resource:${id}`]);
   for (const id of model.byKind.deployment.keys()) wanted.push(['deployment', id]);
-  return wanted.map(([name, of]) => buildView(model, name, of, options)).filter((v): v is DiagramView => v !== undefined);
+  return wanted;
+}
+
+/** Every view the site shows that has something to show, in the order of `plannedViews`. */
+export function siteViews(model: Model, options: ViewOptions): DiagramView[] {
+  return plannedViews(model)
+    .map(([name, of]) => buildView(model, name, of, options))
+    .filter((v): v is DiagramView => v !== undefined);
 }

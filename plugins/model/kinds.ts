@@ -15,7 +15,7 @@ export const KINDS = [
   { kind: 'event', folder: 'events', label: 'Event', plural: 'Events' },
   { kind: 'deployment', folder: 'deployments', label: 'Deployment', plural: 'Deployments' },
   { kind: 'decision', folder: 'decisions', label: 'Decision', plural: 'Decisions' },
-  { kind: 'doc', folder: 'docs', label: 'Page', plural: 'Docs' },
+  { kind: 'doc', folder: 'docs', label: 'Page', plural: 'Pages' },
 ] as const;
 
 export type ElementKind = (typeof KINDS)[number]['kind'];

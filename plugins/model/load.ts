@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkAssets } from './checks/assets.ts';
-import type { Check, CheckContext } from './checks/context.ts';
+import type { Check, CheckContext, ContentDocument } from './checks/context.ts';
 import { checkDependencyCycles } from './checks/dependency-cycles.ts';
 import { checkDiagramTags } from './checks/diagram-tags.ts';
 import { checkEntityOwners } from './checks/entity-owners.ts';
@@ -49,6 +49,8 @@ export interface LoadResult {
   readonly ok: boolean;
   /** Content paths of the files that elements reference but that are not elements: schemas, API descriptions, images. */
   readonly assets: readonly string[];
+  /** The JSON and YAML assets (event schemas, OpenAPI files), read and parsed once by the check, by content path. */
+  readonly documents: ReadonlyMap<string, ContentDocument>;
   readonly stats: { readonly files: number; readonly elements: number };
 }
 
@@ -104,6 +106,7 @@ export function loadModel(options: LoadOptions): LoadResult {
     files: new Map(files.map((f) => [f.relative, f])),
     diagnostics,
     assets: new Set(read.assets),
+    documents: new Map(),
   };
   for (const check of CHECKS) check(context);
   for (const file of read.otherFiles) {
@@ -121,6 +124,7 @@ export function loadModel(options: LoadOptions): LoadResult {
     diagnostics: list,
     ok: !list.some((d) => d.severity === 'error'),
     assets: [...context.assets].filter((a) => context.files.has(a)).sort(compare),
+    documents: context.documents,
     stats: { files: files.length, elements: model.elements.length },
   };
 }

@@ -1,5 +1,26 @@
 import { kindInfo } from './kinds.ts';
 import type { Element, ElementRef, Model } from './model.ts';
+import type { ServiceType } from './schemas/service.ts';
+
+/** A service's type as readers name it: the same in pages, tables and diagrams. */
+const SERVICE_TYPE_LABEL: ReadonlyMap<ServiceType, string> = new Map([
+  ['service', 'Service'],
+  ['web-app', 'Web app'],
+  ['mobile-app', 'Mobile app'],
+  ['gateway', 'API gateway'],
+  ['worker', 'Worker'],
+  ['function', 'Function'],
+]);
+
+export function serviceTypeLabel(type: ServiceType | undefined): string {
+  return SERVICE_TYPE_LABEL.get(type ?? 'service')!;
+}
+
+/** An ADR's number, from the digits its id starts with (`0006-grpc` → 6). */
+export function adrNumber(id: string): number | undefined {
+  const digits = /^(\d{1,6})(?:[-_.]|$)/.exec(id)?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}
 
 /** What a reader calls an element: its name, or a decision's or page's title. */
 export function displayName(el: Element): string {

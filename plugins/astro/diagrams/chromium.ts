@@ -13,11 +13,10 @@ const CANDIDATES = [
 ];
 
 /**
- * The browser that renders diagrams at build time: `ARCHSITE_CHROMIUM` when set (`none`
- * turns build-time rendering off), else the first of the usual install paths that exists.
+ * The browser that renders diagrams at build time: the one chosen (the `chromium` setting;
+ * `none` turns build-time rendering off), else the first of the usual install paths that exists.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.ARCHSITE_CHROMIUM;
+export function findChromium(chosen: string | undefined): string | undefined {
   if (chosen !== undefined && chosen !== '') return chosen !== 'none' && existsSync(chosen) ? chosen : undefined;
   return CANDIDATES.find((candidate) => existsSync(candidate));
 }

@@ -1,17 +1,16 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { withBase } from '../urls.ts';
-import { cachedDiagram, diagramHash, type RenderedDiagram } from './svg-store.ts';
+import { AstroError } from 'astro/errors';
+import { withBase } from '../../pages/urls.ts';
+import { diagramHash, type RenderedDiagram } from './svg-store.ts';
 
-/** How the site draws diagrams in this build: static SVG, or mermaid in the reader's browser. */
-export function diagramMode(): 'svg' | 'client' {
-  return process.env.ARCHSITE_DIAGRAMS === 'client' ? 'client' : 'svg';
-}
-
-/** The rendered SVGs of a diagram, when this build renders diagrams and has them. */
-export function renderedDiagram(text: string): RenderedDiagram | undefined {
-  return diagramMode() === 'svg' ? cachedDiagram(text) : undefined;
+/** Where a figure's SVGs come from in this build (the site's diagrams, see pages/site.ts). */
+export interface FigureContext {
+  /** `svg`: every diagram was rendered before the pages; `client`: the reader's browser draws them. */
+  readonly mode: 'svg' | 'client';
+  readonly base: string;
+  rendered(text: string): RenderedDiagram | undefined;
 }
 
 /**
@@ -53,8 +52,15 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
  * the caption; the mermaid source, inline or linked. Rendered SVGs are `raw` nodes:
  * `figureHtml` writes them as they are, `figureTree` parses them for a Markdown tree.
  */
-export function diagramFigure(input: FigureInput): Element {
-  const svgs = renderedDiagram(input.text);
+export function diagramFigure(input: FigureInput, context: FigureContext): Element {
+  const svgs = context.mode === 'svg' ? context.rendered(input.text) : undefined;
+  // Every diagram is rendered before the first page: one missing here is a fault of the
+  // build (a diagram the pre-render did not know of), never drawn silently in the browser instead.
+  if (context.mode === 'svg' && !svgs)
+    throw new AstroError(
+      `archsite: the diagram "${input.title || input.text.split('\n')[0]}" was not rendered before the pages`,
+      'Every diagram a page shows must be known to the pre-render step (siteViews and the mermaid fences of the content). This is a bug in archsite; please report it with the content that shows it.',
+    );
   const size = svgs ? svgSize(svgs.light) : undefined;
   const name = input.title || 'Diagram';
   const button = (action: string, label: string, text: string): ElementContent => ({
@@ -115,7 +121,7 @@ export function diagramFigure(input: FigureInput): Element {
               {
                 type: 'element',
                 tagName: 'a',
-                properties: { href: withBase(sourceRoute(input.text)), dataSource: '' },
+                properties: { href: withBase(sourceRoute(input.text), context.base), dataSource: '' },
                 children: [{ type: 'text', value: `The source (${Math.round(input.text.length / 1024)} KB)` }],
               },
               { type: 'text', value: ' is published beside the page: it is too long to put here.' },
@@ -175,13 +181,13 @@ function raw(value: string): ElementContent {
 }
 
 /** The figure as HTML, for a component. */
-export function figureHtml(input: FigureInput): string {
-  return toHtml(diagramFigure(input), { allowDangerousHtml: true });
+export function figureHtml(input: FigureInput, context: FigureContext): string {
+  return toHtml(diagramFigure(input, context), { allowDangerousHtml: true });
 }
 
 /** The figure as a tree with its SVGs parsed, for a Markdown document's tree. */
-export function figureTree(input: FigureInput): Element {
-  const figure = diagramFigure(input);
+export function figureTree(input: FigureInput, context: FigureContext): Element {
+  const figure = diagramFigure(input, context);
   const parse = (node: ElementContent): ElementContent[] => {
     if ((node as { type: string }).type === 'raw')
       return fromHtml((node as unknown as { value: string }).value, { fragment: true }).children as ElementContent[];

@@ -1,11 +1,12 @@
-import { siteViews, viewOptions } from '../../diagrams/index.ts';
+import { buildView, plannedViews, viewOptions, type DiagramView } from '../../diagrams/index.ts';
 import { Diagnostics, type Diagnostic } from '../../model/diagnostics.ts';
 import { parseBody } from '../../model/markdown-body.ts';
 import type { Model } from '../../model/model.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
-import { findChromium } from './chromium.ts';
+import { viewKey } from '../../pages/site.ts';
 import { INLINE_SOURCE_LIMIT } from './figure.ts';
 import { renderDiagrams } from './render.ts';
+import type { SvgStore } from './svg-store.ts';
 
 export interface PrerenderResult {
   /** `svg`: diagrams are static SVG; `client`: no browser was found, the reader's browser draws them. */
@@ -36,17 +37,30 @@ export function mermaidFences(model: Model): { file: string; line: number; colum
 }
 
 /**
- * Renders, before any page, every diagram the site will show: the generated views and
- * the mermaid fences of the Markdown. All in one browser, cached across builds, so pages
- * only look SVGs up. Without a browser, reports `client` mode and renders nothing.
+ * Every generated view of the site, built once for the build, by `viewKey`: null where the
+ * model has nothing to show for it. Pages and `<Diagram>` look views up here.
  */
-export async function prerenderDiagrams(model: Model, base: string): Promise<PrerenderResult> {
-  const all = siteViews(model, viewOptions(base));
+export function siteDiagramViews(model: Model, base: string): Map<string, DiagramView | null> {
+  const options = viewOptions(base);
+  return new Map(plannedViews(model).map(([name, of]) => [viewKey(name, of), buildView(model, name, of, options) ?? null]));
+}
+
+/**
+ * Renders, before any page, every diagram the site will show: the generated views and
+ * the mermaid fences of the Markdown. All in one browser, cached across builds in `store`,
+ * so pages only look SVGs up. Without a browser, reports `client` mode and renders nothing.
+ */
+export async function prerenderDiagrams(
+  model: Model,
+  planned: ReadonlyMap<string, DiagramView | null>,
+  chromium: string | undefined,
+  store: SvgStore,
+): Promise<PrerenderResult> {
+  const all = [...planned.values()].filter((v): v is DiagramView => v !== null);
   const views = all.map((v) => v.text);
   const reduced = all.flatMap((v) => (v.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
-  const chromium = findChromium();
   if (!chromium)
     return {
       mode: 'client',
@@ -59,7 +73,7 @@ export async function prerenderDiagrams(model: Model, base: string): Promise<Pre
       longSources,
       reduced,
     };
-  const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium);
+  const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium, store);
   const diagnostics = new Diagnostics();
   for (const fence of fences) {
     const error = report.errors.get(fence.text);

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { mermaidScript } from './mermaid-script.ts';
-import { cachedSvg, isCached, mermaidConfig, storeSvg, svgId, type Theme } from './svg-store.ts';
+import { mermaidConfig, svgId, type SvgStore, type Theme } from './svg-store.ts';
 import { learnTransplant, themeSignature } from './theme-transplant.ts';
 
 /** Diagrams handed to a page at once: big enough to amortise the round trip, small enough to keep memory flat. */
@@ -40,10 +40,11 @@ type Job = { texts: string[]; theme: Theme };
 export async function renderDiagrams(
   texts: readonly string[],
   executablePath: string,
+  store: SvgStore,
   { transplant: derive = true }: { /** False renders every dark SVG too (to check the transplant against). */ transplant?: boolean } = {},
 ): Promise<RenderReport> {
   const unique = [...new Set(texts)];
-  const missing = unique.filter((t) => !isCached(t, 'light') || !isCached(t, 'dark'));
+  const missing = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
   const errors = new Map<string, string>();
   if (missing.length === 0) return { rendered: 0, cached: unique.length, transplanted: 0, errors };
 
@@ -70,7 +71,7 @@ export async function renderDiagrams(
       renderJobs(browser, jobs, (text, theme, outcome) => {
         if ('error' in outcome) return void errors.set(text, outcome.error);
         const svg = naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme)));
-        storeSvg(text, theme, svg);
+        store.store(text, theme, svg);
         // Kept only for the diagrams a transplant is learnt from: the others are read back when needed.
         if (theme === 'dark') dark.set(text, svg);
         else if (modelSet.has(text)) light.set(text, svg);
@@ -87,11 +88,11 @@ export async function renderDiagrams(
           : undefined;
       for (const text of group) {
         if (text === model || errors.has(text)) continue;
-        const svg = transplant && cachedSvg(text, 'light');
+        const svg = transplant && store.svg(text, 'light');
         const derived = svg ? transplant.apply(svg, svgId(text, 'light'), svgId(text, 'dark')) : undefined;
         if (derived === undefined) again.push(text);
         else {
-          storeSvg(text, 'dark', derived);
+          store.store(text, 'dark', derived);
           transplanted++;
         }
       }

@@ -43,43 +43,50 @@ export function svgId(text: string, theme: Theme): string {
 /** The start of a diagram's SVG in a page, whatever the diagram: `<svg id="…"` with an id from `svgId`. */
 export const DIAGRAM_SVG_START = /<svg id="d[0-9a-f]{12}-[ld]"/;
 
-/** Where rendered SVGs are kept between builds. */
-export function cacheDir(): string {
-  return process.env.ARCHSITE_CACHE_DIR || path.resolve('node_modules/.cache/archsite/diagrams');
-}
-
 /**
- * The cached SVG of a diagram in a theme. Read from disk each time, never held: a large
- * site has thousands of SVGs, and the operating system keeps the files it just wrote at hand.
+ * Rendered SVGs kept between builds, in one folder (the settings' cache folder). Each SVG
+ * is read from disk when asked for, never held: a large site has thousands of them, and
+ * the operating system keeps the files it just wrote at hand.
  */
-export function cachedSvg(text: string, theme: Theme): string | undefined {
-  try {
-    return readFileSync(path.join(cacheDir(), `${diagramHash(text, theme)}.svg`), 'utf8');
-  } catch {
-    return undefined;
+export class SvgStore {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
   }
-}
 
-/** Whether a diagram is cached in a theme, without reading it. */
-export function isCached(text: string, theme: Theme): boolean {
-  return existsSync(path.join(cacheDir(), `${diagramHash(text, theme)}.svg`));
-}
+  #file(text: string, theme: Theme): string {
+    return path.join(this.dir, `${diagramHash(text, theme)}.svg`);
+  }
 
-/** Both themes of a diagram, when both are cached. */
-export function cachedDiagram(text: string): RenderedDiagram | undefined {
-  const light = cachedSvg(text, 'light');
-  const dark = light === undefined ? undefined : cachedSvg(text, 'dark');
-  return light !== undefined && dark !== undefined ? { light, dark } : undefined;
-}
+  /** The cached SVG of a diagram in a theme. */
+  svg(text: string, theme: Theme): string | undefined {
+    try {
+      return readFileSync(this.#file(text, theme), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
 
-/** Keeps an SVG on disk (written whole, then renamed, so a crash leaves no half file). */
-export function storeSvg(text: string, theme: Theme, svg: string): void {
-  const key = diagramHash(text, theme);
-  const dir = cacheDir();
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${key}.svg`);
-  writeFileSync(`${file}.${process.pid}.tmp`, svg);
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  /** Whether a diagram is cached in a theme, without reading it. */
+  has(text: string, theme: Theme): boolean {
+    return existsSync(this.#file(text, theme));
+  }
+
+  /** Both themes of a diagram, when both are cached. */
+  diagram(text: string): RenderedDiagram | undefined {
+    const light = this.svg(text, 'light');
+    const dark = light === undefined ? undefined : this.svg(text, 'dark');
+    return light !== undefined && dark !== undefined ? { light, dark } : undefined;
+  }
+
+  /** Keeps an SVG on disk (written whole, then renamed, so a crash leaves no half file). */
+  store(text: string, theme: Theme, svg: string): void {
+    const file = this.#file(text, theme);
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, svg);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
 }
 
 export { MERMAID_VERSION };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Model } from '../../model/model.ts';
-import { gitInfo } from '../git-dates.ts';
+import type { Site } from '../../pages/site.ts';
+import type { Settings } from '../settings.ts';
 
 /** What of the project a page's HTML can depend on, besides the content. */
 const PROJECT_INPUTS = ['src', 'plugins', 'public', 'bench/results', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -13,14 +13,16 @@ const PROJECT_INPUTS = ['src', 'plugins', 'public', 'bench/results', 'astro.conf
  * every page shows), and which file is which element (prose links resolve through it).
  * When it changes, every page is rendered again.
  */
-export function buildFingerprint(root: string, model: Model, shell: unknown): string {
+export function buildFingerprint(root: string, site: Site, settings: Settings, shell: unknown): string {
+  const model = site.model;
   const h = createHash('sha256');
   for (const input of PROJECT_INPUTS)
     for (const file of files(path.join(root, input))) h.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
-  const env = ['ARCHSITE_BASE', 'ARCHSITE_SITE', 'ARCHSITE_DIAGRAMS', 'NODE_ENV'].map((name) => [name, process.env[name] ?? '']);
-  h.update(JSON.stringify({ env, cwd: process.cwd(), git: gitInfo(model.contentDir)?.top ?? '', contentDir: model.contentDir }));
+  const build = { base: site.base, site: settings.site ?? '', cspMeta: settings.cspMeta, diagrams: site.diagrams.mode };
+  h.update(JSON.stringify({ build, git: site.git.top ?? '', contentDir: model.contentDir }));
   h.update(JSON.stringify(shell));
   for (const el of model.elements) h.update(`${el.kind}:${el.id}:${el.source.path}\n`);
+  for (const asset of site.assets) h.update(`asset:${asset}\n`);
   return h.digest('hex');
 }
 

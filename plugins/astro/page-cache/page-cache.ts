@@ -3,8 +3,9 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
 import { linkOrCopy } from '../link-or-copy.ts';
-import type { Model } from '../../model/model.ts';
 import { elementRoute } from '../../model/routes.ts';
+import type { Site } from '../../pages/site.ts';
+import type { Settings } from '../settings.ts';
 import { buildFingerprint } from './fingerprint.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
@@ -13,13 +14,11 @@ import type { SearchViews } from '../search-index.ts';
 /** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
 export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
 
-const state = globalThis as typeof globalThis & { __archsitePageCache?: PageCache };
-
 /**
  * Incremental page output: a build serves every page whose reads are unchanged from the
  * page store, so that a rebuild after one edit renders only the pages the edit reaches.
- * Shared through globalThis: the integration opens and saves it, the middleware (bundled
- * with the pages) uses it.
+ * The integration opens and saves it; the middleware, bundled with the pages, gets it
+ * with the site (see build-state.mjs).
  */
 export class PageCache {
   readonly #store: PageStore;
@@ -31,21 +30,19 @@ export class PageCache {
   /** The search view (see search-view.ts) of every page that went through the cache, by route. */
   readonly #searchViews = new Map<string, string>();
 
-  constructor(dir: string, root: string, model: Model, base: string, shell: unknown) {
+  constructor(root: string, site: Site, settings: Settings, shell: unknown) {
+    const { model, base } = site;
     // A folder of its own for each site (content folder and base): builds of other sites
     // sharing the cache never replace its manifest or remove its pages.
-    const site = createHash('sha256')
-      .update(`${model.contentDir}\0${base}\0${process.env.ARCHSITE_SITE ?? ''}`)
+    const folder = createHash('sha256')
+      .update(`${model.contentDir}\0${base}\0${settings.site ?? ''}`)
       .digest('hex')
       .slice(0, 16);
-    this.#store = new PageStore(path.join(dir, site), buildFingerprint(root, model, shell), readHasher(model));
+    this.#store = new PageStore(path.join(settings.cacheDir, 'pages', folder), buildFingerprint(root, site, settings, shell), readHasher(site));
     const prefix = base.replace(/\/$/, '');
     this.#base = `${prefix}/`;
     for (const el of model.elements)
-      this.#owners.set(`${prefix}${elementRoute(el)}`, {
-        key: `el:${el.kind}:${el.id}`,
-        file: path.join(model.contentDir, el.source.path),
-      });
+      this.#owners.set(`${prefix}${elementRoute(el)}`, { key: `el:${el.kind}:${el.id}`, file: el.source.path });
   }
 
   /**
@@ -113,15 +110,6 @@ export class PageCache {
   /** Saves what this build rendered; returns how many pages were rendered and reused. */
   async close(): Promise<{ rendered: number; reused: number }> {
     await this.#store.save();
-    if (state.__archsitePageCache === this) delete state.__archsitePageCache;
     return { rendered: this.#store.rendered, reused: this.#store.reused };
   }
-}
-
-export function openPageCache(cache: PageCache): void {
-  state.__archsitePageCache = cache;
-}
-
-export function activePageCache(): PageCache | undefined {
-  return state.__archsitePageCache;
 }

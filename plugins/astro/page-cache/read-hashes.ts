@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isKind } from '../../model/kinds.ts';
-import type { Element, Model } from '../../model/model.ts';
-import { gitInfo } from '../git-dates.ts';
+import type { Element } from '../../model/model.ts';
+import type { Site } from '../../pages/site.ts';
 
 const ABSENT = '-';
 /** The hash of a key this version cannot answer: never taken as unchanged. */
@@ -17,10 +15,11 @@ function elementText(el: Element): string {
 }
 
 /**
- * The hash of what a read key (see recording-model.ts) names in a model: equal hashes in
- * two builds mean the read gave the same answer. Memoized for one model.
+ * The hash of what a read key (see recording-site.ts) names in a site: equal hashes in
+ * two builds mean the read gave the same answer. Memoized for one site.
  */
-export function readHasher(model: Model): (key: string) => string {
+export function readHasher(site: Site): (key: string) => string {
+  const model = site.model;
   const memo = new Map<string, string>();
   const compute = (key: string): string => {
     const [space, name, ...rest] = key.split(':');
@@ -44,16 +43,16 @@ export function readHasher(model: Model): (key: string) => string {
         return map.has(id) ? hash(JSON.stringify(map.get(id))) : ABSENT;
       }
       case 'file': {
-        try {
-          return createHash('sha1')
-            .update(readFileSync(path.join(model.contentDir, key.slice('file:'.length))))
-            .digest('base64url');
-        } catch {
-          return ABSENT;
-        }
+        const file = site.files.get(key.slice('file:'.length));
+        return file ? hash(file.text) : ABSENT;
       }
       case 'git':
-        return gitInfo(model.contentDir)?.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;
+        return site.git.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;
+      case 'diagram': {
+        if (name === undefined) return hash(JSON.stringify([...site.diagrams.views]));
+        const view = site.diagrams.views.get(key.slice('diagram:'.length));
+        return view === undefined ? ABSENT : hash(JSON.stringify(view));
+      }
       default:
         return UNKNOWN;
     }

@@ -45,7 +45,7 @@ function assetFields(el: ParsedElement): AssetField[] {
   return [];
 }
 
-function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets }: CheckContext): void {
+function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets, documents }: CheckContext): void {
   // A URL names a document published elsewhere; it is linked, never fetched.
   if (/^https?:\/\//i.test(field.value)) return;
   const at: Position = el.locate.value(field.path);
@@ -90,18 +90,22 @@ function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnos
     diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' cannot be used: ${read.message}`);
     return;
   }
-  const problem = parseProblem(relative, read.text);
-  if (problem) diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' does not parse: ${problem}`);
+  if (documents.has(relative)) return;
+  const parsed = parseDocument(relative, read.text);
+  if (typeof parsed === 'string')
+    diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' does not parse: ${parsed}`);
+  // Kept: the pages show it without reading the file again.
+  else documents.set(relative, { text: read.text, value: parsed.value });
 }
 
-/** Why a JSON or YAML document does not parse into a mapping, or undefined when it does. */
-function parseProblem(relative: string, text: string): string | undefined {
+/** A JSON or YAML document parsed into a mapping, or why it does not parse into one. */
+function parseDocument(relative: string, text: string): { value: object } | string {
   let value: unknown;
   try {
     value = /\.json$/i.test(relative) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'does not parse';
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'expected a JSON or YAML object';
-  return undefined;
+  return { value };
 }

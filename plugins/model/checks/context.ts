@@ -18,7 +18,16 @@ export interface CheckContext {
   readonly diagnostics: Diagnostics;
   /** Content paths of non-element files that something references: these are assets. */
   readonly assets: Set<string>;
+  /** The JSON and YAML files the content points to (schemas, API descriptions), parsed, by content path. */
+  readonly documents: Map<string, ContentDocument>;
 }
 
 /** A check over the resolved model. */
 export type Check = (context: CheckContext) => void;
+
+/** A JSON or YAML file the content points to, as read and parsed by the check. */
+export interface ContentDocument {
+  /** The text, decoded (without a byte order mark). */
+  readonly text: string;
+  readonly value: object;
+}

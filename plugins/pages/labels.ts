@@ -1,3 +1,5 @@
+import type { Field } from './view.ts';
+
 /** Human labels for the service template's keys (`latency_p99` → `Latency (p99)`). */
 const KNOWN: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -35,4 +37,13 @@ export function labelled(record: object | undefined): [string, string | number |
     fieldLabel(key),
     value as string | number | boolean | readonly string[] | undefined,
   ]);
+}
+
+/** A template mapping's entries that have a value, labelled and written as text, in the order written. */
+export function fields(record: object | undefined): Field[] {
+  return labelled(record).flatMap(([label, value]) => {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return [];
+    const text = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : Array.isArray(value) ? value.join(', ') : String(value);
+    return [{ label, value: text }];
+  });
 }

@@ -1,16 +1,24 @@
 import { compare } from '../model/diagnostics.ts';
 import type { ElementKind } from '../model/kinds.ts';
-import { keyOf, type Element, type Model } from '../model/model.ts';
-import { displayName, summaryOf } from '../model/names.ts';
+import { keyOf, type Element, type ElementRef } from '../model/model.ts';
+import { adrNumber, displayName, serviceTypeLabel, summaryOf } from '../model/names.ts';
 import { serviceDomain } from '../model/queries.ts';
 import { DOCS_INDEX } from '../model/routes.ts';
+import { byText, linksTo } from './links.ts';
+import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
+import type { Link } from './view.ts';
 
 export interface Cell {
+  /** The text filtered on and shown (joined, for a cell of several links). */
   text: string;
   href?: string | undefined;
+  /** Several links in one cell (an event's producers). */
+  links?: readonly Link[] | undefined;
   sort?: string | number | undefined;
   code?: boolean;
+  /** Kept on one line: dates, numbers, ids. */
+  nowrap?: boolean;
 }
 
 export interface Column {
@@ -26,19 +34,34 @@ export interface IndexTable {
 }
 
 /**
- * The table of a kind's index page: one row per element, with the columns a reader sorts
- * and filters that kind by (services by domain, team, type and language).
+ * The table of a kind's index page: one row per element, sorted by name, with the columns a
+ * reader sorts and filters that kind by (services by domain, team, type and language).
  */
-export function indexTable(model: Model, kind: ElementKind): IndexTable {
+export function indexTable(site: Site, kind: ElementKind): IndexTable {
+  const table = rawTable(site, kind);
+  // By name (the first column) unless the kind has an order of its own (docs, decisions).
+  if (kind === 'doc' || kind === 'decision') return table;
+  const first = table.columns[0]!.key;
+  return { ...table, rows: byText(table.rows, (row) => row[first]?.text ?? '') };
+}
+
+function rawTable(site: Site, kind: ElementKind): IndexTable {
+  const { model, base } = site;
   const elements = [...model.byKind[kind].values()] as Element[];
-  const name = (el: Element): Cell => ({ text: displayName(el), href: elementHref(el), sort: displayName(el).toLowerCase() });
+  const name = (el: Element): Cell => ({ text: displayName(el), href: elementHref(el, base), sort: displayName(el).toLowerCase() });
   const ref = (k: 'domain' | 'team' | 'resource', id: string | undefined): Cell | undefined => {
     const target = id ? (model.byKind[k].get(id) as Element | undefined) : undefined;
-    return target ? { text: displayName(target), href: elementHref(target) } : undefined;
+    return target ? { text: displayName(target), href: elementHref(target, base) } : undefined;
   };
   const text = (value: string | number | undefined): Cell | undefined =>
     value === undefined || value === '' ? undefined : { text: String(value) };
-  const count = (n: number): Cell => ({ text: String(n), sort: n });
+  const count = (n: number): Cell => ({ text: String(n), sort: n, nowrap: true });
+  /** Links to elements, by name, in one cell. */
+  const links = (refs: readonly ElementRef[]): Cell | undefined => {
+    const list = byText(linksTo(site, refs));
+    return list.length === 0 ? undefined : { text: list.map((l) => l.text).join(', '), links: list };
+  };
+  const services = (ids: readonly string[]) => links([...new Set(ids)].map((id) => ({ kind: 'service' as const, id })));
   const rel = model.relations;
   switch (kind) {
     case 'service':
@@ -54,7 +77,7 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
         ],
         rows: (elements as Element<'service'>[]).map((s) => ({
           name: name(s),
-          type: text(s.data.type ?? 'service'),
+          type: text(serviceTypeLabel(s.data.type)),
           domain: ref('domain', serviceDomain(model, s.id)),
           team: ref('team', s.data.owner),
           language: text(s.data.stack?.language),
@@ -76,13 +99,12 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
           const producers = rel.producers.get(e.id) ?? [];
           const domains = [...new Set(producers.map((p) => serviceDomain(model, p)).filter((d): d is string => !!d))];
           return {
-            id: { text: e.id, href: elementHref(e), code: true },
+            id: { text: e.id, href: elementHref(e, base), code: true },
             name: text(e.data.name),
-            domain:
-              domains.length === 1 ? ref('domain', domains[0]) : text(domains.map((d) => model.byKind.domain.get(d)!.data.name).join(', ')),
+            domain: links(domains.map((id) => ({ kind: 'domain' as const, id }))),
             channel: text(e.data.channel),
-            producers: text(producers.map((p) => model.byKind.service.get(p)!.data.name).join(', ')),
-            consumers: text((rel.consumers.get(e.id) ?? []).map((c) => model.byKind.service.get(c)!.data.name).join(', ')),
+            producers: services(producers),
+            consumers: services(rel.consumers.get(e.id) ?? []),
           };
         }),
       };
@@ -120,9 +142,7 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
             name: name(r),
             category: text(rel.categories.get(r.id)),
             type: text(r.data.type),
-            owners: text(
-              [...new Set(uses.filter((u) => u.via === 'store').map((u) => model.byKind.service.get(u.service)!.data.name))].join(', '),
-            ),
+            owners: services(uses.filter((u) => u.via === 'store').map((u) => u.service)),
             users: count(new Set(uses.map((u) => u.service)).size),
           };
         }),
@@ -149,19 +169,22 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
       return {
         noun: 'decision',
         columns: [
-          { key: 'id', label: 'Id' },
+          { key: 'number', label: 'ADR' },
           { key: 'title', label: 'Title' },
           { key: 'status', label: 'Status', filter: true },
           { key: 'date', label: 'Date' },
           { key: 'technology', label: 'Technology', filter: true },
         ],
-        rows: (elements as Element<'decision'>[]).map((d) => ({
-          id: { text: d.id, href: elementHref(d), code: true },
-          title: name(d),
-          status: text(d.data.status),
-          date: text(d.data.date),
-          technology: text(d.data.technology),
-        })),
+        rows: (elements as Element<'decision'>[]).map((d) => {
+          const n = adrNumber(d.id);
+          return {
+            number: { text: n === undefined ? d.id : String(n), href: elementHref(d, base), sort: n ?? d.id, nowrap: true, code: n === undefined },
+            title: name(d),
+            status: text(d.data.status),
+            date: { text: d.data.date, nowrap: true },
+            technology: text(d.data.technology),
+          };
+        }),
       };
     case 'team':
       return {
@@ -206,7 +229,7 @@ export function indexTable(model: Model, kind: ElementKind): IndexTable {
         rows: elements.map((el) => ({
           name: name(el),
           description: text(summaryOf(el)),
-          uses: text((rel.calls.get(keyOf(el)) ?? []).map((c) => displayName(model.byKind[c.to.kind].get(c.to.id) as Element)).join(', ')),
+          uses: links((rel.calls.get(keyOf(el)) ?? []).map((c) => c.to)),
         })),
       };
   }

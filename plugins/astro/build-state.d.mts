@@ -1,0 +1,12 @@
+import type { Site } from '../pages/site.ts';
+import type { PageCache } from './page-cache/page-cache.ts';
+
+/** What the integration hands the pages in a build or a dev server (see build-state.mjs). */
+export interface BuildState {
+  readonly site: Site;
+  /** The page cache, in a build that keeps unchanged pages. */
+  readonly pages?: PageCache | undefined;
+}
+
+export function publishBuild(state: BuildState): void;
+export function currentBuild(): BuildState;

@@ -1,0 +1,25 @@
+import type { AstroUserConfig } from 'astro';
+import { createHash } from 'node:crypto';
+import type { LoadResult } from '../model/load.ts';
+import archsite from './integration.ts';
+import type { Settings } from './settings.ts';
+
+export { readSettings, type Settings } from './settings.ts';
+export { default as archsite, type ArchsiteOptions } from './integration.ts';
+
+/**
+ * The Astro configuration of an archsite site, from its settings: what `astro.config.mjs`
+ * exports, and what the CLI builds with (handing over the content it already checked).
+ */
+export function archsiteConfig(settings: Settings, checked?: LoadResult): AstroUserConfig {
+  // Astro keeps what it loaded from the content between builds: one folder per content folder,
+  // so that builds of different content (tests, several sites from one checkout) never mix.
+  const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
+  return {
+    base: settings.base,
+    cacheDir,
+    ...(settings.site ? { site: settings.site } : {}),
+    trailingSlash: 'always',
+    integrations: archsite({ settings, checked }),
+  };
+}

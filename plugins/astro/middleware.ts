@@ -1,0 +1,25 @@
+import { defineMiddleware } from 'astro:middleware';
+import { currentBuild } from 'archsite/build-state';
+import { KEPT_PLACEHOLDER } from './page-cache/page-cache.ts';
+import { recordingSite } from './page-cache/recording-site.ts';
+
+/**
+ * Hands every page the build's site as `Astro.locals.site`. In a build with the page cache,
+ * serves a page from the last build when nothing it read has changed; otherwise the page
+ * gets a recording view of the site, and what it read is kept with it.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { site, pages: cache } = currentBuild();
+  context.locals.site = site;
+  if (!cache || !context.isPrerendered) return next();
+  const route = context.url.pathname;
+  if (cache.reuse(route)) return new Response(KEPT_PLACEHOLDER, { headers: { 'content-type': 'text/html' } });
+  const reads = cache.startPage(route);
+  context.locals.site = recordingSite(site, reads);
+  const response = await next();
+  if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  // The page streams: it is still reading the site until its last byte.
+  const html = await response.text();
+  cache.keep(route, reads, html);
+  return new Response(html, { status: response.status, headers: response.headers });
+});

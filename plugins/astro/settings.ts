@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+/**
+ * The user's settings of a build, read from the environment here and nowhere else: every
+ * other file gets them from this object, through the `site` (see pages/site.ts) or the
+ * integration's options.
+ */
+export interface Settings {
+  /** The content folder (`ARCHSITE_CONTENT`, or `content/`), absolute. */
+  readonly contentDir: string;
+  /** The base path the site is published under (`ARCHSITE_BASE`), always ending with `/`. */
+  readonly base: string;
+  /** The site's own URL (`ARCHSITE_SITE`), for canonical links and the sitemap. */
+  readonly site: string | undefined;
+  /** Where rendered diagrams (and, in `pages/`, kept pages) live between builds (`ARCHSITE_CACHE_DIR`). */
+  readonly cacheDir: string;
+  /** The browser that renders diagrams (`ARCHSITE_CHROMIUM`): a path, `none`, or undefined to look for one. */
+  readonly chromium: string | undefined;
+  /** Put the content security policy into every page (`ARCHSITE_CSP_META=1`). */
+  readonly cspMeta: boolean;
+  /** Keep unchanged pages between builds (`ARCHSITE_PAGE_CACHE=0` turns it off). */
+  readonly pageCache: boolean;
+  /** How many pages render at once (`ARCHSITE_PAGE_CONCURRENCY`). */
+  readonly pageConcurrency: number;
+  /** Astro's log level for builds (`ARCHSITE_LOG_LEVEL`). */
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
+
+/** The settings of a build run from `root` (the project), from an environment. */
+export function readSettings(env: Readonly<Record<string, string | undefined>>, root: string, cwd = process.cwd()): Settings {
+  const level = env.ARCHSITE_LOG_LEVEL ?? 'warn';
+  return {
+    contentDir: path.resolve(cwd, env.ARCHSITE_CONTENT || 'content'),
+    base: (env.ARCHSITE_BASE || '/').replace(/\/?$/, '/'),
+    site: env.ARCHSITE_SITE || undefined,
+    cacheDir: path.resolve(cwd, env.ARCHSITE_CACHE_DIR || path.join(root, 'node_modules/.cache/archsite/diagrams')),
+    chromium: env.ARCHSITE_CHROMIUM || undefined,
+    cspMeta: env.ARCHSITE_CSP_META === '1',
+    pageCache: env.ARCHSITE_PAGE_CACHE !== '0',
+    pageConcurrency: Math.max(1, Number(env.ARCHSITE_PAGE_CONCURRENCY) || 4),
+    logLevel: (LOG_LEVELS.has(level) ? level : 'warn') as Settings['logLevel'],
+  };
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { DiagramView } from '../diagrams/index.ts';
+import type { LoadResult } from '../model/load.ts';
+import type { Model } from '../model/model.ts';
+import type { Site, SiteFile } from '../pages/site.ts';
+import { gitInfo } from './git-dates.ts';
+import type { Settings } from './settings.ts';
+import type { SvgStore } from './diagrams/svg-store.ts';
+
+export interface SiteInputs {
+  readonly settings: Settings;
+  /** The checked content: its model and the documents the check read. */
+  readonly checked: LoadResult & { readonly model: Model };
+  /** Every generated view, by view key (see diagrams/prerender.ts). */
+  readonly views: ReadonlyMap<string, DiagramView | null>;
+  readonly mode: 'svg' | 'client';
+  readonly store: SvgStore;
+}
+
+/**
+ * The build's `site` (see pages/site.ts): the model and everything read beside it, read
+ * here once. Git is asked once for every content file's last commit date.
+ */
+export function createSite({ settings, checked, views, mode, store }: SiteInputs): Site {
+  const { model } = checked;
+  const git = gitInfo(model.contentDir);
+  const dates = new Map<string, Date>();
+  if (git)
+    for (const [file, date] of git.dates) {
+      const relative = path.relative(model.contentDir, file);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) dates.set(relative.split(path.sep).join('/'), date);
+    }
+  const files = new Map<string, SiteFile>([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value }]));
+  return Object.freeze({
+    model,
+    base: settings.base,
+    git: Object.freeze({ top: git?.top, dates }),
+    files,
+    assets: checked.assets,
+    diagrams: Object.freeze({ mode, views, rendered: (text: string) => store.diagram(text) }),
+  });
+}

@@ -1,0 +1,77 @@
+import { adrNumber } from '../model/names.ts';
+import { statusBadge } from './badges.ts';
+import { bodyOf } from './body.ts';
+import { decisionItems } from './decisions.ts';
+import { fields } from './labels.ts';
+import { linksTo } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import type { Site } from './site.ts';
+import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Field, type Heading, type PageHead } from './view.ts';
+
+export interface DecisionPage {
+  readonly head: PageHead;
+  /** `ADR 6`, from the number the file name starts with. */
+  readonly number?: string | undefined;
+  readonly status: Badge;
+  readonly date: string;
+  readonly deciders: readonly string[];
+  readonly technology?: string | undefined;
+  readonly supersedes: readonly DecisionItem[];
+  readonly supersededBy: readonly DecisionItem[];
+  readonly purpose?: string | undefined;
+  /** The ADR's prose (context, decision, consequences): after the purpose, before the alternatives. */
+  readonly body?: string | undefined;
+  readonly alternatives: readonly { readonly name: string; readonly description?: string | undefined; readonly pros: readonly string[]; readonly cons: readonly string[] }[];
+  /** The rationale as prose, or as the template's criteria. */
+  readonly rationale: { readonly text?: string | undefined; readonly criteria: readonly Field[] } | undefined;
+  readonly risks: readonly { readonly risk: string; readonly mitigation: string }[];
+  readonly affects: readonly ElementLink[];
+}
+
+/** The content path of a decision's prose, rendered before its page is laid out. */
+export function decisionBody(site: Site, id: string): string | undefined {
+  const el = site.model.byKind.decision.get(id);
+  return el && bodyOf(el);
+}
+
+const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+
+/**
+ * A decision's page, in the order an ADR reads: what it is for, the context and the
+ * decision (its prose), then the alternatives weighed, why this one, its risks, and what it shapes.
+ */
+export function decisionPage(site: Site, id: string, bodyHeadings: readonly Heading[] = []): DecisionPage {
+  const el = site.model.byKind.decision.get(id);
+  if (!el) throw new Error(`archsite: no decision "${id}"`);
+  const d = el.data;
+  const n = adrNumber(id);
+  const affects = linksTo(site, site.model.relations.affects.get(id) ?? []);
+  const rationale =
+    d.rationale === undefined ? undefined : typeof d.rationale === 'string' ? { text: d.rationale, criteria: [] } : { criteria: fields(d.rationale) };
+  const headings = [
+    ...shownHeadings([['purpose', 'Purpose', !!d.purpose]]),
+    ...bodyHeadings,
+    ...shownHeadings([
+      ['alternatives', 'Alternatives considered', !!d.alternatives?.length],
+      ['rationale', 'Selection rationale', rationale !== undefined],
+      ['risks', 'Risks', !!d.risks?.length],
+      ['affects', 'Affects', affects.length > 0],
+    ]),
+  ];
+  return {
+    head: elementHead(site, el, d.title, d.purpose, headings),
+    number: n === undefined ? undefined : `ADR ${n}`,
+    status: statusBadge(d.status),
+    date: d.date,
+    deciders: d.deciders ?? [],
+    technology: d.technology,
+    supersedes: decisionItems(site, d.supersedes ?? []),
+    supersededBy: decisionItems(site, site.model.relations.supersededBy.get(id) ?? []),
+    purpose: d.purpose,
+    body: bodyOf(el),
+    alternatives: (d.alternatives ?? []).map((a) => ({ name: a.name, description: a.description, pros: list(a.pros), cons: list(a.cons) })),
+    rationale,
+    risks: (d.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? '' })),
+    affects,
+  };
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { DiagramView } from '../diagrams/index.ts';
+import { serviceDomain } from '../model/queries.ts';
+import { bodyOf } from './body.ts';
+import { decisionsAbout } from './decisions.ts';
+import { viewOf } from './diagram.ts';
+import { linkTo, serviceLinks } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import { schemaRows, type SchemaRow } from './schema-rows.ts';
+import type { Site } from './site.ts';
+import { elementHref, fileHref } from './urls.ts';
+import { shownHeadings, type DecisionItem, type ElementLink, type Link, type PageHead } from './view.ts';
+
+export interface EventPage {
+  readonly head: PageHead;
+  readonly id: string;
+  /** `v1.0`, when versioned. */
+  readonly version?: string | undefined;
+  readonly domains: readonly ElementLink[];
+  readonly description?: string | undefined;
+  readonly body?: string | undefined;
+  readonly flow: DiagramView | null;
+  readonly producers: readonly ElementLink[];
+  readonly consumers: readonly ElementLink[];
+  readonly channel?: string | undefined;
+  readonly broker?: { readonly link: Link; readonly technology: string } | undefined;
+  readonly schema?: EventSchemaView | undefined;
+  /** The example payload, as JSON. */
+  readonly example?: string | undefined;
+  readonly decisions: readonly DecisionItem[];
+}
+
+export interface EventSchemaView {
+  readonly rows: readonly SchemaRow[];
+  /** The schema as published: the file's text, or the inline schema as JSON; empty for a URL. */
+  readonly text: string;
+  readonly lang: 'json' | 'yaml';
+  /** The schema file or URL, as written, and where it is published. */
+  readonly file?: Link | undefined;
+}
+
+export function eventPage(site: Site, id: string): EventPage {
+  const { model } = site;
+  const rel = model.relations;
+  const el = model.byKind.event.get(id);
+  if (!el) throw new Error(`archsite: no event "${id}"`);
+  const d = el.data;
+  const producers = rel.producers.get(id) ?? [];
+  const brokerEl = d.broker ? model.byKind.resource.get(d.broker) : undefined;
+  const domains = [...new Set(producers.map((p) => serviceDomain(model, p)).filter((x): x is string => !!x))].flatMap(
+    (domain) => linkTo(site, { kind: 'domain', id: domain }) ?? [],
+  );
+  const schema = eventSchema(site, el.source.path, d.schema);
+  const decisions = decisionsAbout(site, el);
+  const headings = shownHeadings([
+    ['producers', 'Producers', true],
+    ['consumers', 'Consumers', true],
+    ['channel', 'Channel and broker', !!(d.channel || brokerEl)],
+    ['schema', 'Schema', !!schema],
+    ['example', 'Example payload', d.example !== undefined],
+    ['decisions', 'Decisions', decisions.length > 0],
+  ]);
+  return {
+    head: elementHead(site, el, d.name, d.description, headings),
+    id,
+    version: d.version ? `v${d.version}` : undefined,
+    domains,
+    description: d.description,
+    body: bodyOf(el),
+    flow: viewOf(site, 'event-flow', id),
+    producers: serviceLinks(site, producers),
+    consumers: serviceLinks(site, rel.consumers.get(id) ?? []),
+    channel: d.channel,
+    broker: brokerEl
+      ? { link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) }, technology: brokerEl.data.technology ?? brokerEl.data.type }
+      : undefined,
+    schema,
+    example: d.example === undefined ? undefined : JSON.stringify(d.example, null, 2),
+    decisions,
+  };
+}
+
+/** An event's JSON Schema, inline or from its file (read once, by the check). */
+function eventSchema(site: Site, eventPath: string, schema: unknown): EventSchemaView | undefined {
+  if (schema === undefined) return undefined;
+  if (typeof schema !== 'string') return { rows: schemaRows(schema), text: JSON.stringify(schema, null, 2), lang: 'json' };
+  if (/^https?:\/\//i.test(schema)) return { rows: [], text: '', lang: 'json', file: { text: schema, href: schema } };
+  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(eventPath), schema));
+  const file = site.files.get(relative);
+  return {
+    rows: file ? schemaRows(file.value) : [],
+    text: file?.text ?? '',
+    lang: /\.json$/i.test(relative) ? 'json' : 'yaml',
+    file: { text: schema, href: fileHref(relative, site.base) },
+  };
+}

@@ -1,0 +1,31 @@
+import { kindInfo } from '../model/kinds.ts';
+import type { Element, ElementRef } from '../model/model.ts';
+import { displayName } from '../model/names.ts';
+import type { Site } from './site.ts';
+import { elementHref } from './urls.ts';
+import type { ElementLink } from './view.ts';
+
+/** A link to an element of the site, by its name; undefined when the model has no such element. */
+export function linkTo(site: Site, ref: ElementRef): ElementLink | undefined {
+  const el = site.model.byKind[ref.kind].get(ref.id) as Element | undefined;
+  return el ? { text: displayName(el), href: elementHref(el, site.base), kind: kindInfo(el.kind).label } : undefined;
+}
+
+/** Links to the elements that exist, in the order given. */
+export function linksTo(site: Site, refs: readonly ElementRef[]): ElementLink[] {
+  return refs.flatMap((ref) => linkTo(site, ref) ?? []);
+}
+
+/** Links to services by id, sorted by name. */
+export function serviceLinks(site: Site, ids: readonly string[]): ElementLink[] {
+  return byText(linksTo(site, ids.map((id) => ({ kind: 'service' as const, id }))));
+}
+
+/** Sorted by name (their text, or what `name` gives), as a reader looks things up; the same order in every build. */
+export function byText<T>(items: readonly T[], name: (item: T) => string = (item) => (item as { text: string }).text): T[] {
+  return [...items].sort((a, b) => {
+    const x = name(a);
+    const y = name(b);
+    return x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0);
+  });
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { kindInfo } from '../model/kinds.ts';
+import type { Element } from '../model/model.ts';
+import { serviceDomain } from '../model/queries.ts';
+import type { Site } from './site.ts';
+import { technologies } from './technology.ts';
+import type { Heading, PageHead } from './view.ts';
+
+/** Where to edit an element's file, when the system names its repository. */
+export function editUrl(site: Site, el: Element): string | undefined {
+  const { system, contentDir } = site.model;
+  const repository = system.data.repository?.replace(/\/+$/, '');
+  if (!repository) return undefined;
+  // Outside git, the content folder is taken to sit at the top of the repository.
+  const top = site.git.top ?? path.dirname(contentDir);
+  const relative = path.relative(top, path.join(contentDir, el.source.path)).split(path.sep).join('/');
+  if (relative.startsWith('..')) return undefined;
+  return `${repository}/edit/${system.data.branch ?? 'main'}/${relative}`;
+}
+
+/** When an element's file was last committed; undefined outside git and for uncommitted files. */
+export function lastUpdated(site: Site, el: Element): Date | undefined {
+  return site.git.dates.get(el.source.path);
+}
+
+/** The head of an element's page: title, description, edit link, date, search facets and sections. */
+export function elementHead(site: Site, el: Element, title: string, description: string | undefined, headings: readonly Heading[]): PageHead {
+  return {
+    title,
+    ...(description ? { description } : {}),
+    editUrl: editUrl(site, el),
+    lastUpdated: lastUpdated(site, el),
+    facets: searchFacets(site, el),
+    headings,
+  };
+}
+
+/**
+ * The pagefind facets of an element: kind, domain, team, technology and status; each value
+ * once, sorted. Technology is normalised to the technologies named (see technology.ts).
+ */
+export function searchFacets(site: Site, el: Element): { name: string; value: string }[] {
+  const { model } = site;
+  const domainName = (id: string | undefined) => (id ? model.byKind.domain.get(id)?.data.name : undefined);
+  const teamName = (id: string | undefined) => (id ? model.byKind.team.get(id)?.data.name : undefined);
+  const facets: Record<string, (string | undefined)[]> = { kind: [kindInfo(el.kind).label] };
+  switch (el.kind) {
+    case 'service':
+      facets.domain = [domainName(serviceDomain(model, el.id))];
+      facets.team = [teamName(el.data.owner)];
+      facets.technology = [el.data.stack?.language, el.data.stack?.framework, el.data.stack?.database].flatMap(technologies);
+      break;
+    case 'domain':
+      facets.domain = [el.data.name];
+      facets.team = [teamName(el.data.owner)];
+      break;
+    case 'event': {
+      const producers = model.relations.producers.get(el.id) ?? [];
+      facets.domain = producers.map((s) => domainName(serviceDomain(model, s)));
+      facets.team = producers.map((s) => teamName(model.byKind.service.get(s)?.data.owner));
+      break;
+    }
+    case 'resource':
+      facets.technology = technologies(el.data.technology ?? el.data.type);
+      facets.domain = (model.relations.resourceUsers.get(el.id) ?? [])
+        .filter((u) => u.via === 'store')
+        .map((u) => domainName(serviceDomain(model, u.service)));
+      break;
+    case 'decision':
+      facets.status = [el.data.status];
+      facets.technology = technologies(el.data.technology);
+      break;
+    case 'team':
+      facets.team = [el.data.name];
+      break;
+    default:
+      break;
+  }
+  return Object.entries(facets).flatMap(([name, values]) =>
+    [...new Set(values.filter((v): v is string => !!v).map(facetValue))].sort().map((value) => ({ name, value })),
+  );
+}
+
+/**
+ * A facet value as pagefind may show it. Pagefind's search UI puts filter values into the
+ * page as HTML, so a name like `<img onerror=...>` would become markup: angle brackets are
+ * shown as look-alike quotation marks instead.
+ */
+export function facetValue(value: string): string {
+  return value.replace(/</g, '‹').replace(/>/g, '›').replace(/\s+/g, ' ').trim();
+}

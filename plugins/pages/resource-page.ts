@@ -1,0 +1,78 @@
+import type { DiagramView } from '../diagrams/index.ts';
+import { keyOf } from '../model/model.ts';
+import { bodyOf } from './body.ts';
+import { placementItems, type PlacementItem } from './calls.ts';
+import { decisionsAbout } from './decisions.ts';
+import { viewOf } from './diagram.ts';
+import { byText, linkTo, serviceLinks } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import type { Site } from './site.ts';
+import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type PageHead } from './view.ts';
+
+export interface ResourcePage {
+  readonly head: PageHead;
+  readonly category: Badge;
+  readonly technology: string;
+  readonly shared: boolean;
+  readonly description?: string | undefined;
+  readonly body?: string | undefined;
+  /** The services that store their data here. */
+  readonly owners: readonly ElementLink[];
+  readonly neighbourhood: DiagramView | null;
+  /** Each service using it, by name, and how. */
+  readonly usedBy: readonly { readonly service: ElementLink; readonly how: string }[];
+  readonly events: readonly { readonly event: ElementLink; readonly channel?: string | undefined }[];
+  readonly runsIn: readonly PlacementItem[];
+  readonly decisions: readonly DecisionItem[];
+}
+
+const HOW = { store: 'stores its data here', dependency: 'calls it' } as const;
+
+export function resourcePage(site: Site, id: string): ResourcePage {
+  const { model } = site;
+  const rel = model.relations;
+  const el = model.byKind.resource.get(id);
+  if (!el) throw new Error(`archsite: no resource "${id}"`);
+  const d = el.data;
+  const uses = rel.resourceUsers.get(id) ?? [];
+  const byService = new Map<string, string[]>();
+  for (const u of uses) {
+    const how = u.via === 'component' ? `component ${u.detail}` : u.via === 'broker' ? `carries event ${u.detail}` : HOW[u.via];
+    byService.set(u.service, [...(byService.get(u.service) ?? []), how]);
+  }
+  const usedBy = byText(
+    [...byService].flatMap(([service, how]) => {
+      const link = linkTo(site, { kind: 'service', id: service });
+      return link ? [{ service: link, how: how.join('; ') }] : [];
+    }),
+    (u) => u.service.text,
+  );
+  const events = [...model.byKind.event.values()]
+    .filter((e) => e.data.broker === id)
+    .flatMap((e) => {
+      const event = linkTo(site, e);
+      return event ? [{ event: { ...event, text: e.id }, channel: e.data.channel }] : [];
+    });
+  const runsIn = placementItems(site, rel.placements.get(keyOf(el)) ?? []);
+  const decisions = decisionsAbout(site, el);
+  const headings = shownHeadings([
+    ['used-by', 'Used by', usedBy.length > 0],
+    ['events', 'Events carried', events.length > 0],
+    ['runs-in', 'Runs in', runsIn.length > 0],
+    ['decisions', 'Decisions', decisions.length > 0],
+  ]);
+  return {
+    head: elementHead(site, el, d.name, d.description, headings),
+    category: { text: rel.categories.get(id) ?? 'other', variant: 'note' },
+    technology: d.technology ?? d.type,
+    shared: !!d.shared,
+    description: d.description,
+    body: bodyOf(el),
+    owners: serviceLinks(site, [...new Set(uses.filter((u) => u.via === 'store').map((u) => u.service))]),
+    neighbourhood: viewOf(site, 'neighbourhood', `resource:${id}`),
+    usedBy,
+    events,
+    runsIn,
+    decisions,
+  };
+}

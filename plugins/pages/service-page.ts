@@ -1,0 +1,197 @@
+import path from 'node:path';
+import type { DiagramView } from '../diagrams/index.ts';
+import { layerName } from '../diagrams/components.ts';
+import { keyOf, type Element } from '../model/model.ts';
+import { domainTypeBadge, serviceTypeBadge } from './badges.ts';
+import { bodyOf } from './body.ts';
+import { callRows, placementItems, type PlacementItem } from './calls.ts';
+import { decisionsAbout } from './decisions.ts';
+import { viewOf } from './diagram.ts';
+import { fields } from './labels.ts';
+import { linkTo, serviceLinks } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import type { Site } from './site.ts';
+import { elementHref, fileHref } from './urls.ts';
+import { shownHeadings, type Badge, type CallRow, type DecisionItem, type ElementLink, type Field, type Link, type PageHead } from './view.ts';
+
+export interface ServicePage {
+  readonly head: PageHead;
+  readonly type: Badge;
+  readonly domain?: ElementLink | undefined;
+  readonly owner?: ElementLink | undefined;
+  readonly neighbourhood: DiagramView | null;
+  readonly responsibility: string;
+  readonly description?: string | undefined;
+  /** The content path of its Markdown prose, when it has some. */
+  readonly body?: string | undefined;
+  readonly boundedContext?: { readonly domain: ElementLink; readonly type: Badge; readonly description?: string | undefined } | undefined;
+  readonly entities: { readonly diagram: DiagramView | null; readonly names: readonly string[] };
+  readonly stores: readonly { readonly link: Link; readonly detail: string }[];
+  readonly apis: ServiceApis;
+  readonly published: readonly { readonly link: Link; readonly description?: string | undefined }[];
+  readonly consumed: readonly { readonly link: Link; readonly producers: readonly ElementLink[] }[];
+  readonly calls: readonly CallRow[];
+  /** The services whose events this one consumes, by name. */
+  readonly asyncSources: readonly ElementLink[];
+  readonly nfr: readonly Field[];
+  readonly stack: readonly Field[];
+  readonly deployment: readonly Field[];
+  readonly security: readonly Field[];
+  readonly monitoring: readonly Field[];
+  readonly components: { readonly diagram: DiagramView | null; readonly layers: readonly ComponentLayer[] };
+  readonly calledBy: readonly CallRow[];
+  readonly eventConsumers: readonly { readonly event: Link; readonly consumers: readonly ElementLink[] }[];
+  readonly runsIn: readonly PlacementItem[];
+  readonly decisions: readonly DecisionItem[];
+}
+
+export interface ServiceApis {
+  readonly rest: readonly { readonly method: string; readonly path: string; readonly summary: string }[];
+  readonly grpc: readonly { readonly name: string; readonly summary?: string | undefined }[];
+  readonly rpc: readonly {
+    readonly protocol: string;
+    readonly summary?: string | undefined;
+    readonly methods: readonly { readonly name: string; readonly summary?: string | undefined }[];
+  }[];
+  /** The API description files: OpenAPI, Protocol Buffers, GraphQL. */
+  readonly files: readonly { readonly label: string; readonly link: Link }[];
+}
+
+export interface ComponentLayer {
+  readonly title: string;
+  readonly components: readonly {
+    readonly anchor: string;
+    readonly name: string;
+    readonly description?: string | undefined;
+    readonly technology: string;
+    readonly uses: readonly Link[];
+  }[];
+}
+
+/** Everything a service's page shows: the template's sections, then what the model computes about it. */
+export function servicePage(site: Site, id: string): ServicePage {
+  const { model, base } = site;
+  const rel = model.relations;
+  const el = model.byKind.service.get(id);
+  if (!el) throw new Error(`archsite: no service "${id}"`);
+  const d = el.data;
+  const key = keyOf(el);
+  const domainEl = model.byKind.domain.get(d.domain);
+  const domain = linkTo(site, { kind: 'domain', id: d.domain });
+  const published = (d.events?.publishes ?? []).flatMap((e) => {
+    const event = model.byKind.event.get(e);
+    return event ? [{ link: { text: e, href: elementHref(event, base) }, description: event.data.description }] : [];
+  });
+  const consumedIds = (d.events?.consumes ?? []).filter((e) => model.byKind.event.has(e));
+  const consumed = consumedIds.map((e) => ({
+    link: { text: e, href: elementHref({ kind: 'event', id: e }, base) },
+    producers: serviceLinks(site, rel.producers.get(e) ?? []),
+  }));
+  const asyncSources = serviceLinks(site, [...new Set(consumedIds.flatMap((e) => rel.producers.get(e) ?? []))].filter((s) => s !== id));
+  const stores = (d.data?.stores ?? []).flatMap((r) => {
+    const resource = model.byKind.resource.get(r);
+    return resource
+      ? [{ link: { text: resource.data.name, href: elementHref(resource, base) }, detail: `${rel.categories.get(r)}, ${resource.data.technology ?? resource.data.type}` }]
+      : [];
+  });
+  const eventConsumers = (d.events?.publishes ?? [])
+    .map((e) => ({ event: { text: e, href: elementHref({ kind: 'event', id: e }, base) }, consumers: serviceLinks(site, rel.consumers.get(e) ?? []) }))
+    .filter((e) => e.consumers.length > 0 && model.byKind.event.has(e.event.text));
+  const apis = serviceApis(site, el);
+  const components = componentLayers(site, el);
+  const calls = callRows(site, rel.calls.get(key) ?? [], 'to');
+  const calledBy = callRows(site, rel.callers.get(key) ?? [], 'from');
+  const runsIn = placementItems(site, rel.placements.get(key) ?? []);
+  const decisions = decisionsAbout(site, el);
+  const nfr = fields(d.nfr);
+  const stack = fields(d.stack);
+  const deployment = fields(d.deployment);
+  const security = fields(d.security);
+  const monitoring = fields(d.monitoring);
+  const entityNames = d.data?.entities ?? [];
+  const hasApis = apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0;
+  const headings = shownHeadings([
+    ['responsibility', 'Responsibility', true],
+    ['bounded-context', 'Bounded context', !!domainEl],
+    ['data-ownership', 'Data ownership', entityNames.length > 0 || stores.length > 0],
+    ['apis', 'APIs', hasApis],
+    ['events-published', 'Events published', published.length > 0],
+    ['events-consumed', 'Events consumed', consumed.length > 0],
+    ['dependencies', 'Dependencies', calls.length > 0 || asyncSources.length > 0],
+    ['nfr', 'Non-functional requirements', nfr.length > 0],
+    ['stack', 'Technology stack', stack.length > 0],
+    ['deployment', 'Deployment', deployment.length > 0],
+    ['security', 'Security', security.length > 0],
+    ['monitoring', 'Monitoring', monitoring.length > 0],
+    ['components', 'Components', components.length > 0],
+    ['called-by', 'Called by', calledBy.length > 0],
+    ['event-consumers', 'Consumers of its events', eventConsumers.length > 0],
+    ['runs-in', 'Runs in', runsIn.length > 0],
+    ['decisions', 'Decisions', decisions.length > 0],
+  ]);
+  return {
+    head: elementHead(site, el, d.name, d.responsibility, headings),
+    type: serviceTypeBadge(d.type),
+    domain,
+    owner: d.owner ? linkTo(site, { kind: 'team', id: d.owner }) : undefined,
+    neighbourhood: viewOf(site, 'neighbourhood', id),
+    responsibility: d.responsibility,
+    description: d.description,
+    body: bodyOf(el),
+    boundedContext:
+      domainEl && domain ? { domain, type: domainTypeBadge(domainEl.data.type), description: domainEl.data.description } : undefined,
+    entities: { diagram: viewOf(site, 'entities', id), names: entityNames },
+    stores,
+    apis,
+    published,
+    consumed,
+    calls,
+    asyncSources,
+    nfr,
+    stack,
+    deployment,
+    security,
+    monitoring,
+    components: { diagram: viewOf(site, 'component', id), layers: components },
+    calledBy,
+    eventConsumers,
+    runsIn,
+    decisions,
+  };
+}
+
+function serviceApis(site: Site, el: Element<'service'>): ServiceApis {
+  const apis = el.data.apis;
+  const file = (label: string, written: string | undefined) => {
+    if (!written) return [];
+    const href = /^https?:/i.test(written) ? written : fileHref(path.posix.join(path.posix.dirname(el.source.path), written), site.base);
+    return [{ label, link: { text: written, href } }];
+  };
+  const method = (m: string | { name: string; summary?: string | undefined }) =>
+    typeof m === 'string' ? { name: m } : { name: m.name, summary: m.summary };
+  return {
+    rest: (apis?.rest ?? []).map((e) => ({ method: e.method, path: e.path, summary: e.summary ?? e.description ?? '' })),
+    grpc: (apis?.grpc ?? []).map(method),
+    rpc: (apis?.rpc ?? []).map((r) => ({ protocol: r.protocol, summary: r.summary, methods: (r.methods ?? []).map(method) })),
+    files: [...file('OpenAPI description', apis?.openapi), ...file('Protocol Buffers', apis?.proto), ...file('GraphQL schema', apis?.graphql)],
+  };
+}
+
+function componentLayers(site: Site, el: Element<'service'>): ComponentLayer[] {
+  const components = el.data.components ?? [];
+  const uses = (componentId: string): Link[] =>
+    (site.model.relations.componentUses.get(`${el.id}/${componentId}`) ?? []).flatMap((t): Link[] => {
+      if (t.kind === 'component') {
+        const target = components.find((x) => x.id === t.id);
+        return [{ text: target?.name ?? t.id, href: `#component-${t.id}` }];
+      }
+      const link = linkTo(site, t);
+      return link ? [link] : [];
+    });
+  return [...new Set(components.map((c) => c.layer ?? 'other'))].map((layer) => ({
+    title: `${layerName(layer)} layer`,
+    components: components
+      .filter((c) => (c.layer ?? 'other') === layer)
+      .map((c) => ({ anchor: `component-${c.id}`, name: c.name, description: c.description, technology: c.technology ?? '', uses: uses(c.id) })),
+  }));
+}

@@ -1,0 +1,52 @@
+import type { DiagramView, ViewName } from '../diagrams/index.ts';
+import type { Model } from '../model/model.ts';
+
+/**
+ * Everything a page can show, built once per build and handed to every page: the checked
+ * model, the facts read beside it (git dates, the files the content points to), the base,
+ * and the diagrams. Page functions (this folder) read only this object; the page cache
+ * records each page's reads of it (see astro/page-cache/recording-site.ts), so a read of
+ * anything else cannot go unrecorded.
+ */
+export interface Site {
+  readonly model: Model;
+  /** The base path the site is published under, ending with `/`. */
+  readonly base: string;
+  readonly git: SiteGit;
+  /** The files the content points to (event schemas), read once by the check, by content path. */
+  readonly files: ReadonlyMap<string, SiteFile>;
+  /** Content paths of the files elements reference that are not elements (schemas, images): published under /files/. */
+  readonly assets: readonly string[];
+  readonly diagrams: SiteDiagrams;
+}
+
+export interface SiteGit {
+  /** The repository's top folder; undefined outside git. */
+  readonly top: string | undefined;
+  /** When each content file was last committed, by content path (`services/a.yaml`). */
+  readonly dates: ReadonlyMap<string, Date>;
+}
+
+export interface SiteFile {
+  /** The file's text, without a byte order mark. */
+  readonly text: string;
+  /** The parsed JSON or YAML value. */
+  readonly value: unknown;
+}
+
+export interface SiteDiagrams {
+  /** `svg`: rendered at build time; `client`: drawn in the reader's browser (no browser at build time). */
+  readonly mode: 'svg' | 'client';
+  /**
+   * Every generated view of the site, built once, by `viewKey`: null where the model has
+   * nothing to show for it (a service without components).
+   */
+  readonly views: ReadonlyMap<string, DiagramView | null>;
+  /** The light and dark SVGs of a diagram's text, rendered before any page. */
+  rendered(text: string): { readonly light: string; readonly dark: string } | undefined;
+}
+
+/** The key of a view in `SiteDiagrams.views`: `component:orders`, `context:`. */
+export function viewKey(name: ViewName, of: string | undefined): string {
+  return `${name}:${of ?? ''}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * The shapes page functions return (see site.ts): text, links and badges, already worded,
+ * ordered and linked. Templates lay them out and decide nothing.
+ */
+
+export interface Link {
+  readonly text: string;
+  readonly href: string;
+}
+
+/** A link to an element, with its kind as a reader names it (`Service`, `External system`). */
+export interface ElementLink extends Link {
+  readonly kind: string;
+}
+
+export type BadgeVariant = 'note' | 'tip' | 'success' | 'caution' | 'danger' | 'default';
+
+export interface Badge {
+  readonly text: string;
+  readonly variant: BadgeVariant;
+}
+
+/** A section of a page, as its heading and table-of-contents entry. */
+export interface Heading {
+  readonly id: string;
+  readonly title: string;
+  readonly depth?: number;
+}
+
+/** A labelled value (`Latency (p99)`: `200ms`), the value already written as text. */
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** What an element page puts in its head and around its content. */
+export interface PageHead {
+  readonly title: string;
+  readonly description?: string | undefined;
+  readonly editUrl?: string | undefined;
+  readonly lastUpdated?: Date | undefined;
+  /** The search facets of the page (kind, domain, team, technology, status), each value once, sorted. */
+  readonly facets: readonly { readonly name: string; readonly value: string }[];
+  readonly headings: readonly Heading[];
+}
+
+/** A row of a table of calls: the element at the other end, and how. */
+export interface CallRow {
+  readonly target: ElementLink | { readonly text: string; readonly kind: string };
+  readonly protocol: string;
+  readonly description: string;
+}
+
+/** A decision in a list: its link, number, status and date. */
+export interface DecisionItem {
+  readonly link: Link;
+  /** `ADR 6`, from the number the file name starts with. */
+  readonly number?: string | undefined;
+  readonly status: Badge;
+  readonly date: string;
+}
+
+/** Only the sections that have something to show, in order, as headings. */
+export function shownHeadings(sections: readonly (readonly [id: string, title: string, shown: boolean])[]): Heading[] {
+  return sections.filter(([, , shown]) => shown).map(([id, title]) => ({ id, title }));
+}
