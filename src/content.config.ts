@@ -3,11 +3,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
-import { currentBuild } from 'archsite/build-state';
+import { buildContentDir } from '../plugins/astro/static-paths.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
-// The content folder of this build, from the site the integration published (see build-state.mjs).
-const contentDir = currentBuild().site.model.contentDir;
+// The content folder of this build, from the site the integration published.
+const contentDir = buildContentDir();
 
 export const collections = {
   // Starlight reads its UI strings from here; an empty English entry keeps its defaults.

@@ -20,6 +20,7 @@ import { releaseMemory } from './release-memory.ts';
 import { remarkDiagramImport } from './remark-diagram-import.ts';
 import { remarkArchsiteLinks } from './remark-links.ts';
 import { remarkMermaid } from './remark-mermaid.ts';
+import { installSearchEntry } from './search-entry.ts';
 import { buildSearchIndex, type SearchViews } from './search-index.ts';
 import type { Settings } from './settings.ts';
 import { createSite } from './site.ts';
@@ -63,7 +64,8 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
       const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store);
       mode = outcome.mode;
       longSources = outcome.longSources;
-      for (const view of outcome.reduced) logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
+      for (const view of outcome.reduced)
+        logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
       const total = outcome.views + outcome.fences;
       if (outcome.mode === 'client')
         logger.warn(
@@ -157,7 +159,8 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         cache?.placeKept(out);
         searchViews = await cache?.searchViews(out);
         const counts = await cache?.close();
-        if (counts) process.stdout.write(`archsite: ${counts.rendered} pages rendered and ${counts.reused} unchanged since the last build\n`);
+        if (counts)
+          process.stdout.write(`archsite: ${counts.rendered} pages rendered and ${counts.reused} unchanged since the last build\n`);
         // The policy the site works under, next to it, for the server (or a proxy) to send.
         const policy = contentSecurityPolicy(out, cache?.scriptHashes(out));
         // Before pagefind indexes the site next to this process.
@@ -202,8 +205,10 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
   shellIntegration.hooks['astro:build:done'] = async (options) => {
     const views = searchViews;
     searchViews = undefined;
-    if (!views || !shell.pagefind) return indexSite?.(options);
-    await buildSearchIndex(fileURLToPath(options.dir), views, options.logger.fork('starlight:pagefind'));
+    if (!shell.pagefind) return indexSite?.(options);
+    if (views) await buildSearchIndex(fileURLToPath(options.dir), views, options.logger.fork('starlight:pagefind'));
+    else await indexSite?.(options);
+    installSearchEntry(fileURLToPath(options.dir));
   };
   return [guard, shellIntegration];
 }

@@ -3,23 +3,15 @@ import { compare } from '../model/diagnostics.ts';
 import { kindInfo } from '../model/kinds.ts';
 import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
-import type { DecisionStatus } from '../model/schemas/decision.ts';
+import { STATUS_VARIANT } from '../pages/badges.ts';
 import type { Settings } from './settings.ts';
-import { DOCS_INDEX, elementRoute, kindRoute } from '../model/routes.ts';
+import { DOCS_INDEX, elementRoute, FIXED_PAGES, kindRoute } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 
 /** A kind with more elements than this is listed in the sidebar by its index only. */
 const MAX_LISTED = 60;
 type SidebarItem = Sidebar[number];
-
-export const STATUS_VARIANT: Record<DecisionStatus, 'success' | 'note' | 'danger' | 'caution' | 'default'> = {
-  accepted: 'success',
-  proposed: 'note',
-  rejected: 'danger',
-  deprecated: 'caution',
-  superseded: 'default',
-};
 
 /** Starlight's options, derived from the model: title, edit links, sidebar (whose links Starlight puts under the base). */
 export function starlightOptions(model: Model | undefined, settings: Pick<Settings, 'contentDir'>): StarlightUserConfig {
@@ -37,7 +29,7 @@ export function starlightOptions(model: Model | undefined, settings: Pick<Settin
     markdown: { processedDirs: [settings.contentDir] },
     customCss: ['./src/styles/archsite.css'],
     // Head entries as text, never as markup (see the component).
-    components: { Head: './src/components/Head.astro' },
+    components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
     sidebar: model ? sidebar(model) : [],
   };
 }
@@ -46,17 +38,17 @@ function sidebar(model: Model): Sidebar {
   const link = (el: Element): SidebarItem => ({
     label: displayName(el),
     link: elementRoute(el),
-    ...(el.kind === 'decision' ? { badge: { text: el.data.status, variant: STATUS_VARIANT[el.data.status] } } : {}),
+    ...(el.kind === 'decision'
+      ? {
+          badge: { text: el.data.status, variant: STATUS_VARIANT[el.data.status] },
+          // The badge is read straight after the title ("…decisionsaccepted") without a name of its own.
+          attrs: { 'aria-label': `${displayName(el)}, ${el.data.status}` },
+        }
+      : {}),
   });
-  const groups: Sidebar = [
-    {
-      label: 'Overview',
-      items: [
-        { label: 'Home', link: '/' },
-        { label: 'Architecture', link: '/architecture/' },
-      ],
-    },
-  ];
+  const fixed = (group: (typeof FIXED_PAGES)[number]['group']) =>
+    FIXED_PAGES.filter((page) => page.group === group).map((page) => ({ label: page.label, link: page.route }));
+  const groups: Sidebar = [{ label: 'Overview', items: fixed('Overview') }];
   // What stakeholders look for first comes first.
   const order = ['service', 'domain', 'event', 'resource', 'deployment', 'decision', 'doc', 'person', 'system', 'team'] as const;
   for (const kind of order) {
@@ -90,16 +82,6 @@ function sidebar(model: Model): Sidebar {
       groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: large ? [all] : [all, ...elements.map(link)] });
     }
   }
-  groups.push({
-    label: 'Reference',
-    collapsed: true,
-    items: [
-      { label: 'Content model', link: '/reference/content-model/' },
-      { label: 'Checks', link: '/reference/checks/' },
-      { label: 'Diagrams', link: '/reference/diagrams/' },
-      { label: 'Security', link: '/reference/security/' },
-      { label: 'Performance', link: '/reference/performance/' },
-    ],
-  });
+  groups.push({ label: 'Reference', collapsed: true, items: fixed('Reference') });
   return groups;
 }

@@ -107,7 +107,8 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
         }
       }
       const outside = kind === 'service' && !inScope(id);
-      nodes.push(elementNode(model, { kind, id }, options, { parent, ...(outside ? { style: 'external' } : {}) }));
+      // Another domain's service is ours, not an external system: drawn as a container, lighter.
+      nodes.push(elementNode(model, { kind, id }, options, { parent, ...(outside ? { style: 'neighbour' } : {}) }));
     }
   }
   return {

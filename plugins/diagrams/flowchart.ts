@@ -2,7 +2,7 @@ import { href, label, nodeId } from './escape.ts';
 
 /** The C4 look of a node: who or what it is. */
 export type NodeStyle =
-  'person' | 'container' | 'external' | 'database' | 'queue' | 'component' | 'system' | 'focus' | 'deployment-node' | 'event';
+  'person' | 'container' | 'neighbour' | 'external' | 'database' | 'queue' | 'component' | 'system' | 'focus' | 'deployment-node' | 'event';
 
 export interface FlowNode {
   /** Element key (`service:orders`) or any stable key; becomes the mermaid id. */
@@ -75,6 +75,8 @@ const CLASS_DEFS: Readonly<Record<NodeStyle | 'boundary', string>> = {
   focus: 'fill:#1168bd,stroke:#f5a623,stroke-width:3px,color:#ffffff',
   system: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
   component: 'fill:#85bbf0,stroke:#5d82a8,color:#000000',
+  // A container of the system outside the view's scope (another domain's service): ours, but not the subject.
+  neighbour: 'fill:#dbe9f7,stroke:#1168bd,color:#0b3d6e',
   external: 'fill:#999999,stroke:#6b6b6b,color:#ffffff',
   database: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
   queue: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',

@@ -18,15 +18,22 @@ export function kindRoute(kind: ElementKind): string {
   return `/${kindInfo(kind).folder}/`;
 }
 
-/** Pages that exist whatever the content: the overview, the diagrams, the reference. */
-export const FIXED_ROUTES = [
-  '/',
-  '/architecture/',
-  '/reference/checks/',
-  '/reference/content-model/',
-  '/reference/diagrams/',
-  '/reference/security/',
+/**
+ * The pages that exist whatever the content, in the order the sidebar lists them: the one
+ * table of them, which the check (prose links), the sidebar and the tests read. Each has its
+ * template under src/pages/ (a test holds the two together).
+ */
+export const FIXED_PAGES = [
+  { route: '/', label: 'Home', group: 'Overview' },
+  { route: '/architecture/', label: 'Architecture', group: 'Overview' },
+  { route: '/reference/content-model/', label: 'Content model', group: 'Reference' },
+  { route: '/reference/checks/', label: 'Checks', group: 'Reference' },
+  { route: '/reference/diagrams/', label: 'Diagrams', group: 'Reference' },
+  { route: '/reference/security/', label: 'Security', group: 'Reference' },
+  { route: '/reference/performance/', label: 'Performance', group: 'Reference' },
 ] as const;
+
+export const FIXED_ROUTES: readonly string[] = FIXED_PAGES.map((page) => page.route);
 
 /** Every route of the site for this model. */
 export function siteRoutes(model: Model): Set<string> {

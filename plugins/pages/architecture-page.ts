@@ -46,8 +46,18 @@ export function architecturePage(site: Site): ArchitecturePage {
     [...model.byKind.system.values()].map((s) => ({
       system: linkTo(site, s)!,
       description: s.data.description,
-      calledBy: byText(linksTo(site, (rel.callers.get(keyOf(s)) ?? []).map((c) => c.from))),
-      calls: byText(linksTo(site, (rel.calls.get(keyOf(s)) ?? []).map((c) => c.to))),
+      calledBy: byText(
+        linksTo(
+          site,
+          (rel.callers.get(keyOf(s)) ?? []).map((c) => c.from),
+        ),
+      ),
+      calls: byText(
+        linksTo(
+          site,
+          (rel.calls.get(keyOf(s)) ?? []).map((c) => c.to),
+        ),
+      ),
     })),
     (s) => s.system.text,
   );
@@ -61,7 +71,13 @@ export function architecturePage(site: Site): ArchitecturePage {
           const link = s && linkTo(site, s);
           if (!s || !link) return [];
           const tech = [s.data.stack?.language, s.data.stack?.framework].filter(Boolean).join(', ');
-          return [{ link, detail: tech ? `${serviceTypeLabel(s.data.type)}: ${tech}` : serviceTypeLabel(s.data.type), responsibility: s.data.responsibility }];
+          return [
+            {
+              link,
+              detail: tech ? `${serviceTypeLabel(s.data.type)}: ${tech}` : serviceTypeLabel(s.data.type),
+              responsibility: s.data.responsibility,
+            },
+          ];
         }),
         (s) => s.link.text,
       ),

@@ -21,7 +21,12 @@ export interface DecisionPage {
   readonly purpose?: string | undefined;
   /** The ADR's prose (context, decision, consequences): after the purpose, before the alternatives. */
   readonly body?: string | undefined;
-  readonly alternatives: readonly { readonly name: string; readonly description?: string | undefined; readonly pros: readonly string[]; readonly cons: readonly string[] }[];
+  readonly alternatives: readonly {
+    readonly name: string;
+    readonly description?: string | undefined;
+    readonly pros: readonly string[];
+    readonly cons: readonly string[];
+  }[];
   /** The rationale as prose, or as the template's criteria. */
   readonly rationale: { readonly text?: string | undefined; readonly criteria: readonly Field[] } | undefined;
   readonly risks: readonly { readonly risk: string; readonly mitigation: string }[];
@@ -47,7 +52,11 @@ export function decisionPage(site: Site, id: string, bodyHeadings: readonly Head
   const n = adrNumber(id);
   const affects = linksTo(site, site.model.relations.affects.get(id) ?? []);
   const rationale =
-    d.rationale === undefined ? undefined : typeof d.rationale === 'string' ? { text: d.rationale, criteria: [] } : { criteria: fields(d.rationale) };
+    d.rationale === undefined
+      ? undefined
+      : typeof d.rationale === 'string'
+        ? { text: d.rationale, criteria: [] }
+        : { criteria: fields(d.rationale) };
   const headings = [
     ...shownHeadings([['purpose', 'Purpose', !!d.purpose]]),
     ...bodyHeadings,

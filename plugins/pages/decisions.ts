@@ -25,7 +25,7 @@ export function decisionItems(site: Site, ids: readonly string[]): DecisionItem[
 
 /** The decisions that affect an element, newest first. */
 export function decisionsAbout(site: Site, ref: ElementRef): DecisionItem[] {
-  return decisionItems(site, site.model.relations.decisions.get(keyOf(ref)) ?? []).sort(
-    (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0),
+  return decisionItems(site, site.model.relations.decisions.get(keyOf(ref)) ?? []).sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : 0,
   );
 }

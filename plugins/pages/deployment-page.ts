@@ -49,7 +49,8 @@ export function deploymentPage(site: Site, id: string): DeploymentPage {
       technology: node.technology,
       description: node.description,
       instances: (node.instances ?? []).map((instance) => {
-        const ref = 'service' in instance ? { kind: 'service' as const, id: instance.service } : { kind: 'resource' as const, id: instance.resource };
+        const ref =
+          'service' in instance ? { kind: 'service' as const, id: instance.service } : { kind: 'resource' as const, id: instance.resource };
         if (ref.kind === 'service') services++;
         else resources++;
         replicas += instance.replicas ?? 1;
@@ -64,7 +65,16 @@ export function deploymentPage(site: Site, id: string): DeploymentPage {
   const nodes = items(d.nodes);
   const decisions = decisionsAbout(site, el);
   return {
-    head: elementHead(site, el, d.name, d.description, shownHeadings([['nodes', 'Nodes', true], ['decisions', 'Decisions', decisions.length > 0]])),
+    head: elementHead(
+      site,
+      el,
+      d.name,
+      d.description,
+      shownHeadings([
+        ['nodes', 'Nodes', true],
+        ['decisions', 'Decisions', decisions.length > 0],
+      ]),
+    ),
     description: d.description,
     body: bodyOf(el),
     summary: `${plural(services, 'service instance', 'service instances')}, ${plural(resources, 'resource', 'resources')}, ${plural(replicas, 'replica', 'replicas')} in all.`,

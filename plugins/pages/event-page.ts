@@ -72,7 +72,10 @@ export function eventPage(site: Site, id: string): EventPage {
     consumers: serviceLinks(site, rel.consumers.get(id) ?? []),
     channel: d.channel,
     broker: brokerEl
-      ? { link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) }, technology: brokerEl.data.technology ?? brokerEl.data.type }
+      ? {
+          link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) },
+          technology: brokerEl.data.technology ?? brokerEl.data.type,
+        }
       : undefined,
     schema,
     example: d.example === undefined ? undefined : JSON.stringify(d.example, null, 2),

@@ -76,7 +76,10 @@ export function recentlyChanged(site: Site, count: number): { link: ElementLink;
       const date = site.git.dates.get(el.source.path);
       return date ? [{ el, date }] : [];
     })
-    .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.el.kind < b.el.kind ? -1 : a.el.kind > b.el.kind ? 1 : a.el.id < b.el.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.date.getTime() - a.date.getTime() || (a.el.kind < b.el.kind ? -1 : a.el.kind > b.el.kind ? 1 : a.el.id < b.el.id ? -1 : 1),
+    )
     .slice(0, count)
     .map(({ el, date }: { el: Element; date: Date }) => ({
       link: { text: displayName(el), href: elementHref(el, base), kind: kindInfo(el.kind).label },

@@ -178,7 +178,13 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
         rows: (elements as Element<'decision'>[]).map((d) => {
           const n = adrNumber(d.id);
           return {
-            number: { text: n === undefined ? d.id : String(n), href: elementHref(d, base), sort: n ?? d.id, nowrap: true, code: n === undefined },
+            number: {
+              text: n === undefined ? d.id : String(n),
+              href: elementHref(d, base),
+              sort: n ?? d.id,
+              nowrap: true,
+              code: n === undefined,
+            },
             title: name(d),
             status: text(d.data.status),
             date: { text: d.data.date, nowrap: true },

@@ -18,7 +18,12 @@ export function linksTo(site: Site, refs: readonly ElementRef[]): ElementLink[] 
 
 /** Links to services by id, sorted by name. */
 export function serviceLinks(site: Site, ids: readonly string[]): ElementLink[] {
-  return byText(linksTo(site, ids.map((id) => ({ kind: 'service' as const, id }))));
+  return byText(
+    linksTo(
+      site,
+      ids.map((id) => ({ kind: 'service' as const, id })),
+    ),
+  );
 }
 
 /** Sorted by name (their text, or what `name` gives), as a reader looks things up; the same order in every build. */

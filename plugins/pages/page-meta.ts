@@ -24,7 +24,13 @@ export function lastUpdated(site: Site, el: Element): Date | undefined {
 }
 
 /** The head of an element's page: title, description, edit link, date, search facets and sections. */
-export function elementHead(site: Site, el: Element, title: string, description: string | undefined, headings: readonly Heading[]): PageHead {
+export function elementHead(
+  site: Site,
+  el: Element,
+  title: string,
+  description: string | undefined,
+  headings: readonly Heading[],
+): PageHead {
   return {
     title,
     ...(description ? { description } : {}),
@@ -88,4 +94,12 @@ export function searchFacets(site: Site, el: Element): { name: string; value: st
  */
 export function facetValue(value: string): string {
   return value.replace(/</g, '‹').replace(/>/g, '›').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The search facets of a page Starlight renders from the content's docs/ (route id
+ * `docs/<path>`): its kind. Other routes write their own facets, or have none.
+ */
+export function docsPageFacets(routeId: string): { name: string; value: string }[] {
+  return /^docs\/./.test(routeId) ? [{ name: 'kind', value: kindInfo('doc').label }] : [];
 }

@@ -12,7 +12,16 @@ import { linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
 import { elementHref, fileHref } from './urls.ts';
-import { shownHeadings, type Badge, type CallRow, type DecisionItem, type ElementLink, type Field, type Link, type PageHead } from './view.ts';
+import {
+  shownHeadings,
+  type Badge,
+  type CallRow,
+  type DecisionItem,
+  type ElementLink,
+  type Field,
+  type Link,
+  type PageHead,
+} from './view.ts';
 
 export interface ServicePage {
   readonly head: PageHead;
@@ -87,15 +96,26 @@ export function servicePage(site: Site, id: string): ServicePage {
     link: { text: e, href: elementHref({ kind: 'event', id: e }, base) },
     producers: serviceLinks(site, rel.producers.get(e) ?? []),
   }));
-  const asyncSources = serviceLinks(site, [...new Set(consumedIds.flatMap((e) => rel.producers.get(e) ?? []))].filter((s) => s !== id));
+  const asyncSources = serviceLinks(
+    site,
+    [...new Set(consumedIds.flatMap((e) => rel.producers.get(e) ?? []))].filter((s) => s !== id),
+  );
   const stores = (d.data?.stores ?? []).flatMap((r) => {
     const resource = model.byKind.resource.get(r);
     return resource
-      ? [{ link: { text: resource.data.name, href: elementHref(resource, base) }, detail: `${rel.categories.get(r)}, ${resource.data.technology ?? resource.data.type}` }]
+      ? [
+          {
+            link: { text: resource.data.name, href: elementHref(resource, base) },
+            detail: `${rel.categories.get(r)}, ${resource.data.technology ?? resource.data.type}`,
+          },
+        ]
       : [];
   });
   const eventConsumers = (d.events?.publishes ?? [])
-    .map((e) => ({ event: { text: e, href: elementHref({ kind: 'event', id: e }, base) }, consumers: serviceLinks(site, rel.consumers.get(e) ?? []) }))
+    .map((e) => ({
+      event: { text: e, href: elementHref({ kind: 'event', id: e }, base) },
+      consumers: serviceLinks(site, rel.consumers.get(e) ?? []),
+    }))
     .filter((e) => e.consumers.length > 0 && model.byKind.event.has(e.event.text));
   const apis = serviceApis(site, el);
   const components = componentLayers(site, el);
@@ -173,7 +193,11 @@ function serviceApis(site: Site, el: Element<'service'>): ServiceApis {
     rest: (apis?.rest ?? []).map((e) => ({ method: e.method, path: e.path, summary: e.summary ?? e.description ?? '' })),
     grpc: (apis?.grpc ?? []).map(method),
     rpc: (apis?.rpc ?? []).map((r) => ({ protocol: r.protocol, summary: r.summary, methods: (r.methods ?? []).map(method) })),
-    files: [...file('OpenAPI description', apis?.openapi), ...file('Protocol Buffers', apis?.proto), ...file('GraphQL schema', apis?.graphql)],
+    files: [
+      ...file('OpenAPI description', apis?.openapi),
+      ...file('Protocol Buffers', apis?.proto),
+      ...file('GraphQL schema', apis?.graphql),
+    ],
   };
 }
 
@@ -192,6 +216,12 @@ function componentLayers(site: Site, el: Element<'service'>): ComponentLayer[] {
     title: `${layerName(layer)} layer`,
     components: components
       .filter((c) => (c.layer ?? 'other') === layer)
-      .map((c) => ({ anchor: `component-${c.id}`, name: c.name, description: c.description, technology: c.technology ?? '', uses: uses(c.id) })),
+      .map((c) => ({
+        anchor: `component-${c.id}`,
+        name: c.name,
+        description: c.description,
+        technology: c.technology ?? '',
+        uses: uses(c.id),
+      })),
   }));
 }

@@ -26,8 +26,18 @@ export function teamPage(site: Site, id: string): TeamPage {
   const d = el.data;
   const owned = model.relations.owned.get(id) ?? [];
   const ownsSystem = model.system.data.owner === id;
-  const domains = byText(linksTo(site, owned.filter((r) => r.kind === 'domain')));
-  const services = byText(linksTo(site, owned.filter((r) => r.kind === 'service')));
+  const domains = byText(
+    linksTo(
+      site,
+      owned.filter((r) => r.kind === 'domain'),
+    ),
+  );
+  const services = byText(
+    linksTo(
+      site,
+      owned.filter((r) => r.kind === 'service'),
+    ),
+  );
   const decisions = decisionsAbout(site, el);
   const headings = shownHeadings([
     ['owns', 'Owns', ownsSystem || domains.length + services.length > 0],

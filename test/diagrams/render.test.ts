@@ -8,7 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../plugins/astro/diagrams/chromium.ts';
 import { renderDiagrams, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
-import { cachedDiagram } from '../../plugins/astro/diagrams/svg-store.ts';
+import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
 import { buildView, siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { HOSTILE, hostileModel } from '../helpers/hostile.ts';
@@ -16,7 +16,8 @@ import { modelOf } from '../helpers/model.ts';
 
 /** Renders real diagrams in Chromium, into a fresh cache. */
 const cache = mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-'));
-process.env.ARCHSITE_CACHE_DIR = cache;
+const store = new SvgStore(cache);
+const cachedDiagram = (text: string) => store.diagram(text);
 
 const model = modelOf({
   'content/system.yaml': 'name: Shop\n',
@@ -35,8 +36,8 @@ let report: RenderReport;
 const svgTree = (svg: string): Root => fromHtml(svg, { fragment: true });
 
 beforeAll(async () => {
-  expect(findChromium({ ARCHSITE_CHROMIUM: CHROMIUM })).toBe(CHROMIUM);
-  report = await renderDiagrams([container, BROKEN, ...hostile.map((v) => v.text)], CHROMIUM);
+  expect(findChromium(CHROMIUM)).toBe(CHROMIUM);
+  report = await renderDiagrams([container, BROKEN, ...hostile.map((v) => v.text)], CHROMIUM, store);
 }, 120_000);
 
 describe('build-time rendering', () => {
@@ -69,7 +70,7 @@ describe('build-time rendering', () => {
   });
 
   it('a rebuild renders nothing again', async () => {
-    const again = await renderDiagrams([container, ...hostile.map((v) => v.text)], CHROMIUM);
+    const again = await renderDiagrams([container, ...hostile.map((v) => v.text)], CHROMIUM, store);
     expect(again).toMatchObject({ rendered: 0, cached: 1 + hostile.length });
   });
 

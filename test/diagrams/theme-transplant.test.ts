@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mermaidFences } from '../../plugins/astro/diagrams/prerender.ts';
+import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
 import { renderDiagrams } from '../../plugins/astro/diagrams/render.ts';
 import { learnTransplant, themeSignature } from '../../plugins/astro/diagrams/theme-transplant.ts';
 import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
@@ -23,8 +24,7 @@ const texts = [
 
 async function renderInto(transplant: boolean): Promise<{ dir: string; transplanted: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-transplant-'));
-  process.env.ARCHSITE_CACHE_DIR = dir;
-  const report = await renderDiagrams(texts, CHROMIUM, { transplant });
+  const report = await renderDiagrams(texts, CHROMIUM, new SvgStore(dir), { transplant });
   expect(report.errors.size).toBe(0);
   return { dir, transplanted: report.transplanted };
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { indexTable } from '../../plugins/astro/index-tables.ts';
-import { fieldLabel, labelled } from '../../plugins/astro/labels.ts';
-import { searchFacets } from '../../plugins/astro/page-meta.ts';
-import { schemaRows } from '../../plugins/astro/schema-rows.ts';
 import { starlightOptions } from '../../plugins/astro/starlight-options.ts';
+import { indexTable } from '../../plugins/pages/index-tables.ts';
+import { fieldLabel, labelled } from '../../plugins/pages/labels.ts';
+import { searchFacets } from '../../plugins/pages/page-meta.ts';
+import { schemaRows } from '../../plugins/pages/schema-rows.ts';
 import { viewOptions } from '../../plugins/diagrams/options.ts';
 import { siteViews } from '../../plugins/diagrams/views.ts';
 import { KIND_NAMES } from '../../plugins/model/kinds.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import type { Element } from '../../plugins/model/model.ts';
+import { everyPage } from '../helpers/pages.ts';
+import { siteOf } from '../helpers/site.ts';
 import { writeTree } from '../helpers/tree.ts';
 
 /**
@@ -79,7 +81,9 @@ function prototypeSite(): Record<string, string> {
 
 describe('content keys that name what every object inherits', () => {
   const root = writeTree(prototypeSite());
-  const { model, diagnostics } = loadModel({ contentDir: 'content', cwd: root });
+  const loaded = loadModel({ contentDir: 'content', cwd: root });
+  const { model, diagnostics } = loaded;
+  const site = siteOf({ ...loaded, model: model! });
 
   it('are read as the names they are, with no error', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -95,12 +99,11 @@ describe('content keys that name what every object inherits', () => {
     for (const view of views) expect(view.text, `${view.name} ${view.of ?? ''}`).not.toMatch(/function|\[object /);
   });
 
-  it('fill every index table, facet, label, schema table and the sidebar', () => {
-    for (const kind of KIND_NAMES) expect(() => indexTable(model!, kind)).not.toThrow();
-    for (const el of model!.elements as Element[]) {
-      const facets = searchFacets(model!, el);
-      for (const values of Object.values(facets)) for (const value of values) expect(typeof (value ?? '')).toBe('string');
-    }
+  it('fill every page, index table, facet, label, schema table and the sidebar', () => {
+    expect(everyPage(site).length).toBeGreaterThan(NAMES.length * 4);
+    for (const kind of KIND_NAMES) expect(() => indexTable(site, kind)).not.toThrow();
+    for (const el of model!.elements as Element[])
+      for (const facet of searchFacets(site, el)) expect(typeof facet.value, `${el.kind} ${el.id} ${facet.name}`).toBe('string');
     expect(KEYS.map(fieldLabel)).toEqual([
       'Constructor',
       'ValueOf',
@@ -115,6 +118,6 @@ describe('content keys that name what every object inherits', () => {
     const rows = schemaRows(model!.byKind.event.get('constructor')!.data.schema);
     expect(rows.map((r) => r.name)).toEqual(KEYS);
     expect(rows.find((r) => r.name === 'constructor')!.required).toBe(true);
-    expect(JSON.stringify(starlightOptions(model).sidebar)).toContain('"label":"hasOwnProperty"');
+    expect(JSON.stringify(starlightOptions(model, { contentDir: root }).sidebar)).toContain('"label":"hasOwnProperty"');
   });
 });

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { labelLinks } from './link-labels.ts';
 import { mermaidScript } from './mermaid-script.ts';
 import { mermaidConfig, svgId, type SvgStore, type Theme } from './svg-store.ts';
 import { learnTransplant, themeSignature } from './theme-transplant.ts';
@@ -70,7 +71,7 @@ export async function renderDiagrams(
     const run = (jobs: Job[]) =>
       renderJobs(browser, jobs, (text, theme, outcome) => {
         if ('error' in outcome) return void errors.set(text, outcome.error);
-        const svg = naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme)));
+        const svg = labelLinks(naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme))));
         store.store(text, theme, svg);
         // Kept only for the diagrams a transplant is learnt from: the others are read back when needed.
         if (theme === 'dark') dark.set(text, svg);
@@ -181,8 +182,9 @@ export async function renderInPage({
   config: object;
   prefix: string;
 }): Promise<Outcome[]> {
+  // Runs in the browser page, where the mermaid script defined `window.mermaid`.
   const mermaid = (
-    globalThis as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }
+    window as unknown as { mermaid: { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> } }
   ).mermaid;
   let layout: string | undefined | null = null;
   const outcomes: Outcome[] = [];

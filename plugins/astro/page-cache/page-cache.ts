@@ -38,7 +38,11 @@ export class PageCache {
       .update(`${model.contentDir}\0${base}\0${settings.site ?? ''}`)
       .digest('hex')
       .slice(0, 16);
-    this.#store = new PageStore(path.join(settings.cacheDir, 'pages', folder), buildFingerprint(root, site, settings, shell), readHasher(site));
+    this.#store = new PageStore(
+      path.join(settings.cacheDir, 'pages', folder),
+      buildFingerprint(root, site, settings, shell),
+      readHasher(site),
+    );
     const prefix = base.replace(/\/$/, '');
     this.#base = `${prefix}/`;
     for (const el of model.elements)

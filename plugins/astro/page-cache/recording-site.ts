@@ -71,7 +71,10 @@ function recordingModel(model: Model, reads: Set<string>): Model {
     KIND_NAMES.map((kind) => [kind, new RecordingMap(model.byKind[kind] as ReadonlyMap<string, unknown>, `el:${kind}`, reads)]),
   );
   const relations = Object.fromEntries(
-    Object.entries(model.relations).map(([name, map]) => [name, new RecordingMap(map as ReadonlyMap<string, unknown>, `rel:${name}`, reads)]),
+    Object.entries(model.relations).map(([name, map]) => [
+      name,
+      new RecordingMap(map as ReadonlyMap<string, unknown>, `rel:${name}`, reads),
+    ]),
   );
   return Object.freeze({
     contentDir: model.contentDir,

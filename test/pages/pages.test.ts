@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { serviceDetail } from '../../plugins/diagrams/nodes.ts';
+import { loadModel } from '../../plugins/model/load.ts';
+import { siteRoutes, FIXED_PAGES } from '../../plugins/model/routes.ts';
+import { architecturePage } from '../../plugins/pages/architecture-page.ts';
+import { decisionPage } from '../../plugins/pages/decision-page.ts';
+import { deploymentPage } from '../../plugins/pages/deployment-page.ts';
+import { domainPage } from '../../plugins/pages/domain-page.ts';
+import { eventPage } from '../../plugins/pages/event-page.ts';
+import { homePage } from '../../plugins/pages/home-page.ts';
+import { indexTable } from '../../plugins/pages/index-tables.ts';
+import { docsPageFacets, searchFacets } from '../../plugins/pages/page-meta.ts';
+import { resourcePage } from '../../plugins/pages/resource-page.ts';
+import { servicePage } from '../../plugins/pages/service-page.ts';
+import { technologies } from '../../plugins/pages/technology.ts';
+import { ROOT } from '../helpers/build.ts';
+import { siteOf, testSite } from '../helpers/site.ts';
+import path from 'node:path';
+
+/** The bundled example, as the pages see it: what every page function is tested on first. */
+const loaded = loadModel({ contentDir: path.join(ROOT, 'content') });
+const site = siteOf({ ...loaded, model: loaded.model! }, { base: '/shop/' });
+const facet = (facets: { name: string; value: string }[], name: string) => facets.filter((f) => f.name === name).map((f) => f.value);
+
+describe('page functions, on the bundled example', () => {
+  it('architecture: the People table names the person of every row', () => {
+    const rows = architecturePage(site).people.map((r) => [r.person.text, r.use.target.text, r.use.protocol]);
+    expect(rows).toEqual(
+      expect.arrayContaining([expect.arrayContaining(['Customer', 'Web App']), expect.arrayContaining(['Administrator', 'Web App'])]),
+    );
+    // Two people using the Web App read apart.
+    const webApp = rows.filter(([, target]) => target === 'Web App').map(([person]) => person);
+    expect(new Set(webApp).size).toBe(webApp.length);
+    expect(webApp.length).toBeGreaterThan(1);
+  });
+
+  it('the API gateway is named the same everywhere: page badge, index table, architecture, diagrams', () => {
+    expect(servicePage(site, 'api-gateway').type.text).toBe('API gateway');
+    const row = indexTable(site, 'service').rows.find((r) => r.name?.text === 'API Gateway')!;
+    expect(row.type!.text).toBe('API gateway');
+    const listed = architecturePage(site)
+      .domains.flatMap((d) => d.services)
+      .find((s) => s.link.text === 'API Gateway')!;
+    expect(listed.detail).toMatch(/^API gateway/);
+    expect(serviceDetail(site.model.byKind.service.get('api-gateway')!)).toMatch(/^\[API gateway/);
+  });
+
+  it('a domain type has one badge colour on every page', () => {
+    const variants = new Set<string>();
+    for (const d of homePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
+    for (const d of architecturePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
+    variants.add(domainPage(site, 'order-management').type.variant);
+    variants.add(servicePage(site, 'order-service').boundedContext!.type.variant);
+    expect([...variants]).toEqual(['success']);
+  });
+
+  it('the home page counts every kind with the kind’s own word, one or many', () => {
+    const counts = homePage(site).counts.map((c) => c.text);
+    expect(counts).toContain('5 pages');
+    expect(counts).toContain('9 services');
+    const one = testSite({ 'content/system.yaml': 'name: S\n', 'content/docs/a.md': '---\ntitle: A\n---\nText.\n' });
+    expect(homePage(one).counts.map((c) => c.text)).toEqual(['1 page']);
+  });
+
+  it('decision pages read as an ADR: purpose, the prose, then alternatives, rationale, risks; with the ADR number', () => {
+    const prose = [
+      { id: 'context', title: 'Context', depth: 2 },
+      { id: 'decision', title: 'Decision', depth: 2 },
+    ];
+    const page = decisionPage(site, '0004-postgresql-primary-database', prose);
+    expect(page.number).toBe('ADR 4');
+    expect(page.head.headings.map((h) => h.id)).toEqual([
+      'purpose',
+      'context',
+      'decision',
+      'alternatives',
+      'rationale',
+      'risks',
+      'affects',
+    ]);
+    expect(decisionPage(site, '0006-grpc-for-inventory-checks').supersedes.map((d) => d.number)).toEqual(['ADR 5']);
+    const table = indexTable(site, 'decision');
+    expect(table.columns[0]).toMatchObject({ key: 'number', label: 'ADR' });
+    expect(table.rows.map((r) => r.number!.text)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('index tables link producers, consumers and owners, keep dates and numbers on one line, and sort by name', () => {
+    const events = indexTable(site, 'event');
+    const created = events.rows.find((r) => r.id!.text === 'order.created')!;
+    expect(created.producers!.links).toEqual([{ text: 'Order Service', href: '/shop/services/order-service/', kind: 'Service' }]);
+    expect(created.consumers!.links!.map((l) => l.href)).toContain('/shop/services/notification-service/');
+    expect(indexTable(site, 'decision').rows.every((r) => r.date!.nowrap)).toBe(true);
+    const resources = indexTable(site, 'resource').rows.map((r) => r.name!.text);
+    expect(resources).toEqual([...resources].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    // The model holds them by id: the table is not in that order.
+    expect(resources).not.toEqual([...site.model.byKind.resource.values()].map((r) => r.data.name));
+    const owners = indexTable(site, 'resource').rows.find((r) => r.name!.text === 'Order DB')?.owners;
+    expect(owners?.links?.[0]?.href ?? '').toMatch(/^\/shop\/services\//);
+  });
+
+  it('search facets: technologies, not the text as written; docs pages have their kind', () => {
+    const db = site.model.byKind.resource.get('order-db')!;
+    expect(facet(searchFacets(site, db), 'technology')).toEqual(['Amazon RDS', 'PostgreSQL']);
+    const all = [...site.model.elements].flatMap((el) => facet(searchFacets(site, el), 'technology'));
+    expect(all.filter((t) => /\d\.\d|\s\d+$|\(|,/.test(t))).toEqual([]);
+    expect(docsPageFacets('docs/requirements')).toEqual([{ name: 'kind', value: 'Page' }]);
+    expect(docsPageFacets('services/order-service')).toEqual([]);
+    expect(technologies('none (DB-less mode, declarative config)')).toEqual([]);
+    expect(technologies('Go 1.21')).toEqual(['Go']);
+  });
+
+  it('a deployment says its counts with spaces and the right words', () => {
+    expect(deploymentPage(site, 'production').summary).toMatch(/^\d+ service instances?, \d+ resources?, \d+ replicas? in all\.$/);
+  });
+
+  it('a domain page lists related domains, from calls and events both ways, computed by its page function', () => {
+    const related = domainPage(site, 'order-management').related;
+    expect(related.map((r) => r.domain.text)).toEqual([...related.map((r) => r.domain.text)].sort());
+    expect(related.find((r) => r.domain.text === 'Notifications')?.how).toMatch(/publishes events to/);
+  });
+
+  it('a service page orders its async sources by name and leaves out dangling ids', () => {
+    const page = servicePage(site, 'notification-service');
+    const names = page.asyncSources.map((s) => s.text);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(page.asyncSources.every((s) => s.href.startsWith('/shop/services/'))).toBe(true);
+  });
+
+  it('an event page reads its schema from the site (read once by the check), not from disk', () => {
+    const page = eventPage(site, 'order.created');
+    expect(page.schema!.rows.length).toBeGreaterThan(0);
+    expect(page.schema!.file!.href).toBe('/shop/files/events/order.created.schema.json');
+    const empty = eventPage({ ...site, files: new Map() }, 'order.created');
+    expect(empty.schema!.rows).toEqual([]);
+  });
+
+  it('a resource page lists its users by name', () => {
+    const users = resourcePage(site, 'kafka').usedBy.map((u) => u.service.text);
+    expect(users).toEqual([...users].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('one route table: every fixed page is a route the check knows', () => {
+    const routes = siteRoutes(site.model);
+    for (const page of FIXED_PAGES) expect(routes.has(page.route), page.route).toBe(true);
+    expect(routes.has('/reference/performance/')).toBe(true);
+  });
+});
