@@ -3,7 +3,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
-import { buildContentDir } from '../plugins/astro/static-paths.ts';
+import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
+import { buildContentDir, hasMdxBodies, markdownBodies } from '../plugins/astro/static-paths.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 // The content folder of this build, from the site the integration published.
@@ -22,16 +23,20 @@ export const collections = {
     }),
     schema: docsSchema({ extend: z.object({ order: z.number().optional() }) }),
   }),
-  // The prose of Markdown elements (services, decisions ...), by path under the content folder.
-  // Their fields were validated by the model; here only the body is rendered.
-  bodies: defineCollection({
-    loader: glob({
-      base: contentDir,
-      // Every Markdown element outside docs/, and docs/index.md: negations win over any
-      // pattern, so docs/ is left out but for that one file.
-      pattern: ['*/**/*.{md,mdx}', '!docs/**/*/**', '!docs/!(index).{md,mdx}'],
-      generateId: ({ entry }) => entry,
-    }),
+  // The prose of Markdown elements (services, decisions ...), by path under the content folder:
+  // .md from the model, which read the files already; .mdx compiled from its file. Their
+  // fields were validated by the model; here only the body is rendered.
+  bodies: defineCollection({ loader: markdownBodyLoader(markdownBodies), schema: z.looseObject({}) }),
+  mdxBodies: defineCollection({
+    loader: hasMdxBodies()
+      ? glob({
+          base: contentDir,
+          // Every MDX element outside docs/, and docs/index.mdx: negations win over any pattern,
+          // so docs/ is left out but for that one file.
+          pattern: ['*/**/*.mdx', '!docs/**/*/**', '!docs/!(index).mdx'],
+          generateId: ({ entry }) => entry,
+        })
+      : async () => [],
     schema: z.looseObject({}),
   }),
 };

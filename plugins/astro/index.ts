@@ -5,6 +5,7 @@ import archsite from './integration.ts';
 import type { Settings } from './settings.ts';
 
 export { readSettings, type Settings } from './settings.ts';
+export { ContentError, isContentError } from './content-error.ts';
 export { default as archsite, type ArchsiteOptions } from './integration.ts';
 
 /**

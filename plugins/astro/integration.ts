@@ -1,7 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { publishBuild } from 'archsite/build-state';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
 import type { Site } from '../pages/site.ts';
+import { ContentError } from './content-error.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { findChromium } from './diagrams/chromium.ts';
 import { sourceRoute } from './diagrams/figure.ts';
@@ -124,11 +124,13 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         if (errors.length > 0) {
           const report = `${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}`;
           // Stop before Astro writes anything: a failed check must leave dist/ untouched.
-          if (command !== 'dev')
-            throw new AstroError(
-              `archsite: the content in ${settings.contentDir} has errors; nothing was built.\n${report}`,
+          if (command !== 'dev') {
+            logger.error(`the content in ${settings.contentDir} has errors; nothing was built.\n${report}`);
+            throw new ContentError(
+              `archsite: the content in ${settings.contentDir} has errors; nothing was built.`,
               'Fix the errors listed (each names its file, line and column), or run `npm run check` to see them alone.',
             );
+          }
           logger.error(`the content has errors; fix them and the pages follow:\n${report}`);
         }
         if (!result.model) return;
@@ -136,12 +138,12 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         // what it reads, and the next build keeps the pages whose reads did not change.
         const render = command !== 'sync' && command !== 'preview';
         const problem = await prepare(logger, result.model, render);
+        if (problem) logger.error(problem);
         if (problem && command !== 'dev')
-          throw new AstroError(
-            `archsite: a mermaid diagram in the content does not render; nothing was built.\n${problem}`,
+          throw new ContentError(
+            'archsite: a mermaid diagram in the content does not render; nothing was built.',
             'Fix the diagram at the line given: mermaid says what it could not read.',
           );
-        if (problem) logger.error(problem);
         if (command === 'build') {
           releaseMemory();
           if (settings.pageCache) {

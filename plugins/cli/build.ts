@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { archsiteConfig, readSettings, type Settings } from '../astro/index.ts';
+import { archsiteConfig, isContentError, readSettings, type Settings } from '../astro/index.ts';
 import { refusal, type CliOptions } from './args.ts';
 import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -47,13 +47,20 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // them from there: inside the project, they find its node_modules wherever the user is.
     process.chdir(PROJECT_ROOT);
     // The checked content goes to the integration as it is: it is not read again.
-    await build({
-      ...archsiteConfig(settings, checked.result),
-      configFile: false,
-      root: PROJECT_ROOT,
-      outDir: staging,
-      logLevel: settings.logLevel,
-    });
+    try {
+      await build({
+        ...archsiteConfig(settings, checked.result),
+        configFile: false,
+        root: PROJECT_ROOT,
+        outDir: staging,
+        logLevel: settings.logLevel,
+      });
+    } catch (error) {
+      // Stopped by the content (the report is logged already): the same exit as a failed check.
+      if (!isContentError(error)) throw error;
+      process.stderr.write(`${error.message} ${shown}/ is unchanged.\n`);
+      return 1;
+    }
     publisher.publish(staging);
     published = true;
   } finally {

@@ -51,7 +51,7 @@ export function resourcePage(site: Site, id: string): ResourcePage {
     .filter((e) => e.data.broker === id)
     .flatMap((e) => {
       const event = linkTo(site, e);
-      return event ? [{ event: { ...event, text: e.id }, channel: e.data.channel }] : [];
+      return event ? [{ event, channel: e.data.channel }] : [];
     });
   const runsIn = placementItems(site, rel.placements.get(keyOf(el)) ?? []);
   const decisions = decisionsAbout(site, el);

@@ -160,7 +160,7 @@ describe('hostile content', () => {
     watch(page);
     for (const route of pages(out)) await open(page, route, strictSite);
     await open(page, 'services/', strictSite);
-    await page.selectOption('select[data-filter-column="type"]', 'worker');
+    await page.selectOption('select[data-filter-column="type"]', 'Worker');
     expect(await page.textContent('[data-count]')).toBe('1 service');
     await open(page, '', strictSite);
     await search(page, 'alert');

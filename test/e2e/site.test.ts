@@ -87,6 +87,53 @@ describe('a stakeholder on the site', () => {
     expect((await visible())[0]).toBe('Web App');
   });
 
+  it('ORs the values ticked in one filter, and says each result’s kind', async () => {
+    await page.goto(site.url);
+    await search('order');
+    await page.click('.pagefind-ui__filter-name:has-text("Kind")');
+    await page.click('.pagefind-ui__filter-label:has-text("Event")');
+    await expect.poll(async () => (await resultTitles()).sort()).toEqual(['Order cancelled', 'Order created', 'Order updated']);
+    // Event or Service: both kinds, not pages that are both.
+    await page.click('.pagefind-ui__filter-label:has-text("Service")');
+    await expect.poll(resultTitles).toEqual(expect.arrayContaining(['Order Service', 'Order created']));
+    const kinds = await page.$$eval('.pagefind-ui__result-inner > .pagefind-ui__result-tags [data-pagefind-ui-meta="kind"]', (tags) =>
+      tags.map((t) => t.textContent!.trim()),
+    );
+    expect(new Set(kinds)).toEqual(new Set(['Kind: Event', 'Kind: Service']));
+    await page.click('.pagefind-ui__filter-label:has-text("Event")');
+    await page.click('.pagefind-ui__filter-label:has-text("Service")');
+  });
+
+  it('keeps a kind index’s filters and sort in the address, to share', async () => {
+    await page.goto(`${site.url}services/`);
+    const visible = () => page.$$eval('tbody tr:not([hidden]) td[data-column="name"]', (cells) => cells.map((c) => c.textContent!.trim()));
+    await page.selectOption('select[data-filter-column="domain"]', 'Storefront');
+    await page.click('th[data-key="name"] button');
+    await page.click('th[data-key="name"] button');
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('domain')).toBe('Storefront');
+    expect(new URL(shared).searchParams.get('order')).toBe('descending');
+    const other = await browser.newPage();
+    await other.goto(shared);
+    const rows = await other.$$eval('tbody tr:not([hidden]) td[data-column="name"]', (cells) => cells.map((c) => c.textContent!.trim()));
+    expect(rows).toEqual(['Web App', 'Mobile App', 'API Gateway']);
+    expect(await other.inputValue('select[data-filter-column="domain"]')).toBe('Storefront');
+    expect(await other.textContent('[data-count]')).toBe('3 services');
+    await other.close();
+    expect(await visible()).toEqual(['Web App', 'Mobile App', 'API Gateway']);
+  });
+
+  it('names things with their words apart: sidebar decisions, diagram boxes, page badges', async () => {
+    await page.goto(`${site.url}decisions/0001-record-architecture-decisions/`);
+    const link = page.getByRole('link', { name: 'Record architecture decisions, accepted', exact: true });
+    expect(await link.count()).toBe(1);
+    const box = page.locator('figure.as-diagram .as-diagram-light a[aria-label]').first();
+    await page.goto(`${site.url}architecture/`);
+    expect(await box.getAttribute('aria-label')).toMatch(/^[^,[\]]+, \[[^\]]+\]/);
+    await page.goto(`${site.url}events/order.created/`);
+    expect((await page.textContent('.as-badges'))!.replace(/\s+/g, ' ').trim()).toBe('order.created v1.0 Order Management');
+  });
+
   it('switches to dark mode', async () => {
     await page.goto(`${site.url}services/order-service/`);
     await page.selectOption('starlight-theme-select select', 'dark');

@@ -156,9 +156,10 @@ describe('other pages', () => {
     const services = page(site.out, 'services');
     expect(texts(services, 'tbody td[data-column="name"]')).toEqual(['Catalogue', 'Lending API', 'Loans', 'Notifier']);
     expect(texts(services, 'select[data-filter-column] option:not([value=""])')).toEqual([
-      'gateway',
-      'service',
-      'worker',
+      // Service types as readers name them, the same as on each service's page and in the diagrams.
+      'API gateway',
+      'Service',
+      'Worker',
       'Catalogue',
       'Lending',
       'Catalogue Team',
