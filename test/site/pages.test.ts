@@ -128,7 +128,7 @@ describe('other pages', () => {
     expect(texts(section(grpc, 'risks'), 'tbody tr')).toEqual(['HTTP/2 balancing Client-side balancing']);
     expect(texts(section(grpc, 'rationale'), 'dt')).toEqual(['Performance']);
     const old = page(site.out, 'decisions/0001-use-rabbitmq');
-    expect(text(old, 'main aside.starlight-aside')).toBe('Superseded by Use gRPC between the API and Loans.');
+    expect(text(old, 'main aside.starlight-aside')).toBe('Superseded by ADR 2: Use gRPC between the API and Loans.');
   });
 
   it('person, external system and team: what each uses or owns', () => {
