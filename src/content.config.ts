@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
 import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
-import { buildContentDir, hasMdxBodies, markdownBodies } from '../plugins/astro/static-paths.ts';
+import { buildContentDir, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/static-paths.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 // The content folder of this build, from the site the integration published.
@@ -26,7 +26,7 @@ export const collections = {
   // The prose of Markdown elements (services, decisions ...), by path under the content folder:
   // .md from the model, which read the files already; .mdx compiled from its file. Their
   // fields were validated by the model; here only the body is rendered.
-  bodies: defineCollection({ loader: markdownBodyLoader(markdownBodies), schema: z.looseObject({}) }),
+  bodies: defineCollection({ loader: markdownBodyLoader(markdownBodies, onNewSite), schema: z.looseObject({}) }),
   mdxBodies: defineCollection({
     loader: hasMdxBodies()
       ? glob({

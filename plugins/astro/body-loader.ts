@@ -1,4 +1,4 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { pathToFileURL } from 'node:url';
 
 export interface MarkdownBodies {
@@ -12,20 +12,28 @@ export interface MarkdownBodies {
  * rendered with the site's Markdown pipeline and kept by content path. An entry is rendered
  * again only when its text or its context changed.
  */
-export function markdownBodyLoader(source: () => MarkdownBodies): Loader {
+export function markdownBodyLoader(source: () => MarkdownBodies, onNewSite: (listener: () => Promise<void>) => () => void): Loader {
+  let unsubscribe: (() => void) | undefined;
   return {
     name: 'archsite-markdown-bodies',
-    async load({ store, renderMarkdown, generateDigest }) {
-      const { bodies, context } = source();
-      const kept = new Set<string>();
-      for (const body of bodies) {
-        kept.add(body.path);
-        const digest = generateDigest(`${context}\0${body.text}`);
-        if (store.get(body.path)?.digest === digest) continue;
-        const rendered = await renderMarkdown(body.text, { fileURL: pathToFileURL(body.file) });
-        store.set({ id: body.path, data: {}, body: body.text, digest, rendered });
-      }
-      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+    async load(loader) {
+      await sync(source, loader);
+      // In dev, each edit publishes a new site: its prose is rendered before the page reloads.
+      unsubscribe?.();
+      if (loader.watcher) unsubscribe = onNewSite(() => sync(source, loader));
     },
   };
+}
+
+async function sync(source: () => MarkdownBodies, { store, renderMarkdown, generateDigest }: LoaderContext): Promise<void> {
+  const { bodies, context } = source();
+  const kept = new Set<string>();
+  for (const body of bodies) {
+    kept.add(body.path);
+    const digest = generateDigest(`${context}\0${body.text}`);
+    if (store.get(body.path)?.digest === digest) continue;
+    const rendered = await renderMarkdown(body.text, { fileURL: pathToFileURL(body.file) });
+    store.set({ id: body.path, data: {}, body: body.text, digest, rendered });
+  }
+  for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
 }

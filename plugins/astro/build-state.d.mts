@@ -8,5 +8,6 @@ export interface BuildState {
   readonly pages?: PageCache | undefined;
 }
 
-export function publishBuild(state: BuildState): void;
+export function publishBuild(state: BuildState): Promise<void>;
+export function onPublish(listener: (state: BuildState) => Promise<void> | void): () => void;
 export function currentBuild(): BuildState;

@@ -5,16 +5,33 @@
  * and imported by its package name (`archsite/build-state`), which the integration
  * keeps out of the bundle: Node loads it once, and both sides see the same state.
  *
- * Only the integration publishes; only the middleware and `getStaticPaths` read (see
- * static-paths.ts). Pages get the site from `Astro.locals.site`.
+ * Only the integration publishes; only the middleware, `getStaticPaths` and the content
+ * collections read (see static-paths.ts). Pages get the site from `Astro.locals.site`.
  */
 
 /** @type {import('./build-state.d.mts').BuildState | undefined} */
 let current;
 
-/** @param {import('./build-state.d.mts').BuildState} state */
-export function publishBuild(state) {
+/** @type {Set<(state: import('./build-state.d.mts').BuildState) => Promise<void> | void>} */
+const listeners = new Set();
+
+/**
+ * Publishes the build's state, and waits for what follows it (see `onPublish`).
+ * @param {import('./build-state.d.mts').BuildState} state
+ */
+export async function publishBuild(state) {
   current = state;
+  await Promise.all([...listeners].map((listener) => listener(state)));
+}
+
+/**
+ * Calls `listener` with each state published from now on (in dev, a new site after an
+ * edit); returns what stops it.
+ * @param {(state: import('./build-state.d.mts').BuildState) => Promise<void> | void} listener
+ */
+export function onPublish(listener) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }
 
 /** @returns {import('./build-state.d.mts').BuildState} */

@@ -80,7 +80,8 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         problem = `${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, result.stats)}`;
     }
     site = createSite({ settings, checked: { ...result, model }, views, mode, store });
-    publishBuild({ site, pages });
+    // In dev, what follows the site (the prose of Markdown elements) is brought up to date before the page reloads.
+    await publishBuild({ site, pages });
     return problem;
   };
 
@@ -148,7 +149,7 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
           releaseMemory();
           if (settings.pageCache) {
             pages = new PageCache(fileURLToPath(config.root), site!, settings, shell);
-            publishBuild({ site: site!, pages });
+            await publishBuild({ site: site!, pages });
           }
         }
       },

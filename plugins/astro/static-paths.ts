@@ -1,4 +1,4 @@
-import { currentBuild } from 'archsite/build-state';
+import { currentBuild, onPublish } from 'archsite/build-state';
 import path from 'node:path';
 import type { ElementKind } from '../model/kinds.ts';
 import { DOCS_INDEX } from '../model/routes.ts';
@@ -48,4 +48,9 @@ export function markdownBodies(): { readonly bodies: { path: string; text: strin
 /** Whether any element outside docs/ (or docs/index.mdx) is written in MDX: only then is there an MDX collection to read. */
 export function hasMdxBodies(): boolean {
   return currentBuild().site.model.elements.some((el) => el.source.path.endsWith('.mdx') && (el.kind !== 'doc' || el.id === DOCS_INDEX));
+}
+
+/** Calls `listener` whenever a new site is published (in dev, after an edit); returns what stops it. */
+export function onNewSite(listener: () => Promise<void>): () => void {
+  return onPublish(() => listener());
 }
