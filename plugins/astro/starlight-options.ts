@@ -50,7 +50,23 @@ function sidebar(model: Model): Sidebar {
     FIXED_PAGES.filter((page) => page.group === group).map((page) => ({ label: page.label, link: page.route }));
   const groups: Sidebar = [{ label: 'Overview', items: fixed('Overview') }];
   // What stakeholders look for first comes first.
-  const order = ['service', 'domain', 'event', 'resource', 'deployment', 'decision', 'doc', 'person', 'system', 'team'] as const;
+  const order = [
+    'service',
+    'domain',
+    'event',
+    'resource',
+    'deployment',
+    'decision',
+    'requirement',
+    'risk',
+    'role',
+    'flow',
+    'doc',
+    'stakeholder',
+    'person',
+    'system',
+    'team',
+  ] as const;
   for (const kind of order) {
     const { plural } = kindInfo(kind);
     const elements = [...model.byKind[kind].values()] as Element[];
@@ -78,10 +94,11 @@ function sidebar(model: Model): Sidebar {
       const docs = [...model.byKind.doc.values()].sort((a, b) => rank(a) - rank(b) || compare(a.data.title, b.data.title));
       groups.push({ label: plural, collapsed: false, items: large ? [all] : docs.map(link) });
     } else {
-      const secondary = kind === 'person' || kind === 'system' || kind === 'team';
+      const secondary = kind === 'person' || kind === 'system' || kind === 'team' || kind === 'stakeholder';
       groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: large ? [all] : [all, ...elements.map(link)] });
     }
   }
+  groups.splice(1, 0, { label: 'Quality', collapsed: true, items: fixed('Quality') });
   groups.push({ label: 'Reference', collapsed: true, items: fixed('Reference') });
   return groups;
 }

@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly contentDir: string;
   readonly format: OutputFormat;
   readonly strict: boolean;
+  /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
+  readonly minCompleteness?: number | undefined;
   /** Where `build` writes the site. */
   readonly outDir: string;
   /** `build --force`: replace an output folder that archsite did not write. */
@@ -34,7 +36,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -43,6 +45,7 @@ export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--for
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
   --strict          warnings fail too
+  --min-completeness <n>  (check) services filling less than n% of the service template are errors
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
   --force           with --out: replace a folder that archsite did not write
   --port <n>        where dev serves the site (default: 4321)
@@ -59,6 +62,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let force = false;
   let port: number | undefined;
   let host: string | true | undefined;
+  let minCompleteness: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -96,6 +100,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         // `--host` alone listens on every address, as Astro's own flag does.
         host = inline ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--') ? args[++i]! : true);
         break;
+      case '--min-completeness': {
+        if (command !== 'check') throw new UsageError(`unknown option '${arg}' (only check scores the template)`);
+        const v = value();
+        if (!/^\d{1,3}$/.test(v) || Number(v) > 100) throw new UsageError(`--min-completeness takes a percentage from 0 to 100, not '${v}'`);
+        minCompleteness = Number(v);
+        break;
+      }
       case '--out':
         if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         outDir = value();
@@ -109,7 +120,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
     }
   }
-  return { command: command as Command, contentDir, format, strict, outDir, force, port, host };
+  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness };
 }
 
-const OPTIONS = ['--content', '--format', '--strict', '--out', '--force', '--port', '--host'];
+const OPTIONS = ['--content', '--format', '--strict', '--min-completeness', '--out', '--force', '--port', '--host'];

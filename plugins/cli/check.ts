@@ -3,8 +3,11 @@ import { loadModel, type LoadResult } from '../model/load.ts';
 import type { CliOptions } from './args.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
-export function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict'>): { exitCode: number; result: LoadResult } {
-  const result = loadModel({ contentDir: options.contentDir });
+export function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness'>): {
+  exitCode: number;
+  result: LoadResult;
+} {
+  const result = loadModel({ contentDir: options.contentDir, minCompleteness: options.minCompleteness });
   const { diagnostics, stats } = result;
   if (options.format === 'json') {
     process.stdout.write(`${formatDiagnostics(diagnostics, 'json')}\n`);

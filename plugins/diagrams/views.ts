@@ -5,6 +5,7 @@ import { containerView } from './containers.ts';
 import { contextView } from './context.ts';
 import { deploymentView } from './deployment.ts';
 import { domainMapView } from './domain-map.ts';
+import { sequenceView } from './sequence.ts';
 import { entityView } from './entities.ts';
 import { domainEventsView, eventFlowView } from './event-flow.ts';
 import { renderFlowchart, type Flowchart } from './flowchart.ts';
@@ -103,6 +104,10 @@ export function buildView(model: Model, name: ViewName, of: string | undefined, 
       const er = entityView(model, of);
       return er ? { name, of, title: er.title, text: er.text } : undefined;
     }
+    case 'flow': {
+      const sequence = of === undefined ? undefined : sequenceView(model, of);
+      return sequence ? { name, of, title: sequence.title, text: sequence.text } : undefined;
+    }
   }
 }
 
@@ -119,6 +124,7 @@ export function plannedViews(model: Model): [ViewName, string | undefined][] {
   for (const id of model.byKind.event.keys()) wanted.push(['event-flow', id]);
   for (const id of model.byKind.resource.keys()) wanted.push(['neighbourhood', `resource:${id}`]);
   for (const id of model.byKind.deployment.keys()) wanted.push(['deployment', id]);
+  for (const id of model.byKind.flow.keys()) wanted.push(['flow', id]);
   return wanted;
 }
 

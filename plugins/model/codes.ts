@@ -231,6 +231,21 @@ export const CODES = {
     title: 'Superseded decision that nothing supersedes',
     hint: 'Name this decision in the `supersedes` list of the decision that replaced it.',
   },
+  'unsatisfied-requirement': {
+    severity: 'warning',
+    title: 'Requirement that nothing satisfies',
+    hint: 'Name the services, domains or deployments that meet it in `satisfiedBy`, or mark it `status: rejected`.',
+  },
+  'nfr-contradiction': {
+    severity: 'warning',
+    title: 'Service whose own NFR falls short of a requirement it satisfies',
+    hint: "Change the service's `nfr` to meet the target, relax the requirement's target, or stop naming the service in `satisfiedBy`.",
+  },
+  'incomplete-service': {
+    severity: 'error',
+    title: 'Service below the template completeness asked for',
+    hint: 'Fill the missing sections of the service design template, or lower `--min-completeness`.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -14,6 +14,7 @@ export const DIAGRAM_VIEWS = {
   neighbourhood: { of: ['service', 'resource'] },
   'domain-map': { of: [] },
   entities: { of: ['service'], optional: true },
+  flow: { of: ['flow'] },
 } as const satisfies Record<string, { of: readonly ElementKind[]; optional?: boolean }>;
 
 export type DiagramViewName = keyof typeof DIAGRAM_VIEWS;

@@ -16,6 +16,11 @@ export const KINDS = [
   { kind: 'deployment', folder: 'deployments', label: 'Deployment', plural: 'Deployments' },
   { kind: 'decision', folder: 'decisions', label: 'Decision', plural: 'Decisions' },
   { kind: 'doc', folder: 'docs', label: 'Page', plural: 'Pages' },
+  { kind: 'stakeholder', folder: 'stakeholders', label: 'Stakeholder', plural: 'Stakeholders' },
+  { kind: 'requirement', folder: 'requirements', label: 'Requirement', plural: 'Requirements' },
+  { kind: 'risk', folder: 'risks', label: 'Risk', plural: 'Risks' },
+  { kind: 'role', folder: 'roles', label: 'Role', plural: 'Roles' },
+  { kind: 'flow', folder: 'flows', label: 'Flow', plural: 'Flows' },
 ] as const;
 
 export type ElementKind = (typeof KINDS)[number]['kind'];

@@ -2,12 +2,14 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkAssets } from './checks/assets.ts';
 import type { Check, CheckContext, ContentDocument } from './checks/context.ts';
+import { checkCompleteness } from './checks/completeness.ts';
 import { checkDependencyCycles } from './checks/dependency-cycles.ts';
 import { checkDiagramTags } from './checks/diagram-tags.ts';
 import { checkEntityOwners } from './checks/entity-owners.ts';
 import { checkEntityRelations } from './checks/entity-relations.ts';
 import { checkEvents } from './checks/events.ts';
 import { checkProseLinks } from './checks/prose-links.ts';
+import { checkRequirements } from './checks/requirements.ts';
 import { checkSharedDatabases } from './checks/shared-databases.ts';
 import { checkSupersedes } from './checks/supersedes.ts';
 import { checkUndeployedServices } from './checks/undeployed-services.ts';
@@ -31,6 +33,7 @@ const CHECKS: readonly Check[] = [
   checkDependencyCycles,
   checkUndeployedServices,
   checkSupersedes,
+  checkRequirements,
 ];
 
 export interface LoadOptions {
@@ -38,6 +41,8 @@ export interface LoadOptions {
   readonly contentDir: string;
   /** Diagnostic paths are printed relative to this. @default process.cwd() */
   readonly cwd?: string;
+  /** Services filling less than this percentage of the service design template are errors (`check --min-completeness`). */
+  readonly minCompleteness?: number | undefined;
 }
 
 export interface LoadResult {
@@ -109,6 +114,7 @@ export function loadModel(options: LoadOptions): LoadResult {
     documents: new Map(),
   };
   for (const check of CHECKS) check(context);
+  if (options.minCompleteness !== undefined) checkCompleteness(model, options.minCompleteness, diagnostics);
   for (const file of read.otherFiles) {
     if (context.assets.has(file.relative)) continue;
     diagnostics.report(

@@ -12,6 +12,11 @@ import type { ResourceCategory, ResourceData } from './schemas/resource.ts';
 import type { ServiceData } from './schemas/service.ts';
 import type { SystemData } from './schemas/system.ts';
 import type { TeamData } from './schemas/team.ts';
+import type { FlowData } from './schemas/flow.ts';
+import type { RequirementData } from './schemas/requirement.ts';
+import type { RiskData } from './schemas/risk.ts';
+import type { RoleData } from './schemas/role.ts';
+import type { StakeholderData } from './schemas/stakeholder.ts';
 
 /** The validated fields of each kind. */
 export interface KindData {
@@ -25,6 +30,11 @@ export interface KindData {
   deployment: DeploymentData;
   decision: DecisionData;
   doc: DocData;
+  stakeholder: StakeholderData;
+  requirement: RequirementData;
+  risk: RiskData;
+  role: RoleData;
+  flow: FlowData;
 }
 
 /** Where an element was written. */
@@ -139,6 +149,37 @@ export interface Relations {
   readonly owned: ReadonlyMap<string, readonly ElementRef[]>;
   /** What each component uses, by `service/component`. */
   readonly componentUses: ReadonlyMap<string, readonly Target[]>;
+  /** By requirement id, the elements that satisfy it. */
+  readonly satisfiedBy: ReadonlyMap<string, readonly ElementRef[]>;
+  /** By element key, the requirements it satisfies. */
+  readonly requirements: ReadonlyMap<string, readonly string[]>;
+  /** By requirement id, the stakeholders (people, teams) who raised it. */
+  readonly raisedBy: ReadonlyMap<string, readonly ElementRef[]>;
+  /** By risk id, the elements it threatens; by element key, its risks. */
+  readonly riskAffects: ReadonlyMap<string, readonly ElementRef[]>;
+  readonly risks: ReadonlyMap<string, readonly string[]>;
+  /** By risk id, who answers for it (a team or a person). */
+  readonly riskOwners: ReadonlyMap<string, ElementRef>;
+  /** By role id, what it may do with each element, by the element's reference order. */
+  readonly permissions: ReadonlyMap<string, readonly Permission[]>;
+  /** By flow id, its steps whose sender and receiver resolved, in order; by element key, the flows it takes part in. */
+  readonly flowSteps: ReadonlyMap<string, readonly FlowStep[]>;
+  readonly flows: ReadonlyMap<string, readonly string[]>;
+  /** By stakeholder id, the people and teams who speak for it. */
+  readonly represents: ReadonlyMap<string, readonly ElementRef[]>;
+}
+
+/** A role's access to an element: CRUD letters, or `-`. */
+export interface Permission {
+  readonly target: ElementRef;
+  readonly access: string;
+}
+
+export interface FlowStep {
+  readonly from: ElementRef;
+  readonly to: ElementRef;
+  readonly message: string;
+  readonly reply: boolean;
 }
 
 /** The whole checked architecture: what the site and diagrams read, and nothing else. */

@@ -26,8 +26,10 @@ export function adrNumber(id: string): number | undefined {
 export function displayName(el: Element): string {
   switch (el.kind) {
     case 'decision':
-      return el.data.title;
     case 'doc':
+    case 'requirement':
+    case 'risk':
+    case 'flow':
       return el.data.title;
     default:
       return el.data.name;

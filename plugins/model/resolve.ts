@@ -6,7 +6,9 @@ import {
   type Element,
   type EntityRelation,
   type ElementRef,
+  type FlowStep,
   type Model,
+  type Permission,
   type Placement,
   type Relations,
   type ResourceUse,
@@ -38,6 +40,10 @@ export interface Occurrences {
 }
 
 const CALL_TARGETS: readonly ElementKind[] = ['service', 'resource', 'system'];
+/** Who can take part in a flow. */
+const PARTICIPANTS: readonly ElementKind[] = ['person', 'system', 'service', 'resource'];
+/** Who can raise a requirement. */
+const STAKEHOLDERS: readonly ElementKind[] = ['stakeholder', 'person', 'team'];
 
 /**
  * Resolves every reference of the parsed elements and computes the inverse relations.
@@ -62,6 +68,13 @@ export function resolveModel(
   const componentUses = new Multimap<Target>();
   const resourceUsers = new Multimap<ResourceUse>();
   const owners: { team: string; owned: ElementRef }[] = [];
+  const satisfiedBy = new Multimap<ElementRef>();
+  const raisedBy = new Multimap<ElementRef>();
+  const riskAffects = new Multimap<ElementRef>();
+  const riskOwners = new Map<string, ElementRef>();
+  const permissions = new Multimap<Permission>();
+  const flowSteps = new Map<string, FlowStep[]>();
+  const represents = new Multimap<ElementRef>();
   const domainOf = new Map<string, string>();
   const brokers = new Map<string, string>();
   const occ = { publishes: [], consumes: [], stores: [], dependencies: [], supersedes: [], entities: [] } as {
@@ -182,6 +195,57 @@ export function resolveModel(
         });
         break;
       }
+      case 'requirement': {
+        const data = el.data as Element<'requirement'>['data'];
+        data.satisfiedBy?.forEach((raw, i) => {
+          const target = resolveAt(el, ['satisfiedBy', i], raw, KIND_NAMES, 'satisfying element');
+          if (target) satisfiedBy.add(el.id, target);
+        });
+        data.raisedBy?.forEach((raw, i) => {
+          const target = resolveAt(el, ['raisedBy', i], raw, STAKEHOLDERS, 'stakeholder');
+          if (target) raisedBy.add(el.id, target);
+        });
+        break;
+      }
+      case 'risk': {
+        const data = el.data as Element<'risk'>['data'];
+        if (data.owner !== undefined) {
+          const owner = resolveAt(el, ['owner'], data.owner, ['team', 'person'], 'risk owner');
+          if (owner) riskOwners.set(el.id, owner);
+        }
+        data.affects?.forEach((raw, i) => {
+          const target = resolveAt(el, ['affects', i], raw, KIND_NAMES, 'threatened element');
+          if (target) riskAffects.add(el.id, target);
+        });
+        break;
+      }
+      case 'role': {
+        const data = el.data as Element<'role'>['data'];
+        for (const [raw, access] of Object.entries(data.permissions ?? {})) {
+          const target = resolveAt(el, ['permissions', raw], raw, KIND_NAMES, 'permission target');
+          if (target) permissions.add(el.id, { target, access });
+        }
+        break;
+      }
+      case 'flow': {
+        const data = el.data as Element<'flow'>['data'];
+        const steps: FlowStep[] = [];
+        data.steps.forEach((step, i) => {
+          const from = resolveAt(el, ['steps', i, 'from'], step.from, PARTICIPANTS, 'sender');
+          const to = resolveAt(el, ['steps', i, 'to'], step.to, PARTICIPANTS, 'receiver');
+          if (from && to) steps.push({ from, to, message: step.message, reply: step.reply ?? false });
+        });
+        flowSteps.set(el.id, steps);
+        break;
+      }
+      case 'stakeholder': {
+        const data = el.data as Element<'stakeholder'>['data'];
+        data.represents?.forEach((raw, i) => {
+          const target = resolveAt(el, ['represents', i], raw, ['person', 'team'], 'represented person or team');
+          if (target) represents.add(el.id, target);
+        });
+        break;
+      }
       default:
         break;
     }
@@ -224,6 +288,12 @@ export function resolveModel(
   }
   const owned = new Multimap<ElementRef>();
   for (const { team, owned: el } of owners) owned.add(team, el);
+  const requirementsOf = new Multimap<string>();
+  for (const [requirement, targets] of satisfiedBy.entries()) for (const t of targets) requirementsOf.add(keyOf(t), requirement);
+  const risksOf = new Multimap<string>();
+  for (const [risk, targets] of riskAffects.entries()) for (const t of targets) risksOf.add(keyOf(t), risk);
+  const flowsOf = new Multimap<string>();
+  for (const [flow, steps] of flowSteps) for (const step of steps) for (const end of [step.from, step.to]) flowsOf.add(keyOf(end), flow);
 
   const byKind = Object.fromEntries(KIND_NAMES.map((k) => [k, new Map<string, Element>()])) as Record<ElementKind, Map<string, Element>>;
   const modelElements: Element[] = [];
@@ -273,6 +343,16 @@ export function resolveModel(
     domainEvents: domainEvents.freeze(compare, true),
     owned: owned.freeze(sortRefs),
     componentUses: componentUses.freeze((a, b) => compare(keyOf(a), keyOf(b))),
+    satisfiedBy: satisfiedBy.freeze(sortRefs),
+    requirements: requirementsOf.freeze(compare, true),
+    raisedBy: raisedBy.freeze(sortRefs),
+    riskAffects: riskAffects.freeze(sortRefs),
+    risks: risksOf.freeze(compare, true),
+    riskOwners: sortedMap(riskOwners),
+    permissions: permissions.freeze((a, b) => sortRefs(a.target, b.target)),
+    flowSteps: sortedMap(new Map([...flowSteps].map(([id, steps]) => [id, Object.freeze(steps)]))),
+    flows: flowsOf.freeze(compare, true),
+    represents: represents.freeze(sortRefs),
   };
 
   const model: Model = Object.freeze({

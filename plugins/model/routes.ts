@@ -26,6 +26,11 @@ export function kindRoute(kind: ElementKind): string {
 export const FIXED_PAGES = [
   { route: '/', label: 'Home', group: 'Overview' },
   { route: '/architecture/', label: 'Architecture', group: 'Overview' },
+  { route: '/changes/', label: 'What changed', group: 'Overview' },
+  { route: '/traceability/', label: 'Traceability', group: 'Quality' },
+  { route: '/security/', label: 'Security overview', group: 'Quality' },
+  { route: '/nfr/', label: 'NFRs and SLOs', group: 'Quality' },
+  { route: '/scorecard/', label: 'Template scorecard', group: 'Quality' },
   { route: '/reference/content-model/', label: 'Content model', group: 'Reference' },
   { route: '/reference/checks/', label: 'Checks', group: 'Reference' },
   { route: '/reference/diagrams/', label: 'Diagrams', group: 'Reference' },

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { kindInfo } from '../model/kinds.ts';
 import type { Element } from '../model/model.ts';
 import { serviceDomain } from '../model/queries.ts';
+import { completeness } from '../model/scorecard.ts';
+import { elementChanges } from './changes-page.ts';
 import type { Site } from './site.ts';
 import { technologies } from './technology.ts';
 import type { Heading, PageHead } from './view.ts';
@@ -31,13 +33,21 @@ export function elementHead(
   description: string | undefined,
   headings: readonly Heading[],
 ): PageHead {
+  const changes = elementChanges(site, el);
+  const score = el.kind === 'service' ? completeness(el) : undefined;
   return {
     title,
     ...(description ? { description } : {}),
     editUrl: editUrl(site, el),
     lastUpdated: lastUpdated(site, el),
     facets: searchFacets(site, el),
-    headings,
+    headings: [
+      ...headings,
+      ...(score ? [{ id: 'completeness', title: 'Template completeness' }] : []),
+      ...(changes.length > 0 ? [{ id: 'what-changed', title: 'What changed' }] : []),
+    ],
+    changes,
+    ...(score ? { completeness: { percent: score.percent, missing: score.missing } } : {}),
   };
 }
 

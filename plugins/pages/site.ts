@@ -18,6 +18,30 @@ export interface Site {
   /** Content paths of the files elements reference that are not elements (schemas, images): published under /files/. */
   readonly assets: readonly string[];
   readonly diagrams: SiteDiagrams;
+  /** The content's history from git: what each commit added, removed and changed. */
+  readonly history: SiteHistory;
+}
+
+export interface SiteHistory {
+  /** Newest first. */
+  readonly commits: readonly SiteCommit[];
+  /** Why there is no history, when there is none. */
+  readonly note?: string | undefined;
+}
+
+export interface SiteCommit {
+  readonly hash: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly subject: string;
+  readonly changes: readonly {
+    /** The content file. */
+    readonly path: string;
+    readonly kind: import('../model/kinds.ts').ElementKind;
+    readonly what: 'added' | 'removed' | 'changed';
+    /** What changed in the fields that matter: "status: proposed → accepted". */
+    readonly details: readonly string[];
+  }[];
 }
 
 export interface SiteGit {

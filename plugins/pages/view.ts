@@ -42,6 +42,10 @@ export interface PageHead {
   /** The search facets of the page (kind, domain, team, technology, status), each value once, sorted. */
   readonly facets: readonly { readonly name: string; readonly value: string }[];
   readonly headings: readonly Heading[];
+  /** The latest commits that changed the element's file. */
+  readonly changes: readonly { readonly date: string; readonly subject: string; readonly what: string; readonly details: readonly string[] }[];
+  /** How much of the service design template it fills (services only). */
+  readonly completeness?: { readonly percent: number; readonly missing: readonly string[] } | undefined;
 }
 
 /** A row of a table of calls: the element at the other end, and how. */

@@ -48,6 +48,8 @@ export function readHasher(site: Site): (key: string) => string {
       }
       case 'git':
         return site.git.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;
+      case 'history':
+        return hash(JSON.stringify(site.history));
       case 'diagram': {
         if (name === undefined) return hash(JSON.stringify([...site.diagrams.views]));
         const view = site.diagrams.views.get(key.slice('diagram:'.length));

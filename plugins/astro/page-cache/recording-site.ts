@@ -10,7 +10,8 @@ import type { Site } from '../../pages/site.ts';
  * - `el:<kind>` (every element of a kind), `el:<kind>:<id>` (one element, or its absence);
  * - `rel:<relation>` (a whole relation), `rel:<relation>:<key>` (one entry of it);
  * - `file:<path>` (a file the content points to), `git:<path>` (a content file's last commit date);
- * - `diagram:<view key>` (a generated view), `diagram` (all of them).
+ * - `diagram:<view key>` (a generated view), `diagram` (all of them);
+ * - `history` (the content's history from git).
  *
  * The site is the only thing a page reads (see pages/site.ts), and each page gets its own
  * recording view of it: what it reads is recorded whatever it reads it through.
@@ -106,5 +107,9 @@ export function recordingSite(site: Site, reads: Set<string>): Site {
       // A view's text is recorded through `views`; its SVGs follow from the text.
       rendered: (text: string) => site.diagrams.rendered(text),
     }),
+    get history() {
+      reads.add('history');
+      return site.history;
+    },
   });
 }

@@ -46,3 +46,12 @@ export const relationship = z.union([
 export const textOrList = z.union([z.string(), z.array(z.string())]);
 
 export type Relationship = z.infer<typeof relationship>;
+
+/** A calendar date written YYYY-MM-DD that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'expected a date that exists');

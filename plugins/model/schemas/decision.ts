@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { id, references, text, textOrList } from './common.ts';
+import { id, isoDate, references, text, textOrList } from './common.ts';
 
 export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
-
-/** A calendar date written YYYY-MM-DD that exists. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'expected a date that exists');
 
 /** `decisions/`: ADRs, optionally with the Technology Decision Template's fields. */
 export const decisionSchema = z.strictObject({

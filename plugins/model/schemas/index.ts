@@ -6,6 +6,11 @@ import { docSchema } from './doc.ts';
 import { domainSchema } from './domain.ts';
 import { eventSchema } from './event.ts';
 import { externalSystemSchema } from './external-system.ts';
+import { flowSchema } from './flow.ts';
+import { requirementSchema } from './requirement.ts';
+import { riskSchema } from './risk.ts';
+import { roleSchema } from './role.ts';
+import { stakeholderSchema } from './stakeholder.ts';
 import { personSchema } from './person.ts';
 import { resourceSchema } from './resource.ts';
 import { serviceSchema } from './service.ts';
@@ -25,4 +30,9 @@ export const SCHEMAS = {
   deployment: deploymentSchema,
   decision: decisionSchema,
   doc: docSchema,
+  stakeholder: stakeholderSchema,
+  requirement: requirementSchema,
+  risk: riskSchema,
+  role: roleSchema,
+  flow: flowSchema,
 } as const satisfies Record<ElementKind, z.ZodType>;

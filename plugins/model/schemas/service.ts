@@ -3,6 +3,8 @@ import { id, reference, references, text, textOrList } from './common.ts';
 
 export const SERVICE_TYPES = ['service', 'web-app', 'mobile-app', 'gateway', 'worker', 'function'] as const;
 export const CARDINALITIES = ['1:1', '1:N', 'N:1', 'N:M'] as const;
+/** What a service level objective measures. */
+export const SLO_INDICATORS = ['availability', 'latency', 'error_rate', 'throughput', 'freshness', 'durability', 'other'] as const;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 /** An RPC method: its name, or `{ name, summary }`. */
@@ -116,6 +118,19 @@ export const serviceSchema = z.strictObject({
       rto: text.optional(),
       retention: text.optional(),
     })
+    .optional(),
+  /** Service level objectives: what is measured, the objective, over which window. */
+  slos: z
+    .array(
+      z.strictObject({
+        indicator: z.enum(SLO_INDICATORS),
+        /** `99.9%`, `p99 < 200ms`. */
+        objective: text,
+        /** `30d`, `rolling 28 days`. */
+        window: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    )
     .optional(),
   stack: z
     .strictObject({

@@ -1,0 +1,42 @@
+import type { Element } from './model.ts';
+import type { ServiceData } from './schemas/service.ts';
+
+const filled = (record: object | undefined) => !!record && Object.keys(record).length > 0;
+
+/** The sections of the service design template, and when a service has filled each. */
+export const TEMPLATE_SECTIONS: readonly { readonly id: string; readonly title: string; readonly filled: (s: ServiceData) => boolean }[] = [
+  { id: 'responsibility', title: 'Responsibility', filled: (s) => s.responsibility.trim() !== '' },
+  { id: 'bounded-context', title: 'Bounded context', filled: (s) => s.domain !== '' },
+  { id: 'owner', title: 'Owner', filled: (s) => !!s.owner },
+  { id: 'data-ownership', title: 'Data ownership', filled: (s) => !!(s.data?.entities?.length || s.data?.stores?.length) },
+  {
+    id: 'apis',
+    title: 'APIs',
+    filled: (s) => !!(s.apis?.rest?.length || s.apis?.grpc?.length || s.apis?.rpc?.length || s.apis?.openapi || s.apis?.proto || s.apis?.graphql),
+  },
+  { id: 'events', title: 'Events', filled: (s) => !!(s.events?.publishes?.length || s.events?.consumes?.length) },
+  { id: 'dependencies', title: 'Dependencies', filled: (s) => !!s.dependencies?.length },
+  { id: 'nfr', title: 'Non-functional requirements', filled: (s) => filled(s.nfr) },
+  { id: 'stack', title: 'Technology stack', filled: (s) => filled(s.stack) },
+  { id: 'deployment', title: 'Deployment', filled: (s) => filled(s.deployment) },
+  { id: 'security', title: 'Security', filled: (s) => filled(s.security) },
+  { id: 'monitoring', title: 'Monitoring', filled: (s) => filled(s.monitoring) },
+];
+
+export interface Completeness {
+  /** Whole percent of the template's sections filled. */
+  readonly percent: number;
+  readonly filled: readonly string[];
+  /** The titles of the sections left empty, in the template's order. */
+  readonly missing: readonly string[];
+}
+
+/** How much of the service design template a service fills. */
+export function completeness(service: Element<'service'>): Completeness {
+  const done = TEMPLATE_SECTIONS.filter((section) => section.filled(service.data));
+  return {
+    percent: Math.round((100 * done.length) / TEMPLATE_SECTIONS.length),
+    filled: done.map((s) => s.title),
+    missing: TEMPLATE_SECTIONS.filter((section) => !done.includes(section)).map((s) => s.title),
+  };
+}

@@ -1,0 +1,97 @@
+import { betterDirection, normalize, parseMeasure } from '../model/measures.ts';
+import { serviceDomain } from '../model/queries.ts';
+import type { Cell, Column } from './index-tables.ts';
+import { fieldLabel } from './labels.ts';
+import { byText, linkTo } from './links.ts';
+import type { Site } from './site.ts';
+import type { ElementLink } from './view.ts';
+
+export interface NfrPage {
+  readonly title: string;
+  readonly description: string;
+  /** One sortable row per service: its NFRs, each in its own column, and its SLOs. */
+  readonly table: { readonly columns: Column[]; readonly rows: Record<string, Cell | undefined>[]; readonly noun: string };
+  /** Per domain: how many services state NFRs, and the weakest figure of each metric compared. */
+  readonly domains: readonly { readonly domain: ElementLink; readonly services: number; readonly withNfr: number; readonly weakest: readonly { label: string; value: string; service: ElementLink }[] }[];
+  /** Services that state no NFR at all. */
+  readonly withoutNfr: readonly ElementLink[];
+  /** Services that declare an availability target and no availability SLO. */
+  readonly withoutSlo: readonly { readonly service: ElementLink; readonly availability: string }[];
+}
+
+/** What is compared in the domain rollups: the weakest figure of each. */
+const ROLLUP = ['availability', 'latency_p99', 'latency_p95', 'error_rate', 'rto', 'rpo'] as const;
+
+/** Every service's non-functional requirements in one table, rolled up per domain, with what is missing. */
+export function nfrPage(site: Site): NfrPage {
+  const { model } = site;
+  const services = [...model.byKind.service.values()];
+  const keys = [...new Set(services.flatMap((s) => Object.keys(s.data.nfr ?? {})))];
+  const nfrOf = (s: (typeof services)[number]) => (s.data.nfr ?? {}) as Record<string, string | undefined>;
+  const sortValue = (text: string): string | number => {
+    const m = parseMeasure(text);
+    const n = m && normalize(m.value, m.unit);
+    return n ? n.value : text.toLowerCase();
+  };
+  const rows = byText(
+    services.map((s) => {
+      const nfr = nfrOf(s);
+      const domain = serviceDomain(model, s.id);
+      const domainLink = domain ? linkTo(site, { kind: 'domain', id: domain }) : undefined;
+      const service = linkTo(site, s)!;
+      const row: Record<string, Cell | undefined> = {
+        service: { text: service.text, href: service.href },
+        domain: domainLink ? { text: domainLink.text, href: domainLink.href } : undefined,
+        slos: { text: (s.data.slos ?? []).map((o) => `${o.indicator} ${o.objective}${o.window ? ` / ${o.window}` : ''}`).join('; ') },
+      };
+      for (const key of keys) {
+        const value = Object.hasOwn(nfr, key) ? nfr[key] : undefined;
+        row[`nfr-${key}`] = value === undefined ? undefined : { text: value, sort: sortValue(value), nowrap: true };
+      }
+      return row;
+    }),
+    (r) => r.service!.text,
+  );
+  const domains = byText(
+    [...model.byKind.domain.values()].flatMap((d) => {
+      const members = services.filter((s) => serviceDomain(model, s.id) === d.id);
+      if (members.length === 0) return [];
+      const weakest = ROLLUP.flatMap((metric) => {
+        const direction = betterDirection(metric)!;
+        let worst: { value: number; text: string; service: ElementLink } | undefined;
+        for (const s of members) {
+          const raw = nfrOf(s)[metric];
+          const m = raw && parseMeasure(raw);
+          const n = m && normalize(m.value, m.unit);
+          if (!n) continue;
+          if (!worst || (direction === 'lower' ? n.value > worst.value : n.value < worst.value))
+            worst = { value: n.value, text: raw!, service: linkTo(site, s)! };
+        }
+        return worst ? [{ label: fieldLabel(metric), value: worst.text, service: worst.service }] : [];
+      });
+      return [{ domain: linkTo(site, d)!, services: members.length, withNfr: members.filter((s) => Object.keys(nfrOf(s)).length > 0).length, weakest }];
+    }),
+    (d) => d.domain.text,
+  );
+  return {
+    title: 'NFRs and SLOs',
+    description: `The non-functional requirements and service level objectives of every service of ${model.system.data.name}.`,
+    table: {
+      noun: 'service',
+      columns: [
+        { key: 'service', label: 'Service' },
+        { key: 'domain', label: 'Domain', filter: true },
+        ...keys.map((key) => ({ key: `nfr-${key}`, label: fieldLabel(key) })),
+        { key: 'slos', label: 'SLOs' },
+      ],
+      rows,
+    },
+    domains,
+    withoutNfr: byText(services.filter((s) => Object.keys(nfrOf(s)).length === 0).map((s) => linkTo(site, s)!)),
+    withoutSlo: byText(
+      services
+        .filter((s) => nfrOf(s).availability !== undefined && !(s.data.slos ?? []).some((o) => o.indicator === 'availability'))
+        .map((s) => ({ service: linkTo(site, s)!, availability: nfrOf(s).availability!, text: s.data.name })),
+    ).map(({ service, availability }) => ({ service, availability })),
+  };
+}

@@ -1,0 +1,91 @@
+import { fallsShort } from '../model/measures.ts';
+import { bodyOf } from './body.ts';
+import { linksTo } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import type { Site } from './site.ts';
+import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
+
+export interface RequirementPage {
+  readonly head: PageHead;
+  readonly type: Badge;
+  readonly priority: Badge;
+  readonly status: Badge;
+  readonly category?: string | undefined;
+  readonly description?: string | undefined;
+  readonly body?: string | undefined;
+  readonly story?: string | undefined;
+  readonly acceptance: readonly string[];
+  /** "latency_p99 at most 200 ms". */
+  readonly target?: string | undefined;
+  readonly satisfiedBy: readonly ElementLink[];
+  /** Satisfying services whose own NFR falls short of the target, with what they declare. */
+  readonly shortfalls: readonly { readonly service: ElementLink; readonly declared: string }[];
+  readonly raisedBy: readonly ElementLink[];
+}
+
+export const PRIORITY_BADGE: Readonly<Record<string, Badge>> = {
+  must: { text: 'must', variant: 'danger' },
+  should: { text: 'should', variant: 'caution' },
+  could: { text: 'could', variant: 'note' },
+  wont: { text: "won't", variant: 'default' },
+};
+
+export const REQUIREMENT_STATUS_BADGE: Readonly<Record<string, Badge>> = {
+  proposed: { text: 'proposed', variant: 'note' },
+  accepted: { text: 'accepted', variant: 'tip' },
+  implemented: { text: 'implemented', variant: 'success' },
+  verified: { text: 'verified', variant: 'success' },
+  rejected: { text: 'rejected', variant: 'default' },
+};
+
+/** A requirement, what it asks, and what is traced to it. */
+export function requirementPage(site: Site, id: string): RequirementPage {
+  const { model } = site;
+  const el = model.byKind.requirement.get(id);
+  if (!el) throw new Error(`archsite: no requirement "${id}"`);
+  const d = el.data;
+  const satisfiers = model.relations.satisfiedBy.get(id) ?? [];
+  const target = d.target;
+  const shortfalls = target
+    ? linksTo(site, satisfiers.filter((r) => r.kind === 'service')).flatMap((service, i) => {
+        const ref = satisfiers.filter((r) => r.kind === 'service')[i]!;
+        const nfr = model.byKind.service.get(ref.id)?.data.nfr as Record<string, string | undefined> | undefined;
+        const declared = nfr && Object.hasOwn(nfr, target.metric) ? nfr[target.metric] : undefined;
+        return declared !== undefined && fallsShort(target.metric, target, declared) ? [{ service, declared: `${target.metric}: ${declared}` }] : [];
+      })
+    : [];
+  const satisfiedBy = linksTo(site, satisfiers);
+  const raisedBy = linksTo(site, model.relations.raisedBy.get(id) ?? []);
+  return {
+    head: elementHead(
+      site,
+      el,
+      d.title,
+      d.description ?? d.story,
+      shownHeadings([
+        ['story', 'User story', !!d.story],
+        ['acceptance', 'Acceptance criteria', !!d.acceptance?.length],
+        ['target', 'Target', !!target],
+        ['satisfied-by', 'Satisfied by', true],
+        ['raised-by', 'Raised by', raisedBy.length > 0],
+      ]),
+    ),
+    type: { text: d.type === 'functional' ? 'Functional' : 'Non-functional', variant: 'note' },
+    priority: PRIORITY_BADGE[d.priority]!,
+    status: REQUIREMENT_STATUS_BADGE[d.status]!,
+    category: d.category,
+    description: d.description,
+    body: bodyOf(el),
+    story: d.story,
+    acceptance: d.acceptance ?? [],
+    target: target ? targetText(target) : undefined,
+    satisfiedBy,
+    shortfalls,
+    raisedBy,
+  };
+}
+
+/** "latency_p99: 200 ms", "availability: 99.95%". */
+export function targetText(target: { metric: string; value: number; unit: string }): string {
+  return `${target.metric}: ${target.value}${target.unit === '%' ? '' : ' '}${target.unit}`;
+}

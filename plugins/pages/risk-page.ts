@@ -1,0 +1,52 @@
+import { bodyOf } from './body.ts';
+import { linkTo, linksTo } from './links.ts';
+import { elementHead } from './page-meta.ts';
+import { levelLabel, riskRating } from './risk-levels.ts';
+import type { Site } from './site.ts';
+import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
+
+export interface RiskPage {
+  readonly head: PageHead;
+  readonly rating: Badge;
+  readonly score: number;
+  readonly likelihood: string;
+  readonly impact: string;
+  readonly status: Badge;
+  readonly description?: string | undefined;
+  readonly body?: string | undefined;
+  readonly mitigation: string;
+  readonly owner?: ElementLink | undefined;
+  readonly review?: string | undefined;
+  readonly affects: readonly ElementLink[];
+}
+
+export const RISK_STATUS_BADGE: Readonly<Record<string, Badge>> = {
+  open: { text: 'open', variant: 'caution' },
+  mitigating: { text: 'mitigating', variant: 'note' },
+  mitigated: { text: 'mitigated', variant: 'success' },
+  accepted: { text: 'accepted', variant: 'default' },
+  closed: { text: 'closed', variant: 'default' },
+};
+
+export function riskPage(site: Site, id: string): RiskPage {
+  const el = site.model.byKind.risk.get(id);
+  if (!el) throw new Error(`archsite: no risk "${id}"`);
+  const d = el.data;
+  const { score, rating } = riskRating(d.likelihood, d.impact);
+  const owner = site.model.relations.riskOwners.get(id);
+  const affects = linksTo(site, site.model.relations.riskAffects.get(id) ?? []);
+  return {
+    head: elementHead(site, el, d.title, d.description, shownHeadings([['mitigation', 'Mitigation', true], ['affects', 'Affects', affects.length > 0]])),
+    rating,
+    score,
+    likelihood: levelLabel(d.likelihood),
+    impact: levelLabel(d.impact),
+    status: RISK_STATUS_BADGE[d.status]!,
+    description: d.description,
+    body: bodyOf(el),
+    mitigation: d.mitigation,
+    owner: owner && linkTo(site, owner),
+    review: d.review,
+    affects,
+  };
+}
