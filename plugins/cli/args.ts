@@ -103,7 +103,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       case '--min-completeness': {
         if (command !== 'check') throw new UsageError(`unknown option '${arg}' (only check scores the template)`);
         const v = value();
-        if (!/^\d{1,3}$/.test(v) || Number(v) > 100) throw new UsageError(`--min-completeness takes a percentage from 0 to 100, not '${v}'`);
+        if (!/^\d{1,3}$/.test(v) || Number(v) > 100)
+          throw new UsageError(`--min-completeness takes a percentage from 0 to 100, not '${v}'`);
         minCompleteness = Number(v);
         break;
       }

@@ -2,8 +2,11 @@ import { keyOf, type Element, type Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import { label, nodeId } from './escape.ts';
 
-/** Text for a sequence diagram line: a label, with `;` (which ends a statement there) escaped too. */
-const line = (text: string) => label(text).replace(/;/g, '#59;');
+/**
+ * Text for a sequence diagram line: a label, with `;` (which ends a statement there) escaped
+ * too, after the label's own entities (which end with `;`) are written.
+ */
+const line = (text: string) => label(text.replace(/;/g, '\uE000')).replace(/\uE000/g, '#59;');
 
 /**
  * A flow (flows/) as a mermaid sequence diagram: its participants in order of appearance

@@ -124,7 +124,10 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
       );
       return;
     default:
-      diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is '${String(value)}': ${issue.message}`);
+      // A rule across fields (a non-functional requirement needs a target) about a field left out.
+      if (value === undefined && issue.code === 'custom')
+        diagnostics.report('missing-field', file, source.locate.value(path.slice(0, -1)), `missing field '${field}': ${issue.message}`);
+      else diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is '${String(value)}': ${issue.message}`);
   }
 }
 

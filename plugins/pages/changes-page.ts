@@ -16,7 +16,12 @@ export interface ChangesPage {
   readonly description: string;
   readonly note?: string | undefined;
   /** One entry per commit, newest first. */
-  readonly commits: readonly { readonly date: string; readonly hash: string; readonly subject: string; readonly changes: readonly ChangeEntry[] }[];
+  readonly commits: readonly {
+    readonly date: string;
+    readonly hash: string;
+    readonly subject: string;
+    readonly changes: readonly ChangeEntry[];
+  }[];
 }
 
 /** The elements of the model by the file that holds them (several for a multi-document file). */
@@ -56,8 +61,16 @@ export function changesPage(site: Site): ChangesPage {
 }
 
 /** The commits that changed one element's file, newest first (at most `count`). */
-export function elementChanges(site: Site, el: Element, count = 5): { date: string; subject: string; what: string; details: readonly string[] }[] {
+export function elementChanges(
+  site: Site,
+  el: Element,
+  count = 5,
+): { date: string; subject: string; what: string; details: readonly string[] }[] {
   return site.history.commits
-    .flatMap((c) => c.changes.filter((change) => change.path === el.source.path).map((change) => ({ date: c.date, subject: c.subject, what: change.what, details: change.details })))
+    .flatMap((c) =>
+      c.changes
+        .filter((change) => change.path === el.source.path)
+        .map((change) => ({ date: c.date, subject: c.subject, what: change.what, details: change.details })),
+    )
     .slice(0, count);
 }

@@ -21,7 +21,12 @@ export function flowPage(site: Site, id: string): FlowPage {
   if (!el) throw new Error(`archsite: no flow "${id}"`);
   const end = (ref: { kind: Parameters<typeof kindInfo>[0]; id: string }): ElementLink =>
     linkTo(site, ref) ?? { text: ref.id, href: '#', kind: kindInfo(ref.kind).label };
-  const steps = (site.model.relations.flowSteps.get(id) ?? []).map((s) => ({ from: end(s.from), to: end(s.to), message: s.message, reply: s.reply }));
+  const steps = (site.model.relations.flowSteps.get(id) ?? []).map((s) => ({
+    from: end(s.from),
+    to: end(s.to),
+    message: s.message,
+    reply: s.reply,
+  }));
   return {
     head: elementHead(site, el, el.data.title, el.data.description, shownHeadings([['steps', 'Steps', steps.length > 0]])),
     description: el.data.description,

@@ -12,12 +12,20 @@ export interface NfrPage {
   /** One sortable row per service: its NFRs, each in its own column, and its SLOs. */
   readonly table: { readonly columns: Column[]; readonly rows: Record<string, Cell | undefined>[]; readonly noun: string };
   /** Per domain: how many services state NFRs, and the weakest figure of each metric compared. */
-  readonly domains: readonly { readonly domain: ElementLink; readonly services: number; readonly withNfr: number; readonly weakest: readonly { label: string; value: string; service: ElementLink }[] }[];
+  readonly domains: readonly {
+    readonly domain: ElementLink;
+    readonly services: number;
+    readonly withNfr: number;
+    readonly weakest: readonly { label: string; value: string; service: ElementLink }[];
+  }[];
   /** Services that state no NFR at all. */
   readonly withoutNfr: readonly ElementLink[];
   /** Services that declare an availability target and no availability SLO. */
   readonly withoutSlo: readonly { readonly service: ElementLink; readonly availability: string }[];
 }
+
+/** The NFRs with a column of their own in the table, in this order. */
+const COLUMNS = ['availability', 'latency_p99', 'latency_p95', 'throughput', 'error_rate', 'rpo', 'rto'] as const;
 
 /** What is compared in the domain rollups: the weakest figure of each. */
 const ROLLUP = ['availability', 'latency_p99', 'latency_p95', 'error_rate', 'rto', 'rpo'] as const;
@@ -26,7 +34,9 @@ const ROLLUP = ['availability', 'latency_p99', 'latency_p95', 'error_rate', 'rto
 export function nfrPage(site: Site): NfrPage {
   const { model } = site;
   const services = [...model.byKind.service.values()];
-  const keys = [...new Set(services.flatMap((s) => Object.keys(s.data.nfr ?? {})))];
+  // The figures readers compare get a column each (when some service states them); the rest share one.
+  const present = new Set(services.flatMap((s) => Object.keys(s.data.nfr ?? {})));
+  const keys = COLUMNS.filter((key) => present.has(key));
   const nfrOf = (s: (typeof services)[number]) => (s.data.nfr ?? {}) as Record<string, string | undefined>;
   const sortValue = (text: string): string | number => {
     const m = parseMeasure(text);
@@ -46,8 +56,10 @@ export function nfrPage(site: Site): NfrPage {
       };
       for (const key of keys) {
         const value = Object.hasOwn(nfr, key) ? nfr[key] : undefined;
-        row[`nfr-${key}`] = value === undefined ? undefined : { text: value, sort: sortValue(value), nowrap: true };
+        row[`nfr-${key}`] = value === undefined ? undefined : { text: value, sort: sortValue(value) };
       }
+      const others = Object.entries(nfr).filter(([key, value]) => !keys.includes(key as (typeof COLUMNS)[number]) && value !== undefined);
+      row.other = others.length === 0 ? undefined : { text: others.map(([key, value]) => `${fieldLabel(key)}: ${value}`).join('; ') };
       return row;
     }),
     (r) => r.service!.text,
@@ -69,7 +81,14 @@ export function nfrPage(site: Site): NfrPage {
         }
         return worst ? [{ label: fieldLabel(metric), value: worst.text, service: worst.service }] : [];
       });
-      return [{ domain: linkTo(site, d)!, services: members.length, withNfr: members.filter((s) => Object.keys(nfrOf(s)).length > 0).length, weakest }];
+      return [
+        {
+          domain: linkTo(site, d)!,
+          services: members.length,
+          withNfr: members.filter((s) => Object.keys(nfrOf(s)).length > 0).length,
+          weakest,
+        },
+      ];
     }),
     (d) => d.domain.text,
   );
@@ -82,6 +101,7 @@ export function nfrPage(site: Site): NfrPage {
         { key: 'service', label: 'Service' },
         { key: 'domain', label: 'Domain', filter: true },
         ...keys.map((key) => ({ key: `nfr-${key}`, label: fieldLabel(key) })),
+        { key: 'other', label: 'Other' },
         { key: 'slos', label: 'SLOs' },
       ],
       rows,

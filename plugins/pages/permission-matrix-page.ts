@@ -10,7 +10,10 @@ export interface PermissionMatrixPage {
   readonly description: string;
   readonly roles: readonly (Link & { readonly description?: string | undefined })[];
   /** One row per element some role has a permission on; a cell per role: CRUD letters, `-`, or empty where the role says nothing. */
-  readonly rows: readonly { readonly target: ElementLink; readonly cells: readonly { readonly access: string; readonly words: string }[] }[];
+  readonly rows: readonly {
+    readonly target: ElementLink;
+    readonly cells: readonly { readonly access: string; readonly words: string }[];
+  }[];
 }
 
 /** The RBAC permission matrix: element × role. */

@@ -47,11 +47,16 @@ export function requirementPage(site: Site, id: string): RequirementPage {
   const satisfiers = model.relations.satisfiedBy.get(id) ?? [];
   const target = d.target;
   const shortfalls = target
-    ? linksTo(site, satisfiers.filter((r) => r.kind === 'service')).flatMap((service, i) => {
+    ? linksTo(
+        site,
+        satisfiers.filter((r) => r.kind === 'service'),
+      ).flatMap((service, i) => {
         const ref = satisfiers.filter((r) => r.kind === 'service')[i]!;
         const nfr = model.byKind.service.get(ref.id)?.data.nfr as Record<string, string | undefined> | undefined;
         const declared = nfr && Object.hasOwn(nfr, target.metric) ? nfr[target.metric] : undefined;
-        return declared !== undefined && fallsShort(target.metric, target, declared) ? [{ service, declared: `${target.metric}: ${declared}` }] : [];
+        return declared !== undefined && fallsShort(target.metric, target, declared)
+          ? [{ service, declared: `${target.metric}: ${declared}` }]
+          : [];
       })
     : [];
   const satisfiedBy = linksTo(site, satisfiers);

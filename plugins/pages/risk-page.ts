@@ -36,7 +36,16 @@ export function riskPage(site: Site, id: string): RiskPage {
   const owner = site.model.relations.riskOwners.get(id);
   const affects = linksTo(site, site.model.relations.riskAffects.get(id) ?? []);
   return {
-    head: elementHead(site, el, d.title, d.description, shownHeadings([['mitigation', 'Mitigation', true], ['affects', 'Affects', affects.length > 0]])),
+    head: elementHead(
+      site,
+      el,
+      d.title,
+      d.description,
+      shownHeadings([
+        ['mitigation', 'Mitigation', true],
+        ['affects', 'Affects', affects.length > 0],
+      ]),
+    ),
     rating,
     score,
     likelihood: levelLabel(d.likelihood),

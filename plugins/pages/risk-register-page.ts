@@ -61,7 +61,11 @@ export function riskRegisterPage(site: Site): RiskRegisterPage {
       .map((r) => ({ text: r.data.title, href: elementHref(r, base) })),
   });
   const decisionRisks = [...model.byKind.decision.values()].flatMap((d) =>
-    (d.data.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? '', decision: { text: d.data.title, href: elementHref(d, base) } })),
+    (d.data.risks ?? []).map((r) => ({
+      risk: r.risk,
+      mitigation: r.mitigation ?? '',
+      decision: { text: d.data.title, href: elementHref(d, base) },
+    })),
   );
   return {
     title: 'Risks',

@@ -21,7 +21,10 @@ const WORDS = new Map([
 /** CRUD letters in words: `RU` → "read, update"; `-` → "no access". */
 export function accessWords(access: string): string {
   if (access === '-') return 'no access';
-  return ['C', 'R', 'U', 'D'].filter((letter) => access.includes(letter)).map((letter) => WORDS.get(letter)!).join(', ');
+  return ['C', 'R', 'U', 'D']
+    .filter((letter) => access.includes(letter))
+    .map((letter) => WORDS.get(letter)!)
+    .join(', ');
 }
 
 export function rolePage(site: Site, id: string): RolePage {

@@ -9,7 +9,12 @@ export interface ScorecardPage {
   readonly description: string;
   readonly sections: readonly string[];
   /** Every service, the least complete first. */
-  readonly services: readonly { readonly service: ElementLink; readonly percent: number; readonly filled: readonly boolean[]; readonly missing: readonly string[] }[];
+  readonly services: readonly {
+    readonly service: ElementLink;
+    readonly percent: number;
+    readonly filled: readonly boolean[];
+    readonly missing: readonly string[];
+  }[];
   readonly domains: readonly { readonly group: ElementLink; readonly services: number; readonly average: number }[];
   readonly teams: readonly { readonly group: ElementLink; readonly services: number; readonly average: number }[];
   /** The average over every service. */

@@ -18,7 +18,12 @@ export interface SecurityPage {
   readonly title: string;
   readonly description: string;
   readonly columns: readonly string[];
-  readonly rows: readonly { readonly service: ElementLink; readonly domain?: ElementLink | undefined; readonly cells: readonly string[]; readonly declared: boolean }[];
+  readonly rows: readonly {
+    readonly service: ElementLink;
+    readonly domain?: ElementLink | undefined;
+    readonly cells: readonly string[];
+    readonly declared: boolean;
+  }[];
   /** The services that declare no security at all. */
   readonly undeclared: readonly ElementLink[];
   readonly roles?: Link | undefined;

@@ -43,7 +43,12 @@ export interface PageHead {
   readonly facets: readonly { readonly name: string; readonly value: string }[];
   readonly headings: readonly Heading[];
   /** The latest commits that changed the element's file. */
-  readonly changes: readonly { readonly date: string; readonly subject: string; readonly what: string; readonly details: readonly string[] }[];
+  readonly changes: readonly {
+    readonly date: string;
+    readonly subject: string;
+    readonly what: string;
+    readonly details: readonly string[];
+  }[];
   /** How much of the service design template it fills (services only). */
   readonly completeness?: { readonly percent: number; readonly missing: readonly string[] } | undefined;
 }

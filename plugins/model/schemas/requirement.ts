@@ -52,9 +52,17 @@ export const requirementSchema = z
   .superRefine((data, context) => {
     if (data.type !== 'non-functional') return;
     if (data.category === undefined)
-      context.addIssue({ code: 'custom', path: ['category'], message: 'a non-functional requirement needs a category (performance, availability …)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'a non-functional requirement needs a category (performance, availability …)',
+      });
     if (data.target === undefined)
-      context.addIssue({ code: 'custom', path: ['target'], message: 'a non-functional requirement needs a measurable target: { metric, value, unit }' });
+      context.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'a non-functional requirement needs a measurable target: { metric, value, unit }',
+      });
   });
 
 export type RequirementData = z.infer<typeof requirementSchema>;
