@@ -252,7 +252,7 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
     },
     expected: [
       "content/docs/guide.mdx:5:1 error unknown-reference: <Diagram view=\"component\"> of 'order' is not a service (did you mean 'orders'?)",
-      "content/docs/guide.mdx:7:1 error invalid-value: <Diagram> view 'containers' does not exist; expected one of context, container, component, deployment, event-flow, domain-events, neighbourhood, domain-map, entities (did you mean 'container'?)",
+      "content/docs/guide.mdx:7:1 error invalid-value: <Diagram> view 'containers' does not exist; expected one of context, container, component, deployment, event-flow, domain-events, neighbourhood, domain-map, entities, flow (did you mean 'container'?)",
     ],
   },
   // Encodings

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitHistory } from '../../plugins/astro/git-history.ts';
+import { loadModel } from '../../plugins/model/load.ts';
+import { changesPage } from '../../plugins/pages/changes-page.ts';
+import { flowPage } from '../../plugins/pages/flow-page.ts';
+import { nfrPage } from '../../plugins/pages/nfr-page.ts';
+import { permissionMatrixPage } from '../../plugins/pages/permission-matrix-page.ts';
+import { requirementPage } from '../../plugins/pages/requirement-page.ts';
+import { riskRegisterPage } from '../../plugins/pages/risk-register-page.ts';
+import { scorecardPage } from '../../plugins/pages/scorecard-page.ts';
+import { securityPage } from '../../plugins/pages/security-page.ts';
+import { servicePage } from '../../plugins/pages/service-page.ts';
+import { traceabilityPage } from '../../plugins/pages/traceability-page.ts';
+import { ROOT } from '../helpers/build.ts';
+import { siteOf, testSite } from '../helpers/site.ts';
+import { BASE, writeTree } from '../helpers/tree.ts';
+
+const loaded = loadModel({ contentDir: path.join(ROOT, 'content') });
+const site = siteOf({ ...loaded, model: loaded.model! });
+
+describe('the deliverables pages, on the bundled example', () => {
+  it('the example has every new kind and checks clean', () => {
+    expect(loaded.diagnostics).toEqual([]);
+    for (const kind of ['stakeholder', 'requirement', 'risk', 'role', 'flow'] as const)
+      expect(site.model.byKind[kind].size, kind).toBeGreaterThan(0);
+  });
+
+  it('traceability: a row per requirement, a column per satisfying element, ticks where traced', () => {
+    const page = traceabilityPage(site);
+    expect(page.rows).toHaveLength(site.model.byKind.requirement.size);
+    expect(page.coverage).toBe(`${page.rows.length} of ${page.rows.length} requirements are satisfied by at least one element.`);
+    const row = page.rows.find((r) => r.requirement.text === 'Checkout answers fast')!;
+    const ticked = page.columns.filter((_, i) => row.cells[i]).map((c) => c.text);
+    expect(ticked.sort()).toEqual(['API Gateway', 'Order Service', 'User Service']);
+    expect(row.target).toBe('latency_p99: 200 ms');
+  });
+
+  it('risk register: each open risk in its heat map cell, the most serious first, and the decisions’ risks linked to them', () => {
+    const page = riskRegisterPage(site);
+    expect(page.heatMap.rows.map((r) => r.likelihood)).toEqual(['Very high', 'High', 'Medium', 'Low', 'Very low']);
+    expect(page.heatMap.impacts).toEqual(['Very low', 'Low', 'Medium', 'High', 'Very high']);
+    const low = page.heatMap.rows.find((r) => r.likelihood === 'Low')!;
+    expect(low.cells[4]!.risks.map((r) => r.text)).toEqual(['Breach of personal data']);
+    expect(low.cells[4]!.rating.text).toBe('high');
+    expect(page.heatMap.rows[0]!.cells[4]!.rating).toEqual({ text: 'critical', variant: 'danger' });
+    const scores = page.risks.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(page.risks[0]!.owner?.href).toMatch(/^\/teams\//);
+    expect(page.decisionRisks.length).toBeGreaterThan(0);
+    expect(page.decisionRisks.every((r) => r.decision.href.startsWith('/decisions/'))).toBe(true);
+  });
+
+  it('permission matrix: element × role, as the seed writes it', () => {
+    const page = permissionMatrixPage(site);
+    expect(page.roles.map((r) => r.text)).toEqual(['Admin', 'Guest', 'Manager', 'User']);
+    const users = page.rows.find((r) => r.target.text === 'User Service')!;
+    expect(users.cells.map((c) => c.access)).toEqual(['CRUD', '-', 'RU', 'R']);
+    expect(users.cells[2]!.words).toBe('read, update');
+    expect(users.cells[1]!.words).toBe('no access');
+  });
+
+  it('security overview: every service’s security section, and the services that declare none', () => {
+    const page = securityPage(site);
+    expect(page.columns).toEqual(['Authentication', 'Authorization', 'Encryption', 'Secrets', 'Audit', 'Compliance']);
+    expect(page.rows).toHaveLength(site.model.byKind.service.size);
+    expect(page.undeclared).toEqual(page.rows.filter((r) => !r.declared).map((r) => r.service));
+    expect(page.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
+    const bare = testSite({ ...BASE });
+    expect(securityPage(bare).undeclared.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+  });
+
+  it('NFRs and SLOs: one row per service, domain rollups with the weakest figure, and what is missing', () => {
+    const page = nfrPage(site);
+    expect(page.table.rows).toHaveLength(site.model.byKind.service.size);
+    expect(page.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Availability', 'Latency (p99)', 'Throughput', 'SLOs']));
+    const storefront = page.domains.find((d) => d.domain.text === 'Storefront')!;
+    expect(storefront.weakest.find((w) => w.label === 'Availability')).toMatchObject({ value: '99.95%', service: { text: 'Web App' } });
+    expect(page.withoutSlo.map((s) => s.service.text)).toContain('Analytics Service');
+    expect(page.withoutSlo.map((s) => s.service.text)).not.toContain('Order Service');
+    expect(nfrPage(testSite({ ...BASE })).withoutNfr.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+  });
+
+  it('scorecard: each service’s share of the template, least complete first, with domain and team averages', () => {
+    const page = scorecardPage(site);
+    const percents = page.services.map((s) => s.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(page.services[0]!.missing.length).toBeGreaterThan(0);
+    const storefront = page.domains.find((d) => d.group.text === 'Storefront')!;
+    const members = page.services.filter((s) => ['API Gateway', 'Mobile App', 'Web App'].includes(s.service.text)).map((s) => s.percent);
+    expect(storefront.average).toBe(Math.round(members.reduce((a, b) => a + b, 0) / members.length));
+    expect(servicePage(site, 'web-app').head.completeness).toEqual({ percent: 75, missing: ['Data ownership', 'APIs', 'Events'] });
+  });
+
+  it('a requirement page says what falls short of its target', () => {
+    const strict = testSite({
+      ...BASE,
+      'content/services/orders.yaml':
+        'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\nnfr:\n  availability: 99.5%\n',
+      'content/requirements/up.yaml':
+        'title: Up\ntype: non-functional\ncategory: availability\ntarget: { metric: availability, value: 99.9, unit: "%" }\npriority: must\nstatus: accepted\nsatisfiedBy: [orders, billing]\n',
+    });
+    const page = requirementPage(strict, 'up');
+    expect(page.shortfalls.map((s) => [s.service.text, s.declared])).toEqual([['Orders', 'availability: 99.5%']]);
+    expect(page.satisfiedBy.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+  });
+
+  it('a flow page lists its steps in order, each end linked', () => {
+    const page = flowPage(site, 'authentication');
+    expect(page.steps[0]).toMatchObject({ from: { text: 'Customer' }, to: { text: 'Web App' } });
+    expect(page.steps.filter((s) => s.reply).length).toBeGreaterThan(0);
+    expect(page.diagram?.text).toMatch(/^sequenceDiagram\n {2}autonumber\n {2}actor person_customer as Customer\n/);
+  });
+});
+
+describe('what changed, from git', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', ...args], { cwd, stdio: 'pipe' });
+
+  it('one entry per commit: elements added and removed, a decision’s status and a service’s dependencies changed', () => {
+    const root = writeTree({
+      ...BASE,
+      'content/decisions/0001-queue.md': '---\ntitle: A queue\nstatus: proposed\ndate: 2024-01-01\n---\nWhy.\n',
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'First');
+    const decision = path.join(root, 'content/decisions/0001-queue.md');
+    writeFileSync(decision, '---\ntitle: A queue\nstatus: accepted\ndate: 2024-01-01\n---\nWhy.\n');
+    writeFileSync(
+      path.join(root, 'content/services/orders.yaml'),
+      'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndependencies: [billing]\n',
+    );
+    writeFileSync(path.join(root, 'content/services/stock.yaml'), 'name: Stock\nresponsibility: Counts.\ndomain: shop\n');
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'Accept the queue; orders call billing; stock');
+    const history = gitHistory(path.join(root, 'content'));
+    expect(history.commits.map((c) => c.subject)).toEqual(['Accept the queue; orders call billing; stock', 'First']);
+    const latest = history.commits[0]!.changes;
+    expect(latest).toEqual(
+      expect.arrayContaining([
+        { path: 'decisions/0001-queue.md', kind: 'decision', what: 'changed', details: ['status: proposed → accepted'] },
+        { path: 'services/orders.yaml', kind: 'service', what: 'changed', details: ['dependencies: + billing'] },
+        { path: 'services/stock.yaml', kind: 'service', what: 'added', details: [] },
+      ]),
+    );
+    const loadedTree = loadModel({ contentDir: 'content', cwd: root });
+    const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history });
+    expect(page.commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
+      expect.arrayContaining(['A queue changed', 'Orders changed', 'Stock added']),
+    );
+    expect(page.commits).toHaveLength(2);
+  });
+
+  it('outside git: no history and a note, never an error', () => {
+    const root = writeTree({ ...BASE });
+    const history = gitHistory(path.join(root, 'content'));
+    expect(history.commits).toEqual([]);
+    expect(history.note).toMatch(/not in a git repository/);
+  });
+});
