@@ -211,6 +211,58 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
           };
         }),
       };
+    case 'requirement':
+      return {
+        noun: 'requirement',
+        columns: [
+          { key: 'name', label: 'Requirement' },
+          { key: 'type', label: 'Type', filter: true },
+          { key: 'category', label: 'Category', filter: true },
+          { key: 'priority', label: 'Priority', filter: true },
+          { key: 'status', label: 'Status', filter: true },
+          { key: 'satisfiedBy', label: 'Satisfied by' },
+        ],
+        rows: (elements as Element<'requirement'>[]).map((r) => ({
+          name: name(r),
+          type: text(r.data.type === 'functional' ? 'Functional' : 'Non-functional'),
+          category: text(r.data.category),
+          priority: text(r.data.priority),
+          status: text(r.data.status),
+          satisfiedBy: links(rel.satisfiedBy.get(r.id) ?? []),
+        })),
+      };
+    case 'flow':
+      return {
+        noun: 'flow',
+        columns: [
+          { key: 'name', label: 'Flow' },
+          { key: 'description', label: 'Description' },
+          { key: 'participants', label: 'Participants' },
+        ],
+        rows: (elements as Element<'flow'>[]).map((f) => {
+          const ends = (rel.flowSteps.get(f.id) ?? []).flatMap((s) => [s.from, s.to]);
+          const unique = [...new Map(ends.map((ref) => [keyOf(ref), ref])).values()];
+          return { name: name(f), description: text(f.data.description), participants: links(unique) };
+        }),
+      };
+    case 'stakeholder':
+      return {
+        noun: 'stakeholder',
+        columns: [
+          { key: 'name', label: 'Stakeholder' },
+          { key: 'concerns', label: 'Concerns' },
+          { key: 'influence', label: 'Influence', filter: true },
+          { key: 'interest', label: 'Interest', filter: true },
+          { key: 'represents', label: 'Represented by' },
+        ],
+        rows: (elements as Element<'stakeholder'>[]).map((s) => ({
+          name: name(s),
+          concerns: text((s.data.concerns ?? []).join(', ')),
+          influence: text(s.data.influence),
+          interest: text(s.data.interest),
+          represents: links(rel.represents.get(s.id) ?? []),
+        })),
+      };
     case 'doc':
       return {
         noun: 'page',

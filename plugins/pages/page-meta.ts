@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { kindInfo } from '../model/kinds.ts';
-import type { Element } from '../model/model.ts';
+import { keyOf, type Element } from '../model/model.ts';
 import { serviceDomain } from '../model/queries.ts';
 import { completeness } from '../model/scorecard.ts';
 import { elementChanges } from './changes-page.ts';
+import { riskRating } from './risk-levels.ts';
+import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
 import { technologies } from './technology.ts';
 import type { Heading, PageHead } from './view.ts';
@@ -35,6 +37,7 @@ export function elementHead(
 ): PageHead {
   const changes = elementChanges(site, el);
   const score = el.kind === 'service' ? completeness(el) : undefined;
+  const traced = tracedTo(site, el);
   return {
     title,
     ...(description ? { description } : {}),
@@ -43,9 +46,13 @@ export function elementHead(
     facets: searchFacets(site, el),
     headings: [
       ...headings,
+      ...(traced.requirements.length > 0 ? [{ id: 'requirements', title: 'Requirements' }] : []),
+      ...(traced.risks.length > 0 ? [{ id: 'known-risks', title: 'Risks' }] : []),
+      ...(traced.flows.length > 0 ? [{ id: 'flows', title: 'Flows' }] : []),
       ...(score ? [{ id: 'completeness', title: 'Template completeness' }] : []),
       ...(changes.length > 0 ? [{ id: 'what-changed', title: 'What changed' }] : []),
     ],
+    traced,
     changes,
     ...(score ? { completeness: { percent: score.percent, missing: score.missing } } : {}),
   };
@@ -89,6 +96,24 @@ export function searchFacets(site: Site, el: Element): { name: string; value: st
     case 'team':
       facets.team = [el.data.name];
       break;
+    case 'requirement': {
+      facets.status = [el.data.status];
+      const satisfiers = model.relations.satisfiedBy.get(el.id) ?? [];
+      facets.domain = satisfiers.map((ref) =>
+        ref.kind === 'service' ? domainName(serviceDomain(model, ref.id)) : ref.kind === 'domain' ? domainName(ref.id) : undefined,
+      );
+      facets.team = satisfiers.map((ref) => (ref.kind === 'service' ? teamName(model.byKind.service.get(ref.id)?.data.owner) : undefined));
+      break;
+    }
+    case 'risk': {
+      facets.status = [el.data.status];
+      const owner = model.relations.riskOwners.get(el.id);
+      facets.team = [owner?.kind === 'team' ? teamName(owner.id) : undefined];
+      facets.domain = (model.relations.riskAffects.get(el.id) ?? []).map((ref) =>
+        ref.kind === 'service' ? domainName(serviceDomain(model, ref.id)) : ref.kind === 'domain' ? domainName(ref.id) : undefined,
+      );
+      break;
+    }
     default:
       break;
   }
@@ -112,4 +137,26 @@ export function facetValue(value: string): string {
  */
 export function docsPageFacets(routeId: string): { name: string; value: string }[] {
   return /^docs\/./.test(routeId) ? [{ name: 'kind', value: kindInfo('doc').label }] : [];
+}
+
+/** What is traced to an element: the requirements it satisfies, the risks to it (the most serious first), the flows it is in. */
+function tracedTo(site: Site, el: Element): PageHead['traced'] {
+  const { model, base } = site;
+  const key = keyOf(el);
+  const requirements = (model.relations.requirements.get(key) ?? []).flatMap((id) => {
+    const r = model.byKind.requirement.get(id);
+    return r ? [{ text: r.data.title, href: elementHref(r, base) }] : [];
+  });
+  const risks = (model.relations.risks.get(key) ?? [])
+    .flatMap((id) => {
+      const r = model.byKind.risk.get(id);
+      return r ? [{ link: { text: r.data.title, href: elementHref(r, base) }, ...riskRating(r.data.likelihood, r.data.impact) }] : [];
+    })
+    .sort((a, b) => b.score - a.score)
+    .map(({ link, rating }) => ({ link, rating }));
+  const flows = (model.relations.flows.get(key) ?? []).flatMap((id) => {
+    const f = model.byKind.flow.get(id);
+    return f ? [{ text: f.data.title, href: elementHref(f, base) }] : [];
+  });
+  return { requirements, risks, flows };
 }

@@ -42,6 +42,12 @@ export interface PageHead {
   /** The search facets of the page (kind, domain, team, technology, status), each value once, sorted. */
   readonly facets: readonly { readonly name: string; readonly value: string }[];
   readonly headings: readonly Heading[];
+  /** The requirements it satisfies, the risks that threaten it, and the flows it takes part in. */
+  readonly traced: {
+    readonly requirements: readonly Link[];
+    readonly risks: readonly { readonly link: Link; readonly rating: Badge }[];
+    readonly flows: readonly Link[];
+  };
   /** The latest commits that changed the element's file. */
   readonly changes: readonly {
     readonly date: string;

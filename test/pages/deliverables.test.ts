@@ -6,6 +6,8 @@ import { gitHistory } from '../../plugins/astro/git-history.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import { changesPage } from '../../plugins/pages/changes-page.ts';
 import { flowPage } from '../../plugins/pages/flow-page.ts';
+import { indexTable } from '../../plugins/pages/index-tables.ts';
+import { searchFacets } from '../../plugins/pages/page-meta.ts';
 import { nfrPage } from '../../plugins/pages/nfr-page.ts';
 import { permissionMatrixPage } from '../../plugins/pages/permission-matrix-page.ts';
 import { requirementPage } from '../../plugins/pages/requirement-page.ts';
@@ -105,6 +107,42 @@ describe('the deliverables pages, on the bundled example', () => {
     const page = requirementPage(strict, 'up');
     expect(page.shortfalls.map((s) => [s.service.text, s.declared])).toEqual([['Orders', 'availability: 99.5%']]);
     expect(page.satisfiedBy.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+  });
+
+  it('every element page says the requirements it satisfies, the risks to it and the flows it is in', () => {
+    const traced = servicePage(site, 'order-service').head.traced;
+    expect(traced.requirements.map((r) => r.text)).toContain('Checkout answers fast');
+    expect(traced.risks.map((r) => r.link.text)).toContain('Payment gateway outage');
+    expect(traced.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
+    const head = servicePage(site, 'order-service').head;
+    expect(head.headings.map((h) => h.id)).toEqual(expect.arrayContaining(['requirements', 'known-risks', 'flows', 'completeness']));
+  });
+
+  it('new kinds have search facets and index tables', () => {
+    const req = site.model.byKind.requirement.get('checkout-latency')!;
+    const facets = searchFacets(site, req);
+    expect(facets).toEqual(
+      expect.arrayContaining([
+        { name: 'kind', value: 'Requirement' },
+        { name: 'status', value: 'verified' },
+        { name: 'domain', value: 'Order Management' },
+      ]),
+    );
+    const risk = site.model.byKind.risk.get('kafka-consumer-lag')!;
+    expect(searchFacets(site, risk)).toEqual(
+      expect.arrayContaining([
+        { name: 'kind', value: 'Risk' },
+        { name: 'team', value: 'Platform Team' },
+      ]),
+    );
+    const table = indexTable(site, 'requirement');
+    expect(table.columns.filter((c) => c.filter).map((c) => c.label)).toEqual(['Type', 'Category', 'Priority', 'Status']);
+    expect(table.rows.find((r) => r.name?.text === 'Checkout answers fast')?.satisfiedBy?.links?.map((l) => l.text)).toEqual([
+      'API Gateway',
+      'Order Service',
+      'User Service',
+    ]);
+    expect(indexTable(site, 'stakeholder').rows).toHaveLength(site.model.byKind.stakeholder.size);
   });
 
   it('a flow page lists its steps in order, each end linked', () => {
