@@ -24,6 +24,11 @@ const STATEMENT = new RegExp(
     `^    string owner ${Q}$`,
     '^  \\}$',
     `^  \\w+ [|}][|o]--[|o][|{] \\w+ : ${Q}$`,
+    // Sequence diagrams (flows): no `;` (a statement's end there) and no quote left in a name or a message.
+    '^sequenceDiagram$',
+    '^  autonumber$',
+    '^  (?:actor|participant) \\w+ as (?:[^;"<>#\\n]|#\\w+;)+$',
+    '^  \\w+(?:->>|-->>)\\w+: (?:[^;"<>#\\n]|#\\w+;)*$',
   ].join('|'),
 );
 

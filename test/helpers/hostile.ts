@@ -29,6 +29,8 @@ export const hostileModel = () =>
       '',
     ].join('\n'),
     'content/deployments/e.yaml': `name: ${JSON.stringify(HOSTILE[3])}\nnodes: [{ id: n, name: ${JSON.stringify(HOSTILE[0])}, technology: ${JSON.stringify(HOSTILE[2])}, instances: [{ service: s, replicas: 2 }] }]\n`,
+    // A sequence diagram: messages end at `;` and hold markup.
+    'content/flows/f.yaml': `title: ${JSON.stringify(HOSTILE[4])}\nsteps:\n${HOSTILE.map((h, i) => `  - { from: ${i % 2 ? 's' : 'p'}, to: ${i % 3 ? 'x' : 's'}, message: ${JSON.stringify(`${h}; participant evil`)} }`).join('\n')}\n`,
   });
 
 /** The payloads a careless or malicious author could put in any YAML field. */
@@ -136,5 +138,11 @@ export function hostileSite(): Record<string, string> {
     'content/resources/__proto__.yaml': `name: ${p(6)}\ntype: constructor\n`,
     'content/resources/tostring.yaml': `name: ${p(7)}\ntype: __proto__\ncategory: cache\n`,
     'content/people/hasownproperty.yaml': `name: ${p(8)}\nuses: [resource:__proto__, tostring, { target: svc, protocol: constructor }]\n`,
+    // The deliverables: requirements, risks, roles, flows, stakeholders.
+    'content/stakeholders/owners.yaml': `name: ${p(9)}\ndescription: ${p(10)}\nconcerns: [${p(0)}, ${p(1)}]\nrepresents: [constructor]\n`,
+    'content/requirements/req.yaml': `title: ${p(2)}\ntype: non-functional\ncategory: performance\ndescription: ${p(3)}\nacceptance: [${p(4)}]\ntarget: { metric: ${p(5)}, value: 1, unit: ${p(6)} }\npriority: must\nstatus: accepted\nsatisfiedBy: [svc, constructor]\nraisedBy: [owners]\n`,
+    'content/risks/risk.yaml': `title: ${p(7)}\ndescription: ${p(8)}\nlikelihood: high\nimpact: very-high\nmitigation: ${p(9)}\nowner: constructor\nstatus: open\naffects: [svc, resource:__proto__]\n`,
+    'content/roles/role.yaml': `name: ${p(10)}\ndescription: ${p(0)}\npermissions:\n  svc: CRUD\n  resource:__proto__: R\n  tostring: "-"\n`,
+    'content/flows/login.yaml': `title: ${p(1)}\ndescription: ${p(2)}\nsteps:\n  - { from: hasownproperty, to: svc, message: ${p(3)} }\n  - { from: svc, to: hasownproperty, message: ${p(4)}, reply: true }\n`,
   };
 }
