@@ -3,7 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parseAllDocuments } from 'yaml';
 import { kindOfFolder } from '../model/kinds.ts';
-import type { SiteCommit, SiteHistory } from '../pages/site.ts';
+import type { FileChange, SiteCommit, SiteHistory } from '../pages/site.ts';
 
 /** How many commits of the content's history the changelog reads. */
 const MAX_COMMITS = 200;
@@ -31,7 +31,7 @@ export function gitHistory(contentDir: string): SiteHistory {
     top = git(contentDir, ['rev-parse', '--show-toplevel']).trim();
     log = git(contentDir, ['log', `-n${MAX_COMMITS}`, '--format=%x00%H%x09%cI%x09%s', '--name-status', '--no-renames', '--', '.']);
   } catch {
-    return { commits: [], note: 'The content is not in a git repository, so there is no history to show.' };
+    return { commits: [], byPath: new Map(), note: 'The content is not in a git repository, so there is no history to show.' };
   }
   const prefix = path.relative(top, contentDir).split(path.sep).join('/');
   const within = (file: string) => (prefix === '' ? file : file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined);
@@ -69,7 +69,14 @@ export function gitHistory(contentDir: string): SiteHistory {
       return [{ path: file.path, kind, what, details }];
     }),
   }));
-  return commits.length === 0 ? { commits, note: 'No commit has touched the content folder yet.' } : { commits };
+  const byPath = new Map<string, FileChange[]>();
+  for (const commit of commits)
+    for (const change of commit.changes)
+      byPath.set(change.path, [
+        ...(byPath.get(change.path) ?? []),
+        { date: commit.date, subject: commit.subject, what: change.what, details: change.details },
+      ]);
+  return commits.length === 0 ? { commits, byPath, note: 'No commit has touched the content folder yet.' } : { commits, byPath };
 }
 
 /** The texts of `names` (`<commit>:<path>`), read through one `git cat-file --batch`. */

@@ -30,6 +30,8 @@ export function starlightOptions(model: Model | undefined, settings: Pick<Settin
     customCss: ['./src/styles/archsite.css'],
     // Head entries as text, never as markup (see the component).
     components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
+    // Each page's own sidebar entry marked, whatever else renders at the same time (see the module).
+    routeMiddleware: './plugins/astro/sidebar-current.ts',
     sidebar: model ? sidebar(model) : [],
   };
 }

@@ -1,7 +1,7 @@
 import { kindInfo } from '../model/kinds.ts';
 import type { Element } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
-import type { Site } from './site.ts';
+import type { FileChange, Site } from './site.ts';
 import { elementHref } from './urls.ts';
 
 export interface ChangeEntry {
@@ -61,16 +61,6 @@ export function changesPage(site: Site): ChangesPage {
 }
 
 /** The commits that changed one element's file, newest first (at most `count`). */
-export function elementChanges(
-  site: Site,
-  el: Element,
-  count = 5,
-): { date: string; subject: string; what: string; details: readonly string[] }[] {
-  return site.history.commits
-    .flatMap((c) =>
-      c.changes
-        .filter((change) => change.path === el.source.path)
-        .map((change) => ({ date: c.date, subject: c.subject, what: change.what, details: change.details })),
-    )
-    .slice(0, count);
+export function elementChanges(site: Site, el: Element, count = 5): readonly FileChange[] {
+  return (site.history.byPath.get(el.source.path) ?? []).slice(0, count);
 }

@@ -25,8 +25,18 @@ export interface Site {
 export interface SiteHistory {
   /** Newest first. */
   readonly commits: readonly SiteCommit[];
+  /** The commits that changed each content file, newest first: what an element's page shows. */
+  readonly byPath: ReadonlyMap<string, readonly FileChange[]>;
   /** Why there is no history, when there is none. */
   readonly note?: string | undefined;
+}
+
+/** A commit as one file's history shows it. */
+export interface FileChange {
+  readonly date: string;
+  readonly subject: string;
+  readonly what: 'added' | 'removed' | 'changed';
+  readonly details: readonly string[];
 }
 
 export interface SiteCommit {

@@ -92,8 +92,13 @@ describe('a stakeholder on the site', () => {
     await search('order');
     await page.click('.pagefind-ui__filter-name:has-text("Kind")');
     await page.click('.pagefind-ui__filter-label:has-text("Event")');
-    await expect.poll(resultTitles).toContain('Order created');
-    expect(await resultTitles()).not.toContain('Order Service');
+    // Once the filter applies: events only.
+    await expect
+      .poll(async () => {
+        const titles = await resultTitles();
+        return titles.includes('Order created') && !titles.includes('Order Service');
+      })
+      .toBe(true);
     // Event or Service: both kinds, not pages that are both.
     await page.click('.pagefind-ui__filter-label:has-text("Service")');
     await expect.poll(resultTitles).toEqual(expect.arrayContaining(['Order Service', 'Order created']));

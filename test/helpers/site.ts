@@ -24,7 +24,7 @@ export function siteOf(checked: LoadResult & { model: Model }, options: TestSite
     files: new Map([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value }])),
     assets: checked.assets,
     diagrams: { mode: 'client', views: siteDiagramViews(checked.model, base), rendered: () => undefined },
-    history: { commits: [], note: 'No history in tests.' },
+    history: { commits: [], byPath: new Map(), note: 'No history in tests.' },
   };
 }
 

@@ -32,6 +32,10 @@ describe('service page', () => {
       'Consumers of its events',
       'Runs in',
       'Decisions',
+      // What archsite adds after the template: its share of the template, and its history
+      // from git when the content has one.
+      'Template completeness',
+      ...(sections.includes('What changed') ? ['What changed'] : []),
     ]);
     expect(text(loans, 'h1')).toBe('Loans');
   });

@@ -218,7 +218,20 @@ export async function renderInPage({
 
 /** Replaces the renderer's id (`archsite-light-7`) with one derived from the diagram, so cached SVGs never clash on a page. */
 function stableIds(svg: string, id: string, stable: string): string {
-  return svg.replace(new RegExp(`${id.replace(/[-]/g, '\\-')}(?![0-9])`, 'g'), stable);
+  return stableCounters(svg.replace(new RegExp(`${id.replace(/[-]/g, '\\-')}(?![0-9])`, 'g'), stable));
+}
+
+/**
+ * mermaid numbers a sequence diagram's participants (`actor6`, `root-6`) from a counter that
+ * runs across every diagram a page renders: the same diagram would come out with other
+ * numbers after another one. They are numbered afresh within each SVG, in order of appearance.
+ */
+function stableCounters(svg: string): string {
+  const numbers = new Map<string, number>();
+  return svg.replace(/\b(id|href)="(#?)(actor|root-)(\d+)"/g, (_, attribute: string, hash: string, prefix: string, n: string) => {
+    if (!numbers.has(n)) numbers.set(n, numbers.size);
+    return `${attribute}="${hash}${prefix}${numbers.get(n)}"`;
+  });
 }
 
 /** Wider than this, a diagram fitted to the page column would be too small to read. */

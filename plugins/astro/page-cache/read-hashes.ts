@@ -48,8 +48,11 @@ export function readHasher(site: Site): (key: string) => string {
       }
       case 'git':
         return site.git.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;
-      case 'history':
-        return hash(JSON.stringify(site.history));
+      case 'history': {
+        if (name === undefined) return hash(JSON.stringify(site.history.commits));
+        const changes = site.history.byPath.get(key.slice('history:'.length));
+        return changes === undefined ? ABSENT : hash(JSON.stringify(changes));
+      }
       case 'diagram': {
         if (name === undefined) return hash(JSON.stringify([...site.diagrams.views]));
         const view = site.diagrams.views.get(key.slice('diagram:'.length));

@@ -11,7 +11,7 @@ import type { Site } from '../../pages/site.ts';
  * - `rel:<relation>` (a whole relation), `rel:<relation>:<key>` (one entry of it);
  * - `file:<path>` (a file the content points to), `git:<path>` (a content file's last commit date);
  * - `diagram:<view key>` (a generated view), `diagram` (all of them);
- * - `history` (the content's history from git).
+ * - `history` (the content's whole history from git), `history:<path>` (one file's).
  *
  * The site is the only thing a page reads (see pages/site.ts), and each page gets its own
  * recording view of it: what it reads is recorded whatever it reads it through.
@@ -107,9 +107,14 @@ export function recordingSite(site: Site, reads: Set<string>): Site {
       // A view's text is recorded through `views`; its SVGs follow from the text.
       rendered: (text: string) => site.diagrams.rendered(text),
     }),
-    get history() {
-      reads.add('history');
-      return site.history;
-    },
+    history: Object.freeze({
+      get commits() {
+        reads.add('history');
+        return site.history.commits;
+      },
+      note: site.history.note,
+      // One file's history is read as `history:<path>`: a commit re-renders the pages of what it changed.
+      byPath: new RecordingMap(site.history.byPath, 'history', reads),
+    }),
   });
 }
