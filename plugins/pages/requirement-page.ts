@@ -1,6 +1,6 @@
 import { fallsShort } from '../model/measures.ts';
 import { bodyOf } from './body.ts';
-import { linksTo } from './links.ts';
+import { linkTo, linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
 import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
@@ -47,15 +47,13 @@ export function requirementPage(site: Site, id: string): RequirementPage {
   const satisfiers = model.relations.satisfiedBy.get(id) ?? [];
   const target = d.target;
   const shortfalls = target
-    ? linksTo(
-        site,
-        satisfiers.filter((r) => r.kind === 'service'),
-      ).flatMap((service, i) => {
-        const ref = satisfiers.filter((r) => r.kind === 'service')[i]!;
-        const nfr = model.byKind.service.get(ref.id)?.data.nfr as Record<string, string | undefined> | undefined;
+    ? satisfiers.flatMap((ref) => {
+        const service = ref.kind === 'service' ? model.byKind.service.get(ref.id) : undefined;
+        const nfr = service?.data.nfr as Record<string, string | undefined> | undefined;
         const declared = nfr && Object.hasOwn(nfr, target.metric) ? nfr[target.metric] : undefined;
-        return declared !== undefined && fallsShort(target.metric, target, declared)
-          ? [{ service, declared: `${target.metric}: ${declared}` }]
+        const link = linkTo(site, ref);
+        return link && declared !== undefined && fallsShort(target.metric, target, declared)
+          ? [{ service: link, declared: `${target.metric}: ${declared}` }]
           : [];
       })
     : [];
