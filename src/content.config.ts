@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
 import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
-import { buildContentDir, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/static-paths.ts';
+import { buildContentDir, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/site-reads.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 // The content folder of this build, from the site the integration published.

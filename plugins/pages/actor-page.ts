@@ -1,6 +1,6 @@
 import { keyOf } from '../model/model.ts';
 import { bodyOf } from './body.ts';
-import { callRows } from './calls.ts';
+import { callRows } from './call-rows.ts';
 import { decisionsAbout } from './decisions.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';

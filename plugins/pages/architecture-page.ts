@@ -2,7 +2,7 @@ import type { DiagramView } from '../diagrams/index.ts';
 import { keyOf } from '../model/model.ts';
 import { serviceTypeLabel } from '../model/names.ts';
 import { domainTypeBadge } from './badges.ts';
-import { callRows } from './calls.ts';
+import { callRows } from './call-rows.ts';
 import { viewOf } from './diagram.ts';
 import { byText, linkTo, linksTo } from './links.ts';
 import type { Site } from './site.ts';

@@ -1,7 +1,7 @@
 import type { DiagramView } from '../diagrams/index.ts';
 import { keyOf } from '../model/model.ts';
 import { bodyOf } from './body.ts';
-import { placementItems, type PlacementItem } from './calls.ts';
+import { placementItems, type PlacementItem } from './placements.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
 import { byText, linkTo, serviceLinks } from './links.ts';

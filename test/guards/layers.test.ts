@@ -86,7 +86,7 @@ describe('the layers', () => {
     expect(importers((m) => m === 'archsite/build-state')).toEqual([
       'plugins/astro/integration.ts',
       'plugins/astro/middleware.ts',
-      'plugins/astro/static-paths.ts',
+      'plugins/astro/site-reads.ts',
     ]);
   });
 

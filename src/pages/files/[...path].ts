@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { assetFile } from '../../../plugins/astro/asset-file.ts';
-import { assetPaths } from '../../../plugins/astro/static-paths.ts';
+import { assetPaths } from '../../../plugins/astro/site-reads.ts';
 
 /** The content's assets that elements reference (schemas, API descriptions, images), published as they are. */
 export const getStaticPaths = assetPaths;

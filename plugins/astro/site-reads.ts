@@ -4,7 +4,7 @@ import type { ElementKind } from '../model/kinds.ts';
 import { DOCS_INDEX } from '../model/routes.ts';
 
 /**
- * What routes and collections need before any page renders, from the build's site (see
+ * What routes and collections read of the build's site before any page renders (see
  * build-state.mjs): the only reads of the site outside a page.
  */
 
