@@ -27,10 +27,12 @@ export function markdownBodyLoader(source: () => MarkdownBodies, onNewSite: (lis
 
 async function sync(source: () => MarkdownBodies, { store, renderMarkdown, generateDigest }: LoaderContext): Promise<void> {
   const { bodies, context } = source();
+  // The context is the same for every body (and long on a large site): hashed once.
+  const contextDigest = generateDigest(context);
   const kept = new Set<string>();
   for (const body of bodies) {
     kept.add(body.path);
-    const digest = generateDigest(`${context}\0${body.text}`);
+    const digest = generateDigest(`${contextDigest}\0${body.text}`);
     if (store.get(body.path)?.digest === digest) continue;
     const rendered = await renderMarkdown(body.text, { fileURL: pathToFileURL(body.file) });
     store.set({ id: body.path, data: {}, body: body.text, digest, rendered });
