@@ -1,7 +1,7 @@
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/format.ts';
 import { didYouMean } from '../model/suggest.ts';
 
-export const COMMANDS = ['check', 'build', 'dev'] as const;
+export const COMMANDS = ['check', 'build', 'dev', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly strict: boolean;
   /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
   readonly minCompleteness?: number | undefined;
+  /** `export --out <file>`: where the model goes (standard output when unset). */
+  readonly exportOut?: string | undefined;
   /** Where `build` writes the site. */
   readonly outDir: string;
   /** `build --force`: replace an output folder that archsite did not write. */
@@ -36,11 +38,12 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
   dev      check, then serve the site with live reload
+  export   check, then print the resolved model as JSON (--format json; --out <file> to write it)
 
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
@@ -63,6 +66,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let port: number | undefined;
   let host: string | true | undefined;
   let minCompleteness: number | undefined;
+  let exportOut: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -80,6 +84,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         break;
       case '--format': {
         const v = value();
+        if (command === 'export') {
+          if (v !== 'json') throw new UsageError(`export writes json, not '${v}'`);
+          break;
+        }
         if (!OUTPUT_FORMATS.includes(v as OutputFormat))
           throw new UsageError(`unknown format '${v}' (expected ${OUTPUT_FORMATS.join(', ')})`);
         format = v as OutputFormat;
@@ -109,6 +117,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         break;
       }
       case '--out':
+        if (command === 'export') {
+          exportOut = value();
+          break;
+        }
         if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         outDir = value();
         break;
@@ -121,7 +133,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
     }
   }
-  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness };
+  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness, exportOut };
 }
 
 const OPTIONS = ['--content', '--format', '--strict', '--min-completeness', '--out', '--force', '--port', '--host'];

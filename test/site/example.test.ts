@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
+import { exportModel, modelExportJsonSchema } from '../../plugins/model/export.ts';
+import { loadModel } from '../../plugins/model/load.ts';
 import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 import { BASE as MODEL_BASE, writeTree } from '../helpers/tree.ts';
 
@@ -30,12 +32,23 @@ function listFiles(dir: string): string[] {
 }
 
 describe('the bundled example site', () => {
-  it('has a page for every route of the contract', () => {
+  it('publishes the resolved model at /model.json, as `npm run export` writes it, with its JSON Schema', () => {
+    const published = readFileSync(path.join(site.out, 'model.json'), 'utf8');
+    const model = loadModel({ contentDir: path.join(ROOT, 'content') }).model!;
+    expect(published).toBe(`${JSON.stringify(exportModel(model), null, 2)}\n`);
+    expect(JSON.parse(readFileSync(path.join(site.out, 'schemas/model.schema.json'), 'utf8'))).toEqual(modelExportJsonSchema());
+  });
+
+  it('has a page for every route of the contract, and of every overview', () => {
     const files = new Set(listFiles(site.out));
     const expected = [
       'index.html',
       'architecture/index.html',
       'reference/checks/index.html',
+      ...['changes', 'traceability', 'security', 'nfr', 'scorecard'].map((p) => `${p}/index.html`),
+      ...['stakeholders', 'requirements', 'risks', 'roles', 'flows'].map((k) => `${k}/index.html`),
+      'flows/authentication/index.html',
+      'risks/personal-data-breach/index.html',
       ...['people', 'systems', 'teams', 'domains', 'services', 'resources', 'events', 'deployments', 'decisions', 'docs'].map(
         (k) => `${k}/index.html`,
       ),
