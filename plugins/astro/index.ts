@@ -1,6 +1,6 @@
 import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
-import type { LoadResult } from '../model/load.ts';
+import { loadModel, type LoadResult } from '../model/load.ts';
 import archsite from './integration.ts';
 import type { Settings } from './settings.ts';
 
@@ -16,11 +16,14 @@ export function archsiteConfig(settings: Settings, checked?: LoadResult): AstroU
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
   const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
+  const content = checked ?? loadModel({ contentDir: settings.contentDir });
+  // The site's own URL (for the sitemap and canonical links): the setting, else system.yaml's `url`.
+  const site = settings.site ?? content.model?.system.data.url;
   return {
     base: settings.base,
     cacheDir,
-    ...(settings.site ? { site: settings.site } : {}),
+    ...(site ? { site } : {}),
     trailingSlash: 'always',
-    integrations: archsite({ settings, checked }),
+    integrations: archsite({ settings: { ...settings, site }, checked: content }),
   };
 }

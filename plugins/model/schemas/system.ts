@@ -12,6 +12,11 @@ export const systemSchema = z.strictObject({
   branch: z.string().min(1).optional(),
   /** The owning team. */
   owner: reference.optional(),
+  /**
+   * The origin the site is published at, for canonical links and the sitemap; a sub-path is
+   * `ARCHSITE_BASE`'s, and `ARCHSITE_SITE` overrides this. @example "https://acme.github.io"
+   */
+  url: httpUrl.optional(),
 });
 
 export type SystemData = z.infer<typeof systemSchema>;
