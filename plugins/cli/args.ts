@@ -1,7 +1,7 @@
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/format.ts';
 import { didYouMean } from '../model/suggest.ts';
 
-export const COMMANDS = ['check', 'build', 'dev', 'export'] as const;
+export const COMMANDS = ['check', 'build', 'dev', 'export', 'new'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly strict: boolean;
   /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
   readonly minCompleteness?: number | undefined;
+  /** `new <kind> <id>`: the kind and the id of the element to start. */
+  readonly newElement?: { readonly kind: string; readonly id: string } | undefined;
   /** `export --out <file>`: where the model goes (standard output when unset). */
   readonly exportOut?: string | undefined;
   /** Where `build` writes the site. */
@@ -38,12 +40,13 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
   dev      check, then serve the site with live reload
   export   check, then print the resolved model as JSON (--format json; --out <file> to write it)
+  new      start an element from its template: new <kind> <id> (new service payment-service)
 
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
@@ -67,8 +70,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let host: string | true | undefined;
   let minCompleteness: number | undefined;
   let exportOut: string | undefined;
+  const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    // `new service payment-service`: the kind and the id come before any option.
+    if (command === 'new' && !arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
     const [flag, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
@@ -133,7 +142,12 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
     }
   }
-  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness, exportOut };
+  let newElement: CliOptions['newElement'];
+  if (command === 'new') {
+    if (positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
+    newElement = { kind: positional[0]!, id: positional[1]! };
+  }
+  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness, exportOut, newElement };
 }
 
 const OPTIONS = ['--content', '--format', '--strict', '--min-completeness', '--out', '--force', '--port', '--host'];

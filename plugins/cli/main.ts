@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The archsite command line: `check`, `build`, `dev` and `export`. Exit codes: 0 clean, 1 errors in
+ * The archsite command line: `check`, `build`, `dev`, `export` and `new`. Exit codes: 0 clean, 1 errors in
  * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself.
  */
 import { printable } from '../model/diagnostics.ts';
@@ -32,6 +32,10 @@ async function main(): Promise<number> {
     case 'export': {
       const { runExport } = await import('./export.ts');
       return runExport(options);
+    }
+    case 'new': {
+      const { runNew } = await import('./new.ts');
+      return runNew(options);
     }
   }
 }

@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isKind, kindInfo, kindOfFolder, KINDS, type ElementKind } from '../model/kinds.ts';
+import { loadModel } from '../model/load.ts';
+import { ID_PATTERN, ID_RULE } from '../model/schemas/common.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { refusal, UsageError, type CliOptions } from './args.ts';
+import { elementTemplate, nameFromId, TEMPLATE_EXTENSION } from './templates.ts';
+
+/**
+ * `new <kind> <id>`: writes a new element's file from its template (see templates.ts), with
+ * every section present and commented, pointing at existing elements where it must, so that
+ * it checks clean. It never writes over a file: an element with that id is a refusal.
+ */
+export function runNew(options: Pick<CliOptions, 'contentDir' | 'newElement'>): number {
+  const { kind: written, id } = options.newElement!;
+  const kind: ElementKind | undefined = isKind(written) ? written : kindOfFolder(written);
+  if (!kind) {
+    const names = KINDS.map((k) => k.kind);
+    throw new UsageError(`unknown kind '${written}'${didYouMean(written, names)}; one of ${names.join(', ')}`);
+  }
+  if (!ID_PATTERN.test(id)) throw refusal(`'${id}' cannot be an id: ${ID_RULE}`);
+  const { folder } = kindInfo(kind);
+  const dir = path.resolve(options.contentDir, folder);
+  const taken = ['yaml', 'yml', 'md', 'mdx'].map((ext) => path.join(dir, `${id}.${ext}`)).find((file) => existsSync(file));
+  if (taken) throw refusal(`${path.relative(process.cwd(), taken)} already exists: archsite never writes over a file`);
+  // What the new element points at, so that it checks clean: the first of each kind.
+  const model = existsSync(options.contentDir) ? loadModel({ contentDir: options.contentDir }).model : undefined;
+  const first = (k: ElementKind) => (model ? [...model.byKind[k].keys()][0] : undefined);
+  const text = elementTemplate(kind, {
+    name: nameFromId(id),
+    domain: first('domain'),
+    team: first('team'),
+    service: first('service'),
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const file = path.join(dir, `${id}.${TEMPLATE_EXTENSION[kind]}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, text, { flag: 'wx' });
+  process.stdout.write(`archsite: wrote ${path.relative(process.cwd(), file)}; fill it in, then run npm run check\n`);
+  return 0;
+}
