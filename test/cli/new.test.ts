@@ -20,7 +20,11 @@ describe('npm run new', () => {
     const result = loadModel({ contentDir: 'content', cwd: root });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     for (const { kind } of KINDS) expect(result.model!.byKind[kind].has(`new-${kind}`), kind).toBe(true);
-    expect(result.model!.byKind.service.get('new-service')!.data).toMatchObject({ name: 'New Service', domain: 'new-domain', owner: 'core' });
+    expect(result.model!.byKind.service.get('new-service')!.data).toMatchObject({
+      name: 'New Service',
+      domain: 'new-domain',
+      owner: 'core',
+    });
   });
 
   it('writes every section of the service design template, commented where it waits to be filled', () => {
