@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
+import { HELP_ROUTE, REFERENCE_PAGES } from '../model/routes.ts';
 import type { Site } from '../pages/site.ts';
 import { ContentError } from './content-error.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
@@ -88,7 +89,17 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
   const guard: AstroIntegration = {
     name: 'archsite',
     hooks: {
-      'astro:config:setup': async ({ logger, command, updateConfig, config, addMiddleware }) => {
+      'astro:config:setup': async ({ logger, command, updateConfig, config, addMiddleware, injectRoute }) => {
+        // archsite's own reference only when asked for; the authoring help unless turned off.
+        if (settings.reference)
+          for (const page of REFERENCE_PAGES)
+            injectRoute({
+              pattern: page.route,
+              entrypoint: new URL(`../../src/reference/${page.file}.astro`, import.meta.url),
+              prerender: true,
+            });
+        if (settings.help)
+          injectRoute({ pattern: HELP_ROUTE, entrypoint: new URL('../../src/reference/help.astro', import.meta.url), prerender: true });
         updateConfig({
           // Several pages at once: while one waits on its file being written, another renders.
           // (Each page records its reads in its own view of the site.)

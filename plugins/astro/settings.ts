@@ -22,6 +22,10 @@ export interface Settings {
   readonly pageCache: boolean;
   /** How many pages render at once (`ARCHSITE_PAGE_CONCURRENCY`). */
   readonly pageConcurrency: number;
+  /** Put archsite's own reference (checks, content model, diagrams, security, performance) in the site (`ARCHSITE_REFERENCE=1`). */
+  readonly reference: boolean;
+  /** Put the authoring help page (`/help/`) in the site (`ARCHSITE_HELP=0` leaves it out). */
+  readonly help: boolean;
   /** Astro's log level for builds (`ARCHSITE_LOG_LEVEL`). */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -40,6 +44,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     cspMeta: env.ARCHSITE_CSP_META === '1',
     pageCache: env.ARCHSITE_PAGE_CACHE !== '0',
     pageConcurrency: Math.max(1, Number(env.ARCHSITE_PAGE_CONCURRENCY) || 4),
+    reference: env.ARCHSITE_REFERENCE === '1',
+    help: env.ARCHSITE_HELP !== '0',
     logLevel: (LOG_LEVELS.has(level) ? level : 'warn') as Settings['logLevel'],
   };
 }

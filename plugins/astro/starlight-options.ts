@@ -5,7 +5,7 @@ import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import { STATUS_VARIANT } from '../pages/badges.ts';
 import type { Settings } from './settings.ts';
-import { DOCS_INDEX, elementRoute, FIXED_PAGES, kindRoute } from '../model/routes.ts';
+import { DOCS_INDEX, elementRoute, FIXED_PAGES, HELP_ROUTE, kindRoute, REFERENCE_PAGES } from '../model/routes.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 
@@ -14,7 +14,10 @@ const MAX_LISTED = 60;
 type SidebarItem = Sidebar[number];
 
 /** Starlight's options, derived from the model: title, edit links, sidebar (whose links Starlight puts under the base). */
-export function starlightOptions(model: Model | undefined, settings: Pick<Settings, 'contentDir'>): StarlightUserConfig {
+export function starlightOptions(
+  model: Model | undefined,
+  settings: Pick<Settings, 'contentDir' | 'reference' | 'help'>,
+): StarlightUserConfig {
   const system = model?.system.data;
   const repository = system?.repository?.replace(/\/+$/, '');
   return {
@@ -32,11 +35,11 @@ export function starlightOptions(model: Model | undefined, settings: Pick<Settin
     components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
     // Each page's own sidebar entry marked, whatever else renders at the same time (see the module).
     routeMiddleware: './plugins/astro/sidebar-current.ts',
-    sidebar: model ? sidebar(model) : [],
+    sidebar: model ? sidebar(model, settings) : [],
   };
 }
 
-function sidebar(model: Model): Sidebar {
+function sidebar(model: Model, settings: Pick<Settings, 'reference' | 'help'>): Sidebar {
   const link = (el: Element): SidebarItem => ({
     label: displayName(el),
     link: elementRoute(el),
@@ -50,7 +53,12 @@ function sidebar(model: Model): Sidebar {
   });
   const fixed = (group: (typeof FIXED_PAGES)[number]['group']) =>
     FIXED_PAGES.filter((page) => page.group === group).map((page) => ({ label: page.label, link: page.route }));
-  const groups: Sidebar = [{ label: 'Overview', items: fixed('Overview') }];
+  const groups: Sidebar = [
+    {
+      label: 'Overview',
+      items: [...fixed('Overview'), ...(settings.help ? [{ label: 'Writing this architecture', link: HELP_ROUTE }] : [])],
+    },
+  ];
   // What stakeholders look for first comes first.
   const order = [
     'service',
@@ -101,6 +109,11 @@ function sidebar(model: Model): Sidebar {
     }
   }
   groups.splice(1, 0, { label: 'Quality', collapsed: true, items: fixed('Quality') });
-  groups.push({ label: 'Reference', collapsed: true, items: fixed('Reference') });
+  if (settings.reference)
+    groups.push({
+      label: 'archsite reference',
+      collapsed: true,
+      items: REFERENCE_PAGES.map((page) => ({ label: page.label, link: page.route })),
+    });
   return groups;
 }

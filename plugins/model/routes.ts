@@ -31,12 +31,23 @@ export const FIXED_PAGES = [
   { route: '/security/', label: 'Security overview', group: 'Quality' },
   { route: '/nfr/', label: 'NFRs and SLOs', group: 'Quality' },
   { route: '/scorecard/', label: 'Template scorecard', group: 'Quality' },
-  { route: '/reference/content-model/', label: 'Content model', group: 'Reference' },
-  { route: '/reference/checks/', label: 'Checks', group: 'Reference' },
-  { route: '/reference/diagrams/', label: 'Diagrams', group: 'Reference' },
-  { route: '/reference/security/', label: 'Security', group: 'Reference' },
-  { route: '/reference/performance/', label: 'Performance', group: 'Reference' },
 ] as const;
+
+/**
+ * archsite's own documentation, in a site only when asked for (`ARCHSITE_REFERENCE=1`,
+ * `npm run docs`): a user's site holds their architecture, not archsite's manual. Not
+ * routes the content may link to.
+ */
+export const REFERENCE_PAGES = [
+  { route: '/reference/content-model/', label: 'Content model', file: 'content-model' },
+  { route: '/reference/checks/', label: 'Checks', file: 'checks' },
+  { route: '/reference/diagrams/', label: 'Diagrams', file: 'diagrams' },
+  { route: '/reference/security/', label: 'Security', file: 'security' },
+  { route: '/reference/performance/', label: 'Performance', file: 'performance' },
+] as const;
+
+/** The authoring help page: in every site unless turned off (`ARCHSITE_HELP=0`). */
+export const HELP_ROUTE = '/help/';
 
 export const FIXED_ROUTES: readonly string[] = FIXED_PAGES.map((page) => page.route);
 

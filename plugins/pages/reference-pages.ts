@@ -59,3 +59,21 @@ export function diagramsReference(): { readonly name: string; readonly of: strin
     shows: WHAT[name],
   }));
 }
+
+/** The authoring help: where each kind of element goes, how many there are, and the commands an author runs. */
+export function authoringHelp(site: Site): {
+  readonly title: string;
+  readonly description: string;
+  readonly kinds: readonly { readonly label: string; readonly folder: string; readonly count: number; readonly schemaHref: string }[];
+} {
+  return {
+    title: 'Writing this architecture',
+    description: `How ${site.model.system.data.name}'s architecture is written: where each element goes, and the commands that check and publish it.`,
+    kinds: KINDS.map((k) => ({
+      label: k.plural,
+      folder: `${k.folder}/`,
+      count: site.model.byKind[k.kind].size,
+      schemaHref: withBase(`/schemas/${k.kind}.schema.json`, site.base),
+    })),
+  };
+}

@@ -13,7 +13,8 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const built = buildSite({ content: path.join(ROOT, 'content'), base: BASE });
+  // As `npm run docs` builds it: with archsite's own reference.
+  const built = buildSite({ content: path.join(ROOT, 'content'), base: BASE, env: { ARCHSITE_REFERENCE: '1' } });
   expect(built.code).toBe(0);
   site = await serve(built.out, BASE);
   browser = await launch();
@@ -138,6 +139,13 @@ describe('a stakeholder on the site', () => {
     expect(await box.getAttribute('aria-label')).toMatch(/^[^,[\]]+, \[[^\]]+\]/);
     await page.goto(`${site.url}events/order.created/`);
     expect((await page.textContent('.as-badges'))!.replace(/\s+/g, ' ').trim()).toBe('order.created v1.0 Order Management');
+  });
+
+  it('carries archsite’s reference when built as its docs, in a sidebar group of its own', async () => {
+    await page.goto(`${site.url}reference/checks/`);
+    expect(await page.textContent('h1')).toBe('Checks reference');
+    expect(await page.locator('nav.sidebar a[href$="/reference/performance/"]').count()).toBe(1);
+    expect(await page.locator('nav.sidebar a[href$="/help/"]').count()).toBe(1);
   });
 
   it('switches to dark mode', async () => {

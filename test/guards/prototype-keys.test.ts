@@ -118,6 +118,8 @@ describe('content keys that name what every object inherits', () => {
     const rows = schemaRows(model!.byKind.event.get('constructor')!.data.schema);
     expect(rows.map((r) => r.name)).toEqual(KEYS);
     expect(rows.find((r) => r.name === 'constructor')!.required).toBe(true);
-    expect(JSON.stringify(starlightOptions(model, { contentDir: root }).sidebar)).toContain('"label":"hasOwnProperty"');
+    expect(JSON.stringify(starlightOptions(model, { contentDir: root, reference: true, help: true }).sidebar)).toContain(
+      '"label":"hasOwnProperty"',
+    );
   });
 });
