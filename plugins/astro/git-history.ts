@@ -79,28 +79,35 @@ export function gitHistory(contentDir: string): SiteHistory {
   return commits.length === 0 ? { commits, byPath, note: 'No commit has touched the content folder yet.' } : { commits, byPath };
 }
 
-/** The texts of `names` (`<commit>:<path>`), read through one `git cat-file --batch`. */
+/**
+ * The texts of `names` (`<commit>:<path>`), read through one `git cat-file --batch`. Its
+ * output is read as bytes: each header gives its blob's size in bytes, so each blob is
+ * cut out where it is, whatever it holds.
+ */
 function readBlobs(cwd: string, names: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   if (names.length === 0) return out;
-  let data: string;
+  let data: Buffer;
   try {
-    data = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
+    data = execFileSync('git', ['cat-file', '--batch'], {
+      cwd,
+      input: `${names.join('\n')}\n`,
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
   } catch {
     return out;
   }
   let at = 0;
   for (const name of names) {
-    const end = data.indexOf('\n', at);
-    const header = data.slice(at, end);
+    const end = data.indexOf(0x0a, at);
+    if (end < 0) break;
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(data.toString('utf8', at, end))?.[1];
     at = end + 1;
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    // A missing object has a header line and no body.
     if (size === undefined) continue;
-    // The size is in bytes: measure the text back in bytes.
-    const bytes = Buffer.from(data.slice(at), 'utf8').subarray(0, Number(size));
-    const text = bytes.toString('utf8');
-    out.set(name, text);
-    at += text.length + 1;
+    out.set(name, data.toString('utf8', at, at + Number(size)));
+    at += Number(size) + 1;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
 import { checkOutDir, shownPath } from './out-dir.ts';
 import { Publisher } from './publish.ts';
+import { writeProblem } from './write-error.ts';
 
 /** The archsite project: where astro.config.mjs lives. */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -72,25 +73,12 @@ export async function runBuild(options: CliOptions): Promise<number> {
   return 0;
 }
 
-/** Why a folder cannot be written, in words, by Node's error code. */
-const WRITE_ERRORS = new Map([
-  ['EACCES', 'permission denied'],
-  ['EPERM', 'permission denied'],
-  ['EROFS', 'the file system is read-only'],
-  ['ENOTDIR', 'a part of its path is a file'],
-  ['EEXIST', 'a part of its path is a file'],
-  ['ENOENT', 'a folder on its path cannot be created'],
-  ['ENOSPC', 'the disk is full'],
-]);
-
 /** The staging folder, made before anything is built: an output that cannot be written is said in one line, at once. */
 function stage(publisher: Publisher, dist: string): string {
   try {
     return publisher.stage();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = WRITE_ERRORS.get(code) ?? (error instanceof Error ? error.message : String(error));
-    throw refusal(`cannot write --out ${shownPath(dist)} (or the folder beside it that a build stages in): ${reason}`);
+    throw refusal(`cannot write --out ${shownPath(dist)} (or the folder beside it that a build stages in): ${writeProblem(error)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { exportModel } from '../model/export.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel } from '../model/load.ts';
 import { refusal, type CliOptions } from './args.ts';
+import { writeProblem } from './write-error.ts';
 
 /**
  * `export --format json [--out file]`: the resolved model as JSON (see model/export.ts),
@@ -25,8 +26,12 @@ export function runExport(options: Pick<CliOptions, 'contentDir' | 'exportOut'>)
   if (options.exportOut === undefined) process.stdout.write(json);
   else {
     const file = path.resolve(options.exportOut);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, json);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, json);
+    } catch (error) {
+      throw refusal(`cannot write --out ${options.exportOut}: ${writeProblem(error)}`);
+    }
     process.stderr.write(`archsite: the model of ${result.stats.elements} elements written to ${options.exportOut}\n`);
   }
   return 0;

@@ -6,6 +6,7 @@ import { ID_PATTERN, ID_RULE } from '../model/schemas/common.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { refusal, UsageError, type CliOptions } from './args.ts';
 import { elementTemplate, nameFromId, TEMPLATE_EXTENSION } from './templates.ts';
+import { writeProblem } from './write-error.ts';
 
 /**
  * `new <kind> <id>`: writes a new element's file from its template (see templates.ts), with
@@ -35,8 +36,13 @@ export function runNew(options: Pick<CliOptions, 'contentDir' | 'newElement'>): 
     today: new Date().toISOString().slice(0, 10),
   });
   const file = path.join(dir, `${id}.${TEMPLATE_EXTENSION[kind]}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, text, { flag: 'wx' });
+  try {
+    mkdirSync(dir, { recursive: true });
+    // `wx`: never over a file, even one made since the check above.
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (error) {
+    throw refusal(`cannot write ${path.relative(process.cwd(), file)}: ${writeProblem(error)}`);
+  }
   process.stdout.write(`archsite: wrote ${path.relative(process.cwd(), file)}; fill it in, then run npm run check\n`);
   return 0;
 }

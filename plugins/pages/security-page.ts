@@ -18,13 +18,13 @@ export interface SecurityPage {
   readonly title: string;
   readonly description: string;
   readonly columns: readonly string[];
+  /** The services that declare their security, side by side: a row of dashes says nothing a reader needs. */
   readonly rows: readonly {
     readonly service: ElementLink;
     readonly domain?: ElementLink | undefined;
     readonly cells: readonly string[];
-    readonly declared: boolean;
   }[];
-  /** The services that declare no security at all. */
+  /** The services that declare no security at all, named once. */
   readonly undeclared: readonly ElementLink[];
   readonly roles?: Link | undefined;
   /** The flows (authentication and others), by title. */
@@ -34,10 +34,10 @@ export interface SecurityPage {
 const text = (value: unknown): string =>
   value === undefined ? '' : typeof value === 'boolean' ? (value ? 'Yes' : 'No') : Array.isArray(value) ? value.join(', ') : String(value);
 
-/** Every service's security section side by side, and the services that declare none. */
+/** The security sections of the services that declare one, side by side, and the services that declare none. */
 export function securityPage(site: Site): SecurityPage {
   const { model, base } = site;
-  const rows = byText(
+  const all = byText(
     [...model.byKind.service.values()].map((s) => {
       const security = (s.data.security ?? {}) as Record<string, unknown>;
       const cells = SECURITY_FIELDS.map(([key]) => (Object.hasOwn(security, key) ? text(security[key]) : ''));
@@ -55,8 +55,8 @@ export function securityPage(site: Site): SecurityPage {
     title: 'Security overview',
     description: `How each service of ${model.system.data.name} authenticates, authorizes, encrypts and keeps its secrets.`,
     columns: SECURITY_FIELDS.map(([, title]) => title),
-    rows,
-    undeclared: rows.filter((r) => !r.declared).map((r) => r.service),
+    rows: all.filter((r) => r.declared).map(({ service, domain, cells }) => ({ service, domain, cells })),
+    undeclared: all.filter((r) => !r.declared).map((r) => r.service),
     roles: model.byKind.role.size > 0 ? { text: 'The permission matrix of every role', href: kindHref('role', base) } : undefined,
     flows: byText([...model.byKind.flow.values()].map((f) => ({ text: f.data.title, href: elementHref(f, base) }))),
   };

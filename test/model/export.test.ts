@@ -81,5 +81,8 @@ describe('npm run export', () => {
     expect(inside.code).toBe(2);
     expect(inside.stderr).toMatch(/inside the content folder/);
     expect(run(writeTree(BASE), '--format', 'github').code).toBe(2);
+    // A path it cannot write is said in one line, not as a stack trace.
+    const folder = run(writeTree({ ...BASE, 'out/keep.txt': 'x' }), '--out', 'out');
+    expect(folder).toMatchObject({ code: 2, stderr: 'archsite: cannot write --out out: it is a folder\n' });
   });
 });

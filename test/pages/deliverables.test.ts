@@ -67,11 +67,16 @@ describe('the deliverables pages, on the bundled example', () => {
   it('security overview: every service’s security section, and the services that declare none', () => {
     const page = securityPage(site);
     expect(page.columns).toEqual(['Authentication', 'Authorization', 'Encryption', 'Secrets', 'Audit', 'Compliance']);
-    expect(page.rows).toHaveLength(site.model.byKind.service.size);
-    expect(page.undeclared).toEqual(page.rows.filter((r) => !r.declared).map((r) => r.service));
+    // Each service once: in the table when it declares its security, named in the list when it does not.
+    expect([...page.rows.map((r) => r.service.text), ...page.undeclared.map((s) => s.text)].sort()).toEqual(
+      [...site.model.byKind.service.values()].map((s) => s.data.name).sort(),
+    );
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(page.rows.every((r) => r.cells.some((c) => c !== ''))).toBe(true);
     expect(page.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
     const bare = testSite({ ...BASE });
     expect(securityPage(bare).undeclared.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+    expect(securityPage(bare).rows).toEqual([]);
   });
 
   it('NFRs and SLOs: one row per service, domain rollups with the weakest figure, and what is missing', () => {
@@ -160,13 +165,13 @@ describe('what changed, from git', () => {
   it('one entry per commit: elements added and removed, a decision’s status and a service’s dependencies changed', () => {
     const root = writeTree({
       ...BASE,
-      'content/decisions/0001-queue.md': '---\ntitle: A queue\nstatus: proposed\ndate: 2024-01-01\n---\nWhy.\n',
+      'content/decisions/0001-queue.md': '---\ntitle: A queue — café ☕\nstatus: proposed\ndate: 2024-01-01\n---\nWhy.\n',
     });
     git(root, 'init', '-q');
     git(root, 'add', '.');
     git(root, 'commit', '-qm', 'First');
     const decision = path.join(root, 'content/decisions/0001-queue.md');
-    writeFileSync(decision, '---\ntitle: A queue\nstatus: accepted\ndate: 2024-01-01\n---\nWhy.\n');
+    writeFileSync(decision, '---\ntitle: A queue — café ☕\nstatus: accepted\ndate: 2024-01-01\n---\nWhy.\n');
     writeFileSync(
       path.join(root, 'content/services/orders.yaml'),
       'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndependencies: [billing]\n',
@@ -187,7 +192,7 @@ describe('what changed, from git', () => {
     const loadedTree = loadModel({ contentDir: 'content', cwd: root });
     const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history });
     expect(page.commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
-      expect.arrayContaining(['A queue changed', 'Orders changed', 'Stock added']),
+      expect.arrayContaining(['A queue — café ☕ changed', 'Orders changed', 'Stock added']),
     );
     expect(page.commits).toHaveLength(2);
   });
