@@ -2,17 +2,19 @@
  * `npm run bench`: generates synthetic architectures of N services and measures check time,
  * cold build, warm rebuild after one file changes, peak memory of the whole process tree,
  * throughput, output size, and what a service page loads. Medians of several runs; the
- * report is printed and written to bench/results/<date>.md.
+ * report is printed and appended to bench/results/<date>.md.
  *
  *   npm run bench                 N = 10, 200, 1000
  *   npm run bench -- --quick      N = 10, 200
  *   npm run bench -- --sizes 500 --runs 5
+ *   npm run bench -- --check-only    the checking figures alone (no site builds)
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateArchitecture } from './generate.ts';
+import { checkStorePath } from '../plugins/cli/check-store-file.ts';
+import { generateArchitecture, type ArchitectureStyle } from './generate.ts';
 import { pageWeight } from './page-weight.ts';
 import { treeMemory } from './process-tree.ts';
 
@@ -25,6 +27,8 @@ const flag = (name: string) => {
 };
 const sizes = (flag('--sizes') ?? (args.includes('--quick') ? '10,200' : '10,200,1000')).split(',').map(Number);
 const runs = Number(flag('--runs') ?? 3);
+/** `--check-only`: the checking figures alone, without building sites. */
+const checkOnly = args.includes('--check-only');
 
 interface Run {
   ms: number;
@@ -85,6 +89,89 @@ function count(dir: string, suffix: string): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface CheckRow {
+  n: number;
+  style: ArchitectureStyle;
+  elements: string;
+  files: string;
+  /** Without what earlier checks read (the first check of a clone, as in CI). */
+  first: number;
+  /** Again, nothing changed: what earlier checks read is kept (check on save, pre-commit). */
+  again: number;
+  /** `check --watch`: from writing one changed file to the new summary. */
+  watch: number;
+  /** The re-check alone, as the watcher reports it. */
+  watchOwn: number;
+}
+
+/** The check's figures for one architecture: first run, run again, and a watcher's answer to an edit. */
+async function measureCheck(n: number, style: ArchitectureStyle): Promise<CheckRow> {
+  const work = path.join(ROOT, 'bench/out', `n-${n}-${style}`);
+  mkdirSync(work, { recursive: true });
+  const content = generateArchitecture(work, n, style);
+  process.stdout.write(`N=${n} (${style}): check`);
+  const firsts: Run[] = [];
+  const agains: Run[] = [];
+  for (let i = 0; i < Math.max(5, runs); i++) {
+    rmSync(checkStorePath(content), { force: true });
+    firsts.push(await cli(['check', '--content', content]));
+    agains.push(await cli(['check', '--content', content]));
+  }
+  if (firsts[0]!.code !== 0) throw new Error(`check failed for N=${n}:\n${firsts[0]!.stdout.slice(-2000)}`);
+  process.stdout.write(', watch\n');
+  const { wall, own } = await measureWatch(content, path.join(content, 'services', `svc-0001.${style === 'yaml' ? 'yaml' : 'md'}`));
+  return {
+    n,
+    style,
+    elements: /\((\d+) elements/.exec(firsts[0]!.stdout)?.[1] ?? '?',
+    files: /in (\d+) files/.exec(firsts[0]!.stdout)?.[1] ?? '?',
+    first: median(firsts.map((r) => r.ms)),
+    again: median(agains.map((r) => r.ms)),
+    watch: wall,
+    watchOwn: own,
+  };
+}
+
+/** Starts `check --watch`, then changes one file several times, timing each answer. */
+async function measureWatch(content: string, file: string): Promise<{ wall: number; own: number }> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'check', '--watch', '--content', content], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let output = '';
+  const waiters: ((line: string) => void)[] = [];
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d;
+    let at: number;
+    while ((at = output.indexOf('\n')) >= 0) {
+      const line = output.slice(0, at);
+      output = output.slice(at + 1);
+      if (/watching for changes/.test(line)) waiters.shift()?.(line);
+    }
+  });
+  const next = () => new Promise<string>((resolve) => waiters.push(resolve));
+  await next();
+  const original = readFileSync(file, 'utf8');
+  const walls: number[] = [];
+  const owns: number[] = [];
+  try {
+    for (let i = 0; i < Math.max(5, runs); i++) {
+      // Let the watcher settle, as between two saves.
+      await new Promise((r) => setTimeout(r, 300));
+      const answered = next();
+      const started = performance.now();
+      writeFileSync(file, original.replace('responsibility: Handles', `responsibility: Edit ${i} handles`));
+      const line = await answered;
+      walls.push(performance.now() - started);
+      owns.push(Number(/in (\d+) ms; watching/.exec(line)?.[1] ?? NaN));
+    }
+  } finally {
+    writeFileSync(file, original);
+    child.kill('SIGINT');
+  }
+  return { wall: median(walls), own: median(owns) };
+}
 
 interface Row {
   n: number;
@@ -160,8 +247,10 @@ async function measure(n: number): Promise<Row> {
   };
 }
 
+const checkRows: CheckRow[] = [];
+for (const n of sizes) for (const style of ['yaml', 'markdown'] as const) checkRows.push(await measureCheck(n, style));
 const rows: Row[] = [];
-for (const n of sizes) rows.push(await measure(n));
+if (!checkOnly) for (const n of sizes) rows.push(await measure(n));
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const date = new Date().toISOString().slice(0, 10);
@@ -171,16 +260,35 @@ const report = [
   `${os.cpus().length} cores (${cpu}), ${mb(os.totalmem())} of memory, Node ${process.versions.node}. Medians of ${runs} runs (check: ${Math.max(5, runs)}; cold build at N ≥ 1000: one run). Peak memory is the largest seen over the whole process tree, Chromium included: RSS summed over processes counts memory they share once per process, PSS counts it once.`,
   'A synthetic architecture of N services in 10 domains, each publishing 2 events and consuming 2, with sync dependencies, a database each, one deployment running everything, ADRs and docs pages.',
   '',
-  '| N | elements | check | cold build | warm rebuild | pages re-rendered (warm) | peak RSS (sum) | peak PSS (sum) | pages | pages/s (cold) | diagrams | diagrams/s (cold) | dist/ | search index | service page JS (gz) | service page CSS (gz) |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map(
+  '## Checking',
+  '',
+  "The same architecture written two ways: `yaml` (services as YAML, event schemas inline) and `markdown`, as other tools' benchmarks write it (services as Markdown with front matter and a body of prose, every event's JSON Schema in a file of its own).",
+  '',
+  '| N | written as | elements | files | check (first) | check (again) | check --watch, edit to answer | of which the re-check |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...checkRows.map(
     (r) =>
-      `| ${r.n} | ${r.elements} | ${s(r.check)} | ${s(r.cold)} | ${s(r.warm)} | ${r.warmPages} | ${mb(r.peak)} | ${mb(r.peakPss)} | ${r.pages} | ${(r.pages / (r.cold / 1000)).toFixed(0)} | ${r.diagrams} | ${(r.diagrams / (r.cold / 1000)).toFixed(1)} | ${mb(r.dist)} | ${mb(r.pagefind)} | ${kb(r.js)} | ${kb(r.css)} |`,
+      `| ${r.n} | ${r.style} | ${r.elements} | ${r.files} | ${s(r.first)} | ${s(r.again)} | ${Math.round(r.watch)} ms | ${Math.round(r.watchOwn)} ms |`,
   ),
   '',
-  'check: `npm run check` wall time, Node start included. cold build: empty diagram cache and no Astro cache. warm rebuild: the description of one service changed, caches kept (pages re-rendered: the ones that show it; the others are kept from the last build).',
+  "check (first): `npm run check` wall time, Node start included, with nothing kept from an earlier check (a fresh clone, CI). check (again): the same, nothing changed since the last check, which kept what it read in node_modules/.cache/archsite/check/. check --watch: from writing one changed service file to the watcher's new summary line; the re-check is the time the watcher itself reports.",
   '',
+  ...(rows.length === 0
+    ? []
+    : [
+        '## Building',
+        '',
+        '| N | elements | check | cold build | warm rebuild | pages re-rendered (warm) | peak RSS (sum) | peak PSS (sum) | pages | pages/s (cold) | diagrams | diagrams/s (cold) | dist/ | search index | service page JS (gz) | service page CSS (gz) |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...rows.map(
+          (r) =>
+            `| ${r.n} | ${r.elements} | ${s(r.check)} | ${s(r.cold)} | ${s(r.warm)} | ${r.warmPages} | ${mb(r.peak)} | ${mb(r.peakPss)} | ${r.pages} | ${(r.pages / (r.cold / 1000)).toFixed(0)} | ${r.diagrams} | ${(r.diagrams / (r.cold / 1000)).toFixed(1)} | ${mb(r.dist)} | ${mb(r.pagefind)} | ${kb(r.js)} | ${kb(r.css)} |`,
+        ),
+        '',
+        'check: `npm run check` wall time, Node start included. cold build: empty diagram cache and no Astro cache. warm rebuild: the description of one service changed, caches kept (pages re-rendered: the ones that show it; the others are kept from the last build).',
+        '',
+      ]),
 ].join('\n');
 process.stdout.write(`\n${report}`);
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results', `${date}.md`), report);
+appendFileSync(path.join(ROOT, 'bench/results', `${date}.md`), `\n${report}`);

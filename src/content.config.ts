@@ -4,7 +4,8 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
 import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
-import { buildContentDir, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/site-reads.ts';
+import { emptyCollection } from '../plugins/astro/empty-collection.ts';
+import { buildContentDir, hasDocPages, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/site-reads.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 // The content folder of this build, from the site the integration published.
@@ -16,11 +17,13 @@ export const collections = {
   // The content's free pages, routed at /docs/<path>/ like every other element. docs/index.md
   // is the docs landing page (/docs/), a kind index: its prose is read as a body, below.
   docs: defineCollection({
-    loader: glob({
-      base: path.join(contentDir, 'docs'),
-      pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
-      generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
-    }),
+    loader: hasDocPages()
+      ? glob({
+          base: path.join(contentDir, 'docs'),
+          pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
+          generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
+        })
+      : emptyCollection('docs'),
     schema: docsSchema({ extend: z.object({ order: z.number().optional() }) }),
   }),
   // The prose of Markdown elements (services, decisions ...), by path under the content folder:

@@ -12,11 +12,11 @@ export { default as archsite, type ArchsiteOptions } from './integration.ts';
  * The Astro configuration of an archsite site, from its settings: what `astro.config.mjs`
  * exports, and what the CLI builds with (handing over the content it already checked).
  */
-export function archsiteConfig(settings: Settings, checked?: LoadResult): AstroUserConfig {
+export async function archsiteConfig(settings: Settings, checked?: LoadResult): Promise<AstroUserConfig> {
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
   const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
-  const content = checked ?? loadModel({ contentDir: settings.contentDir });
+  const content = checked ?? (await loadModel({ contentDir: settings.contentDir }));
   // The site's own URL (for the sitemap and canonical links): the setting, else system.yaml's `url`.
   const site = settings.site ?? content.model?.system.data.url;
   return {

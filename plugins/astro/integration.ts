@@ -15,6 +15,7 @@ import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { findChromium } from './diagrams/chromium.ts';
 import { sourceRoute } from './diagrams/figure.ts';
 import { prerenderDiagrams, siteDiagramViews } from './diagrams/prerender.ts';
+import { noSitemap } from './no-sitemap.ts';
 import { SvgStore } from './diagrams/svg-store.ts';
 import { PageCache } from './page-cache/page-cache.ts';
 import { releaseMemory } from './release-memory.ts';
@@ -29,8 +30,8 @@ import { starlightOptions } from './starlight-options.ts';
 
 export interface ArchsiteOptions {
   readonly settings: Settings;
-  /** The content as the CLI already checked it: not read a second time. */
-  readonly checked?: LoadResult | undefined;
+  /** The checked content (see archsiteConfig, which checks it): not read a second time. */
+  readonly checked: LoadResult;
 }
 
 /** The modules of ours that the pages' bundle must share with the integration (see build-state.mjs). */
@@ -44,7 +45,7 @@ const SHARED = ['archsite'];
  */
 export default function archsite({ settings, checked }: ArchsiteOptions): AstroIntegration[] {
   const { base } = settings;
-  let result = checked ?? loadModel({ contentDir: settings.contentDir });
+  let result = checked;
   const shell = starlightOptions(result.model, settings);
   const store = new SvgStore(settings.cacheDir);
   /** The site of this build (or of the dev server's latest content). */
@@ -196,7 +197,7 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         server.watcher.add(dir);
         const onChange = async (file: string) => {
           if (!file.startsWith(dir)) return;
-          result = loadModel({ contentDir: dir });
+          result = await loadModel({ contentDir: dir });
           if (result.diagnostics.length > 0)
             logger.warn(`${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}`);
           else logger.info(formatSummary(result.diagnostics, result.stats));
@@ -224,5 +225,5 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     else await indexSite?.(options);
     installSearchEntry(fileURLToPath(options.dir));
   };
-  return [guard, shellIntegration];
+  return settings.site ? [guard, shellIntegration] : [guard, noSitemap(), shellIntegration];
 }

@@ -46,6 +46,11 @@ export function markdownBodies(): { readonly bodies: { path: string; text: strin
 }
 
 /** Whether any element outside docs/ (or docs/index.mdx) is written in MDX: only then is there an MDX collection to read. */
+/** Whether the content has pages in docs/ (docs/index.md is the docs landing page, not one of them). */
+export function hasDocPages(): boolean {
+  return [...currentBuild().site.model.byKind.doc.keys()].some((id) => id !== DOCS_INDEX);
+}
+
 export function hasMdxBodies(): boolean {
   return currentBuild().site.model.elements.some((el) => el.source.path.endsWith('.mdx') && (el.kind !== 'doc' || el.id === DOCS_INDEX));
 }

@@ -31,7 +31,9 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
       const relative = path.relative(model.contentDir, file);
       if (!relative.startsWith('..') && !path.isAbsolute(relative)) dates.set(relative.split(path.sep).join('/'), date);
     }
-  const files = new Map<string, SiteFile>([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value }]));
+  const files = new Map<string, SiteFile>(
+    [...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }]),
+  );
   return Object.freeze({
     model,
     base: settings.base,

@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly contentDir: string;
   readonly format: OutputFormat;
   readonly strict: boolean;
+  /** `check --watch`: check again after every change to the content, until stopped. */
+  readonly watch: boolean;
   /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
   readonly minCompleteness?: number | undefined;
   /** `new <kind> <id>`: the kind and the id of the element to start. */
@@ -40,7 +42,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -51,6 +53,7 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, or github (Actions annotations)
   --strict          warnings fail too
+  --watch           (check) check again after every change to the content, re-reading only what changed
   --min-completeness <n>  (check) services filling less than n% of the service template are errors
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
   --force           with --out: replace a folder that archsite did not write
@@ -64,6 +67,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let contentDir = env.ARCHSITE_CONTENT || 'content';
   let format: OutputFormat = 'text';
   let strict = false;
+  let watch = false;
   let outDir = 'dist';
   let force = false;
   let port: number | undefined;
@@ -86,7 +90,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       return v;
     };
     // `--strict=yes`: a flag that takes no value is written alone.
-    if (inline !== undefined && (flag === '--strict' || flag === '--force')) throw new UsageError(`${flag} takes no value`);
+    if (inline !== undefined && (flag === '--strict' || flag === '--force' || flag === '--watch')) throw new UsageError(`${flag} takes no value`);
     switch (flag) {
       case '--content':
         contentDir = value();
@@ -104,6 +108,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       }
       case '--strict':
         strict = true;
+        break;
+      case '--watch':
+        if (command !== 'check') throw new UsageError(`unknown option '${arg}' (only check watches; dev reloads by itself)`);
+        watch = true;
         break;
       case '--port': {
         if (command !== 'dev') throw new UsageError(`unknown option '${arg}' (only dev serves the site)`);
@@ -147,7 +155,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     if (positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
     newElement = { kind: positional[0]!, id: positional[1]! };
   }
-  return { command: command as Command, contentDir, format, strict, outDir, force, port, host, minCompleteness, exportOut, newElement };
+  return { command: command as Command, contentDir, format, strict, watch, outDir, force, port, host, minCompleteness, exportOut, newElement };
 }
 
-const OPTIONS = ['--content', '--format', '--strict', '--min-completeness', '--out', '--force', '--port', '--host'];
+const OPTIONS = ['--content', '--format', '--strict', '--watch', '--min-completeness', '--out', '--force', '--port', '--host'];

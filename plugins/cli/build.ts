@@ -34,7 +34,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
   process.on('exit', cleanUp).once('SIGINT', abandon).once('SIGTERM', abandon);
   try {
     staging = stage(publisher, dist);
-    const checked = runCheck(options);
+    const checked = await runCheck(options);
     if (checked.exitCode !== 0) {
       process.stderr.write(`archsite: the check failed; nothing was built and ${shown}/ is unchanged.\n`);
       return checked.exitCode;
@@ -50,7 +50,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // The checked content goes to the integration as it is: it is not read again.
     try {
       await build({
-        ...archsiteConfig(settings, checked.result),
+        ...(await archsiteConfig(settings, checked.result)),
         configFile: false,
         root: PROJECT_ROOT,
         outDir: staging,
@@ -84,11 +84,11 @@ function stage(publisher: Publisher, dist: string): string {
 
 /** `dev`: check, then serve the site with live reload. */
 export async function runDev(options: CliOptions): Promise<number> {
-  const checked = runCheck(options);
+  const checked = await runCheck(options);
   const settings = prepareEnvironment(options);
   const { dev } = await import('astro');
   const server = await dev({
-    ...archsiteConfig(settings, checked.result),
+    ...(await archsiteConfig(settings, checked.result)),
     configFile: false,
     root: PROJECT_ROOT,
     ...(options.port !== undefined || options.host !== undefined

@@ -1,13 +1,17 @@
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { CliOptions } from './args.ts';
+import { openCheckStore } from './check-store-file.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
-export function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness'>): {
+export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness'>): Promise<{
   exitCode: number;
   result: LoadResult;
-} {
-  const result = loadModel({ contentDir: options.contentDir, minCompleteness: options.minCompleteness });
+}> {
+  // What earlier checks read: only files whose text changed are parsed again.
+  const store = openCheckStore(options.contentDir);
+  const result = await loadModel({ contentDir: options.contentDir, minCompleteness: options.minCompleteness, store });
+  store.save();
   const { diagnostics, stats } = result;
   if (options.format === 'json') {
     process.stdout.write(`${formatDiagnostics(diagnostics, 'json')}\n`);

@@ -12,11 +12,11 @@ import { writeProblem } from './write-error.ts';
  * without building the site. Content with errors exports nothing: the diagnostics go to
  * stderr and the exit code is 1, as for `check`.
  */
-export function runExport(options: Pick<CliOptions, 'contentDir' | 'exportOut'>): number {
+export async function runExport(options: Pick<CliOptions, 'contentDir' | 'exportOut'>): Promise<number> {
   // The content is never written over: an export is a file of its own.
   if (options.exportOut !== undefined && isInside(path.resolve(options.contentDir), path.resolve(options.exportOut)))
     throw refusal(`--out ${options.exportOut} is inside the content folder: write the export elsewhere`);
-  const result = loadModel({ contentDir: options.contentDir });
+  const result = await loadModel({ contentDir: options.contentDir });
   if (!result.ok || !result.model) {
     process.stderr.write(`${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}\n`);
     process.stderr.write('archsite: the check failed; nothing was exported.\n');

@@ -19,8 +19,11 @@ for (const stream of [process.stdout, process.stderr]) {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2), process.env);
   switch (options.command) {
-    case 'check':
-      return runCheck(options).exitCode;
+    case 'check': {
+      if (!options.watch) return (await runCheck(options)).exitCode;
+      const { runCheckWatch } = await import('./watch.ts');
+      return runCheckWatch(options);
+    }
     case 'build': {
       const { runBuild } = await import('./build.ts');
       return runBuild(options);

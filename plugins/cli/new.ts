@@ -13,7 +13,7 @@ import { writeProblem } from './write-error.ts';
  * every section present and commented, pointing at existing elements where it must, so that
  * it checks clean. It never writes over a file: an element with that id is a refusal.
  */
-export function runNew(options: Pick<CliOptions, 'contentDir' | 'newElement'>): number {
+export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElement'>): Promise<number> {
   const { kind: written, id } = options.newElement!;
   const kind: ElementKind | undefined = isKind(written) ? written : kindOfFolder(written);
   if (!kind) {
@@ -26,7 +26,7 @@ export function runNew(options: Pick<CliOptions, 'contentDir' | 'newElement'>): 
   const taken = ['yaml', 'yml', 'md', 'mdx'].map((ext) => path.join(dir, `${id}.${ext}`)).find((file) => existsSync(file));
   if (taken) throw refusal(`${path.relative(process.cwd(), taken)} already exists: archsite never writes over a file`);
   // What the new element points at, so that it checks clean: the first of each kind.
-  const model = existsSync(options.contentDir) ? loadModel({ contentDir: options.contentDir }).model : undefined;
+  const model = existsSync(options.contentDir) ? (await loadModel({ contentDir: options.contentDir })).model : undefined;
   const first = (k: ElementKind) => (model ? [...model.byKind[k].keys()][0] : undefined);
   const text = elementTemplate(kind, {
     name: nameFromId(id),

@@ -195,12 +195,22 @@ export const CODES = {
     title: 'Schema or API description does not parse',
     hint: 'Fix the JSON or YAML syntax of the referenced file.',
   },
+  'invalid-api-description': {
+    severity: 'error',
+    title: 'API description is not valid',
+    hint: 'Fix the OpenAPI, Protocol Buffers or GraphQL file at the position shown; it is checked against its own specification.',
+  },
   'supersedes-cycle': {
     severity: 'error',
     title: 'Decisions supersede each other in a cycle',
     hint: 'A decision can only supersede older ones; remove one `supersedes` entry of the cycle.',
   },
   // Warnings
+  'api-mismatch': {
+    severity: 'warning',
+    title: 'The service lists an API its description file does not hold',
+    hint: 'Make `apis.rest` and `apis.grpc` list what the OpenAPI or .proto file describes, or fix the file.',
+  },
   'unconsumed-event': {
     severity: 'warning',
     title: 'Published event that no service consumes',

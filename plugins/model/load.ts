@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { checkApis } from './checks/apis.ts';
 import { checkAssets } from './checks/assets.ts';
 import type { Check, CheckContext, ContentDocument } from './checks/context.ts';
 import { checkCompleteness } from './checks/completeness.ts';
@@ -14,8 +15,11 @@ import { checkSharedDatabases } from './checks/shared-databases.ts';
 import { checkSupersedes } from './checks/supersedes.ts';
 import { checkUndeployedServices } from './checks/undeployed-services.ts';
 import { checkUniqueIds } from './checks/unique-ids.ts';
-import { displayPath, listContentFiles, type ContentRoot } from './content-files.ts';
+import type { CheckCache } from './check-cache.ts';
+import type { CheckStore } from './check-store.ts';
+import { displayPath, listContentFiles, type ContentFile, type ContentRoot } from './content-files.ts';
 import { compare, Diagnostics, START, type Diagnostic } from './diagnostics.ts';
+import { knownBody, loadBodyParser } from './markdown-body.ts';
 import { keyOf, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
@@ -43,6 +47,10 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** Services filling less than this percentage of the service design template are errors (`check --min-completeness`). */
   readonly minCompleteness?: number | undefined;
+  /** What earlier runs read and parsed, for a check that runs again after each edit (`check --watch`). */
+  readonly cache?: CheckCache | undefined;
+  /** What earlier runs of `check` read, kept on disk: files whose text is the same are not parsed again. */
+  readonly store?: CheckStore | undefined;
 }
 
 export interface LoadResult {
@@ -54,7 +62,7 @@ export interface LoadResult {
   readonly ok: boolean;
   /** Content paths of the files that elements reference but that are not elements: schemas, API descriptions, images. */
   readonly assets: readonly string[];
-  /** The JSON and YAML assets (event schemas, OpenAPI files), read and parsed once by the check, by content path. */
+  /** The files elements point to (event schemas, API descriptions), read and parsed once by the check, by content path. */
   readonly documents: ReadonlyMap<string, ContentDocument>;
   readonly stats: { readonly files: number; readonly elements: number };
 }
@@ -66,9 +74,10 @@ export class ContentFolderError extends Error {
 
 /**
  * Reads the content folder, validates and resolves it into a Model, and runs every check.
- * Faults in content never throw: they are diagnostics.
+ * Faults in content never throw: they are diagnostics. Asynchronous only because OpenAPI
+ * descriptions are dereferenced by a library that is.
  */
-export function loadModel(options: LoadOptions): LoadResult {
+export async function loadModel(options: LoadOptions): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   const requested = path.resolve(cwd, options.contentDir);
   let dir: string;
@@ -80,8 +89,13 @@ export function loadModel(options: LoadOptions): LoadResult {
   }
   const root: ContentRoot = { dir, cwd };
   const diagnostics = new Diagnostics();
-  const files = listContentFiles(root, diagnostics);
-  const read = readElements(files, diagnostics);
+  let files: readonly ContentFile[];
+  if (options.cache) {
+    const listing = options.cache.listing(root, (found) => listContentFiles(root, found));
+    files = listing.files;
+    diagnostics.merge(listing.found);
+  } else files = listContentFiles(root, diagnostics);
+  const read = readElements(files, diagnostics, options.cache, options.store);
   const { kept: elements, dropped } = checkUniqueIds(read.elements, diagnostics);
   // Duplicates are left out of the model, but what they reference still counts.
   const invalid = [...read.invalid, ...dropped.map((el) => ({ kind: el.kind, id: el.id, value: el.data }))];
@@ -112,8 +126,13 @@ export function loadModel(options: LoadOptions): LoadResult {
     diagnostics,
     assets: new Set(read.assets),
     documents: new Map(),
+    cache: options.cache,
   };
+  // The checks read every Markdown body; the parser is loaded only when one is not known from an earlier run.
+  const bodies = [model.system.body, ...model.elements.map((el) => el.body)];
+  if (bodies.some((body) => body !== undefined && knownBody(body) === undefined)) await loadBodyParser();
   for (const check of CHECKS) check(context);
+  await checkApis(context);
   if (options.minCompleteness !== undefined) checkCompleteness(model, options.minCompleteness, diagnostics);
   for (const file of read.otherFiles) {
     if (context.assets.has(file.relative)) continue;

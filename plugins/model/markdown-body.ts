@@ -1,10 +1,3 @@
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Code, Html, Link, Root } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { Position } from './diagnostics.ts';
 import type { MarkdownBody } from './parse-source.ts';
 
@@ -19,11 +12,6 @@ export interface BodyLink {
    */
   readonly raw?: boolean;
 }
-
-/** Attributes that hold a URL a browser follows or loads. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlinkhref', 'xlink:href', 'poster', 'data', 'background', 'cite']);
-/** Elements whose `src` is an image. */
-const IMAGE_ELEMENTS = new Set(['img', 'image', 'picture', 'source']);
 
 /** A fenced code block of a Markdown body, at its position in the file. */
 export interface BodyFence {
@@ -42,9 +30,6 @@ export type ParsedBody =
   | { readonly ok: true; readonly links: BodyLink[]; readonly fences: BodyFence[]; readonly diagrams: BodyDiagram[] }
   | { readonly ok: false; readonly at: Position; readonly message: string };
 
-const markdown = unified().use(remarkParse);
-const mdx = unified().use(remarkParse).use(remarkMdx);
-
 /**
  * Finds the links and code fences of a Markdown or MDX body with a real Markdown parser,
  * so that links in code are never mistaken for links. Positions are file positions.
@@ -53,84 +38,33 @@ export function parseBody(body: MarkdownBody): ParsedBody {
   // Several checks and the diagram pre-render read the same bodies: parse each once.
   let parsed = parsedBodies.get(body);
   if (!parsed) {
-    parsed = parse(body);
+    if (!parser) throw new Error('archsite: the Markdown parser is used before loadBodyParser()');
+    parsed = parser(body);
     parsedBodies.set(body, parsed);
   }
   return parsed;
 }
 
-const parsedBodies = new WeakMap<MarkdownBody, ParsedBody>();
-
-function parse(body: MarkdownBody): ParsedBody {
-  const offset = body.line - 1;
-  let tree: Root;
-  try {
-    tree = (body.mdx ? mdx : markdown).parse(body.text);
-  } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    return {
-      ok: false,
-      at: { line: (place.line ?? 1) + offset, column: place.column ?? 1 },
-      message: `MDX does not parse: ${place.reason ?? place.message ?? String(error)}`,
-    };
-  }
-  const at = (node: { position?: { start: { line: number; column: number } } | undefined }): Position => ({
-    line: (node.position?.start.line ?? 1) + offset,
-    column: node.position?.start.column ?? 1,
-  });
-  const links: BodyLink[] = [];
-  const fences: BodyFence[] = [];
-  const diagrams: BodyDiagram[] = [];
-  visit(tree, (node) => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string | null }).name === 'Diagram') {
-      // Null prototype: attribute names are content (`<Diagram constructor="..." />`).
-      const attributes: Record<string, string | undefined> = Object.create(null);
-      for (const attribute of (node as unknown as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name)
-          attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : undefined;
-      }
-      diagrams.push({ attributes, at: at(node) });
-    }
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      links.push({ url: (node as Link).url, at: at(node), image: node.type === 'image' });
-    } else if (node.type === 'html') {
-      links.push(...htmlLinks((node as Html).value, at(node)));
-    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const element = node as unknown as { name?: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
-      for (const attribute of element.attributes) {
-        if (
-          attribute.type !== 'mdxJsxAttribute' ||
-          typeof attribute.value !== 'string' ||
-          !URL_ATTRIBUTES.has(attribute.name?.toLowerCase() ?? '')
-        )
-          continue;
-        links.push({ url: attribute.value, at: at(node), image: IMAGE_ELEMENTS.has(element.name?.toLowerCase() ?? ''), raw: true });
-      }
-    } else if (node.type === 'code') {
-      fences.push({ lang: (node as Code).lang ?? '', text: (node as Code).value, at: at(node) });
-    }
-  });
-  return { ok: true, links, fences, diagrams };
-}
+let parser: ((body: MarkdownBody) => ParsedBody) | undefined;
 
 /**
- * The URL attributes of raw HTML in Markdown, read by an HTML parser (entities decoded as a
- * browser decodes them: `jav&#x61;script:` is `javascript:`), at their file positions.
+ * Loads the Markdown parser (unified, remark, an HTML parser): a quarter of a check's start-up,
+ * so it is loaded only when a body is not known already from an earlier run (see
+ * check-store.ts). loadModel calls it before the checks that read bodies.
  */
-function htmlLinks(html: string, start: Position): BodyLink[] {
-  const links: BodyLink[] = [];
-  const tree = fromHtml(html, { fragment: true });
-  visit(tree, 'element', (element: Element) => {
-    for (const [name, value] of Object.entries(element.properties)) {
-      if (!URL_ATTRIBUTES.has(name.toLowerCase()) || value === undefined || value === null) continue;
-      const point = element.position?.start;
-      const at: Position = !point
-        ? start
-        : point.line === 1
-          ? { line: start.line, column: start.column + point.column - 1 }
-          : { line: start.line + point.line - 1, column: point.column };
-      links.push({ url: String(value), at, image: IMAGE_ELEMENTS.has(element.tagName), raw: true });
-    }
-  });
-  return links;
+export async function loadBodyParser(): Promise<void> {
+  parser ??= (await import('./markdown-parser.ts')).parseMarkdownBody;
 }
+
+const parsedBodies = new WeakMap<MarkdownBody, ParsedBody>();
+
+/** A body's links and fences as found already (now, or by an earlier run of the check; see check-store.ts). */
+export function knownBody(body: MarkdownBody): ParsedBody | undefined {
+  return parsedBodies.get(body);
+}
+
+/** Takes what an earlier run of the check found in a body of the same text. */
+export function rememberBody(body: MarkdownBody, parsed: ParsedBody): void {
+  parsedBodies.set(body, parsed);
+}
+

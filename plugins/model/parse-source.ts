@@ -53,7 +53,18 @@ export interface MarkdownBody {
  * position; the documents that parsed are returned. Empty documents (a trailing `---`)
  * are dropped; a file with no document left is reported as empty.
  */
-export function parseSource(file: ContentFile, text: string, diagnostics: Diagnostics): SourceDocument[] {
+/**
+ * What the fast path read of a file: plain data, which a check can keep from one run to the
+ * next (see check-store.ts) and turn into the same documents again (`fastDocuments`).
+ */
+export interface FastSource {
+  /** The YAML: the whole file, or a Markdown file's front matter at its own lines. */
+  readonly yamlText: string;
+  readonly body?: MarkdownBody | undefined;
+  readonly values: readonly unknown[];
+}
+
+export function parseSource(file: ContentFile, text: string, diagnostics: Diagnostics, keep?: (fast: FastSource) => void): SourceDocument[] {
   const markdown = /\.mdx?$/i.test(file.relative);
   let yamlText = text;
   let body: MarkdownBody | undefined;
@@ -79,20 +90,11 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
     body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };
   }
 
-  const fast = fastYamlValues(yamlText, MAX_DEPTH);
-  if (fast !== undefined) {
-    if (fast.length === 0) reportEmpty(file, text, markdown, diagnostics);
-    // Positions only when a diagnostic asks for one: then the file is read again by `yaml`.
-    let located: ReturnType<typeof locateDocuments> | undefined;
-    const at = (i: number) => (located ??= locateDocuments(yamlText))[i];
-    return fast.map((value, i) => ({
-      file,
-      value,
-      locate: new DeferredLocator(() => at(i)?.locate),
-      start: deferredPosition(() => at(i)?.start),
-      multi: fast.length > 1,
-      ...(body ? { body } : {}),
-    }));
+  const values = fastYamlValues(yamlText, MAX_DEPTH);
+  if (values !== undefined) {
+    const fast: FastSource = { yamlText, body, values };
+    keep?.(fast);
+    return fastDocuments(file, text, fast, diagnostics);
   }
 
   const lines = new LineCounter();
@@ -192,6 +194,23 @@ export function parseSource(file: ContentFile, text: string, diagnostics: Diagno
       ...(numbers ? { numbers } : {}),
     };
   });
+}
+
+/** The documents of a file the fast path read (now or in an earlier run of the check). */
+export function fastDocuments(file: ContentFile, text: string, fast: FastSource, diagnostics: Diagnostics): SourceDocument[] {
+  const { yamlText, body, values } = fast;
+  if (values.length === 0) reportEmpty(file, text, /\.mdx?$/i.test(file.relative), diagnostics);
+  // Positions only when a diagnostic asks for one: then the file is read again by `yaml`.
+  let located: ReturnType<typeof locateDocuments> | undefined;
+  const at = (i: number) => (located ??= locateDocuments(yamlText))[i];
+  return values.map((value, i) => ({
+    file,
+    value,
+    locate: new DeferredLocator(() => at(i)?.locate),
+    start: deferredPosition(() => at(i)?.start),
+    multi: values.length > 1,
+    ...(body ? { body } : {}),
+  }));
 }
 
 function reportEmpty(file: ContentFile, text: string, markdown: boolean, diagnostics: Diagnostics): void {

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { ContentFile } from './content-files.ts';
+import type { CachedSource, CheckCache } from './check-cache.ts';
+import type { CheckStore } from './check-store.ts';
 import { compare, Diagnostics, START, type Position } from './diagnostics.ts';
 import { kindOfFolder, type ElementKind } from './kinds.ts';
 import type { ElementSource, KindData } from './model.ts';
-import { parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
+import { fastDocuments, parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
 import { readText } from './read-text.ts';
 import { ID_PATTERN, ID_RULE } from './schemas/common.ts';
 import { SCHEMAS, systemSchema } from './schemas/index.ts';
@@ -70,8 +72,8 @@ export function classify(relative: string): { kind: ElementKind | 'root' } | und
  * through `schema`, `openapi`, `proto` or `graphql` is an asset, not an element, even in
  * a kind folder: those are found first, from the raw documents, and then left out.
  */
-export function readElements(files: readonly ContentFile[], diagnostics: Diagnostics): ReadResult {
-  const parsedFiles: { file: ContentFile; kind: ElementKind | 'root'; docs: SourceDocument[]; found: Diagnostics }[] = [];
+export function readElements(files: readonly ContentFile[], diagnostics: Diagnostics, cache?: CheckCache, store?: CheckStore): ReadResult {
+  const parsedFiles: { file: ContentFile; kind: ElementKind | 'root'; docs: readonly SourceDocument[]; found: Diagnostics }[] = [];
   const otherFiles: ContentFile[] = [];
   for (const file of files) {
     const kind = classify(file.relative)?.kind;
@@ -79,14 +81,25 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
       otherFiles.push(file);
       continue;
     }
-    const found = new Diagnostics();
-    const read = readText(file.absolute);
-    if (!read.ok) found.report(read.code, file.display, read.at, read.message);
-    const docs = read.ok ? parseSource(file, read.text, found) : [];
+    const readSource = (): CachedSource => {
+      const found = new Diagnostics();
+      const read = readText(file.absolute);
+      if (!read.ok) {
+        found.report(read.code, file.display, read.at, read.message);
+        return { docs: [], found };
+      }
+      const stored = store?.lookup(file.relative, read.text);
+      if (stored) return { docs: fastDocuments(file, read.text, stored, found), found };
+      return { docs: parseSource(file, read.text, found, store && ((fast) => store.record(file.relative, read.text, fast))), found };
+    };
+    const { docs, found } = cache ? cache.source(file.absolute, readSource) : readSource();
     parsedFiles.push({ file, kind, docs, found });
   }
 
   const assets = new Set(parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))));
+  // The files an asset's `$ref`s name (an OpenAPI description split into files) are assets too.
+  const byPath = new Map(parsedFiles.map((p) => [p.file.relative, p]));
+  for (const asset of assets) for (const doc of byPath.get(asset)?.docs ?? []) for (const ref of refPaths(asset, doc.value)) assets.add(ref);
   const elements: ParsedElement[] = [];
   const invalid: InvalidElement[] = [];
   const systems: ParsedSystem[] = [];
@@ -140,6 +153,26 @@ function assetPaths(from: string, value: unknown): string[] {
   return named
     .filter((p): p is string => typeof p === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(p))
     .map((p) => path.posix.normalize(path.posix.join(path.posix.dirname(from), p)));
+}
+
+/** Content paths of the other files a JSON or YAML document's `$ref`s name (`./item.yaml#/Item`). */
+function refPaths(from: string, value: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (depth > 64 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, depth + 1);
+      return;
+    }
+    for (const [key, item] of Object.entries(node)) {
+      if (key === '$ref' && typeof item === 'string') {
+        const file = item.split('#')[0]!;
+        if (file !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(file)) found.push(path.posix.normalize(path.posix.join(path.posix.dirname(from), file)));
+      } else walk(item, depth + 1);
+    }
+  };
+  walk(value, 0);
+  return found;
 }
 
 function baseName(relative: string): string {

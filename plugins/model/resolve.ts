@@ -81,14 +81,28 @@ export function resolveModel(
     [K in keyof Occurrences]: Occurrences[K] extends readonly (infer T)[] ? T[] : never;
   };
 
+  // Positions are found only when a diagnostic needs one: finding them means parsing the file again.
   const resolveAt = (el: ParsedElement | ParsedSystem, path: FieldPath, raw: string, allowed: readonly ElementKind[], role: string) =>
-    refs.resolve(raw, allowed, { file: el.source.file, at: el.locate.value(path), role });
+    refs.resolve(raw, allowed, {
+      file: el.source.file,
+      get at() {
+        return el.locate.value(path);
+      },
+      role,
+    });
 
   if (system.data.owner !== undefined) resolveAt(system, ['owner'], system.data.owner, ['team'], 'owner');
 
   for (const el of elements) {
     const self: ElementRef = { kind: el.kind, id: el.id };
-    const at = (path: FieldPath) => ({ owner: self, file: el.source.file, at: el.locate.value(path) });
+    const at = <T>(path: FieldPath, target: T) => ({
+      owner: self,
+      file: el.source.file,
+      target,
+      get at() {
+        return el.locate.value(path);
+      },
+    });
     switch (el.kind) {
       case 'person':
       case 'system': {
@@ -117,18 +131,18 @@ export function resolveModel(
           const team = resolveAt(el, ['owner'], data.owner, ['team'], 'owner');
           if (team) owners.push({ team: team.id, owned: self });
         }
-        data.data?.entities?.forEach((entity, i) => occ.entities.push({ ...at(['data', 'entities', i]), target: entity }));
+        data.data?.entities?.forEach((entity, i) => occ.entities.push(at(['data', 'entities', i], entity)));
         data.data?.stores?.forEach((raw, i) => {
           const store = resolveAt(el, ['data', 'stores', i], raw, ['resource'], 'store');
           if (!store) return;
-          occ.stores.push({ ...at(['data', 'stores', i]), target: store });
+          occ.stores.push(at(['data', 'stores', i], store));
           resourceUsers.add(store.id, { service: el.id, via: 'store' });
         });
         for (const field of ['publishes', 'consumes'] as const) {
           data.events?.[field]?.forEach((raw, i) => {
             const path = ['events', field, i];
             const event = resolveAt(el, path, raw, ['event'], field === 'publishes' ? 'published event' : 'consumed event');
-            if (event) occ[field].push({ ...at(path), target: event });
+            if (event) occ[field].push(at(path, event));
           });
         }
         data.dependencies?.forEach((dep, i) => {
@@ -137,7 +151,7 @@ export function resolveModel(
           const to = resolveAt(el, path, rel.target, CALL_TARGETS, 'dependency');
           if (!to) return;
           calls.push({ from: self, to, protocol: rel.protocol, description: rel.description });
-          occ.dependencies.push({ ...at(path), target: to });
+          occ.dependencies.push(at(path, to));
           if (to.kind === 'resource') resourceUsers.add(to.id, { service: el.id, via: 'dependency' });
         });
         const componentIds = new Set((data.components ?? []).map((c) => c.id));
@@ -187,7 +201,7 @@ export function resolveModel(
         const data = el.data as Element<'decision'>['data'];
         data.supersedes?.forEach((raw, i) => {
           const target = resolveAt(el, ['supersedes', i], raw, ['decision'], 'superseded decision');
-          if (target) occ.supersedes.push({ ...at(['supersedes', i]), target });
+          if (target) occ.supersedes.push(at(['supersedes', i], target));
         });
         data.affects?.forEach((raw, i) => {
           const target = resolveAt(el, ['affects', i], raw, KIND_NAMES, 'affected element');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Diagnostics } from './diagnostics.ts';
+import { Diagnostics } from './diagnostics.ts';
 import type { SourceDocument } from './parse-source.ts';
 import { didYouMean } from './suggest.ts';
 import { pathKey } from './yaml-nodes.ts';
@@ -7,11 +7,28 @@ import type { FieldPath } from './yaml-position.ts';
 
 type Issue = z.core.$ZodIssue;
 
+/** A document's validation, kept with the document (which never changes) for checks that run again (`check --watch`). */
+const validated = new WeakMap<SourceDocument, { readonly schema: z.ZodType; readonly data: unknown; readonly found: Diagnostics }>();
+
 /**
  * Checks a document's value against its kind's schema. Every issue becomes a positioned
- * diagnostic; the parsed data is returned only when there is none.
+ * diagnostic; the parsed data is returned only when there is none. A document is validated
+ * once against a schema: the same document object gives the same data object again.
  */
 export function validate<S extends z.ZodType>(schema: S, source: SourceDocument, diagnostics: Diagnostics): z.output<S> | undefined {
+  const known = validated.get(source);
+  if (known?.schema === schema) {
+    diagnostics.merge(known.found);
+    return known.data as z.output<S> | undefined;
+  }
+  const found = new Diagnostics();
+  const data = validateOnce(schema, source, found);
+  validated.set(source, { schema, data, found });
+  diagnostics.merge(found);
+  return data;
+}
+
+function validateOnce<S extends z.ZodType>(schema: S, source: SourceDocument, diagnostics: Diagnostics): z.output<S> | undefined {
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
     diagnostics.report(
       'invalid-type',
@@ -105,6 +122,17 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
       return;
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      // zod reports a missing enum field as a value out of range: it is a missing field.
+      if (value === undefined) {
+        if (suggested.has(pathKey(path))) return;
+        diagnostics.report(
+          'missing-field',
+          file,
+          source.locate.value(path.slice(0, -1)),
+          `missing required field '${field}' (one of ${allowed.join(', ')})`,
+        );
+        return;
+      }
       diagnostics.report(
         'invalid-value',
         file,

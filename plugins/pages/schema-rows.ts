@@ -45,8 +45,20 @@ export function schemaRows(schema: unknown): SchemaRow[] {
       if (items && isObject(items.properties)) walk(items, `${name}[]`, depth + 1, nextSeen);
     }
   };
-  walk(root, '', 0, new Set());
+  // A list at the top (a response that is an array of orders): its items' properties, as `[].name`.
+  const top = root.type === 'array' && isObject(root.items) ? resolve(root.items, root, new Set()).schema : undefined;
+  walk(top ?? root, top ? '[]' : '', 0, new Set());
   return rows;
+}
+
+/** A schema's type as a table shows it: `string`, `array of string`, `a | b`. */
+export function schemaType(schema: unknown): string {
+  return typeOf(isObject(schema) ? schema : {}, undefined);
+}
+
+/** A schema's allowed values, format and bounds, in one line. */
+export function schemaConstraints(schema: unknown): string {
+  return constraints(isObject(schema) ? schema : {});
 }
 
 function resolve(raw: unknown, root: Schema, seen: ReadonlySet<string>): { schema: Schema; ref?: string } {
@@ -67,9 +79,17 @@ function typeOf(schema: Schema, ref: string | undefined): string {
   const type = Array.isArray(schema.type) ? schema.type.map(String).join(' | ') : typeof schema.type === 'string' ? schema.type : undefined;
   if (type === 'array') {
     const items = isObject(schema.items) ? schema.items : {};
-    const inner = typeof items.type === 'string' ? items.type : typeof items.$ref === 'string' ? items.$ref.split('/').at(-1) : 'any';
+    const inner =
+      typeof items.title === 'string' && items.type === 'object'
+        ? items.title
+        : typeof items.type === 'string'
+          ? items.type
+          : typeof items.$ref === 'string'
+            ? items.$ref.split('/').at(-1)
+            : 'any';
     return `array of ${inner}`;
   }
+  if (type === 'object' && typeof schema.title === 'string') return schema.title;
   if (type) return type;
   if (ref) return ref.split('/').at(-1) ?? ref;
   for (const key of ['oneOf', 'anyOf'] as const) {

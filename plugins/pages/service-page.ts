@@ -3,6 +3,10 @@ import type { DiagramView } from '../diagrams/index.ts';
 import { layerName } from '../diagrams/components.ts';
 import { keyOf, type Element } from '../model/model.ts';
 import { domainTypeBadge, serviceTypeBadge } from './badges.ts';
+import type { OpenApiDescription } from '../model/apis/api-description.ts';
+import { protoScope } from '../model/apis/proto-scope.ts';
+import { matchRest } from '../model/apis/rest-match.ts';
+import { graphqlView, openApiView, protoView, type GraphqlView, type OpenApiView, type ProtoView } from './api-contracts.ts';
 import { bodyOf } from './body.ts';
 import { callRows } from './call-rows.ts';
 import { placementItems, type PlacementItem } from './placements.ts';
@@ -56,15 +60,29 @@ export interface ServicePage {
 }
 
 export interface ServiceApis {
-  readonly rest: readonly { readonly method: string; readonly path: string; readonly summary: string }[];
+  /**
+   * The REST endpoints: the OpenAPI description's operations, each linked to its details, when
+   * the service has one; else `apis.rest` as written. An `apis.rest` entry the description
+   * does not hold is listed too, marked (the check warns about it).
+   */
+  readonly rest: readonly {
+    readonly method: string;
+    readonly path: string;
+    readonly summary: string;
+    readonly href?: string | undefined;
+    readonly note?: string | undefined;
+  }[];
   readonly grpc: readonly { readonly name: string; readonly summary?: string | undefined }[];
   readonly rpc: readonly {
     readonly protocol: string;
     readonly summary?: string | undefined;
     readonly methods: readonly { readonly name: string; readonly summary?: string | undefined }[];
   }[];
-  /** The API description files: OpenAPI, Protocol Buffers, GraphQL. */
+  /** The API description files that are not shown below: published elsewhere (a URL), or not valid. */
   readonly files: readonly { readonly label: string; readonly link: Link }[];
+  readonly openapi?: OpenApiView | undefined;
+  readonly proto?: ProtoView | undefined;
+  readonly graphql?: GraphqlView | undefined;
 }
 
 export interface ComponentLayer {
@@ -183,22 +201,46 @@ export function servicePage(site: Site, id: string): ServicePage {
 
 function serviceApis(site: Site, el: Element<'service'>): ServiceApis {
   const apis = el.data.apis;
-  const file = (label: string, written: string | undefined) => {
-    if (!written) return [];
-    const href = /^https?:/i.test(written) ? written : fileHref(path.posix.join(path.posix.dirname(el.source.path), written), site.base);
-    return [{ label, link: { text: written, href } }];
+  const described = (written: string | undefined) => {
+    if (!written) return undefined;
+    if (/^https?:/i.test(written)) return { link: { text: written, href: written }, api: undefined };
+    const relative = path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), written));
+    return { link: { text: written, href: fileHref(relative, site.base) }, api: site.files.get(relative)?.api };
   };
+  const openapiFile = described(apis?.openapi);
+  const protoFile = described(apis?.proto);
+  const graphqlFile = described(apis?.graphql);
+  const openapi = openapiFile?.api?.format === 'openapi' ? openApiView(openapiFile.api, openapiFile.link) : undefined;
+  const grpcNames = (apis?.grpc ?? []).map((m) => (typeof m === 'string' ? m : m.name));
+  const proto =
+    protoFile?.api?.format === 'proto'
+      ? protoView(protoFile.api, protoFile.link, protoScope(protoFile.api, { id: el.id, name: el.data.name, grpc: grpcNames }))
+      : undefined;
+  const graphql = graphqlFile?.api?.format === 'graphql' ? graphqlView(graphqlFile.api, graphqlFile.link) : undefined;
   const method = (m: string | { name: string; summary?: string | undefined }) =>
     typeof m === 'string' ? { name: m } : { name: m.name, summary: m.summary };
+  const written = (apis?.rest ?? []).map((e) => ({ method: e.method, path: e.path, summary: e.summary ?? e.description ?? '' }));
+  const rest =
+    openapi && openapiFile?.api?.format === 'openapi'
+      ? [
+          ...openapi.operations.map((op) => ({ method: op.method, path: op.path, summary: op.summary, href: `#${op.anchor}` })),
+          ...written
+            .filter((e) => matchRest(openapiFile.api as OpenApiDescription, e.method, e.path).operation === undefined)
+            .map((e) => ({ ...e, note: 'not in the OpenAPI description' })),
+        ]
+      : written;
+  const shown = [openapi ? undefined : openapiFile, proto ? undefined : protoFile, graphql ? undefined : graphqlFile];
   return {
-    rest: (apis?.rest ?? []).map((e) => ({ method: e.method, path: e.path, summary: e.summary ?? e.description ?? '' })),
+    rest,
     grpc: (apis?.grpc ?? []).map(method),
     rpc: (apis?.rpc ?? []).map((r) => ({ protocol: r.protocol, summary: r.summary, methods: (r.methods ?? []).map(method) })),
-    files: [
-      ...file('OpenAPI description', apis?.openapi),
-      ...file('Protocol Buffers', apis?.proto),
-      ...file('GraphQL schema', apis?.graphql),
-    ],
+    files: (['OpenAPI description', 'Protocol Buffers', 'GraphQL schema'] as const).flatMap((label, i) => {
+      const file = shown[i];
+      return file ? [{ label, link: file.link }] : [];
+    }),
+    openapi,
+    proto,
+    graphql,
   };
 }
 

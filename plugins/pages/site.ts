@@ -1,4 +1,5 @@
 import type { DiagramView, ViewName } from '../diagrams/index.ts';
+import type { ApiDescription } from '../model/apis/api-description.ts';
 import type { Model } from '../model/model.ts';
 
 /**
@@ -13,7 +14,7 @@ export interface Site {
   /** The base path the site is published under, ending with `/`. */
   readonly base: string;
   readonly git: SiteGit;
-  /** The files the content points to (event schemas), read once by the check, by content path. */
+  /** The files the content points to (event schemas, API descriptions), read once by the check, by content path. */
   readonly files: ReadonlyMap<string, SiteFile>;
   /** Content paths of the files elements reference that are not elements (schemas, images): published under /files/. */
   readonly assets: readonly string[];
@@ -64,8 +65,10 @@ export interface SiteGit {
 export interface SiteFile {
   /** The file's text, without a byte order mark. */
   readonly text: string;
-  /** The parsed JSON or YAML value. */
+  /** The parsed JSON or YAML value; undefined for a .proto or GraphQL file. */
   readonly value: unknown;
+  /** What an API description file describes, when it is one and it is valid. */
+  readonly api?: ApiDescription | undefined;
 }
 
 export interface SiteDiagrams {

@@ -14,10 +14,10 @@ const run = (cwd: string, ...args: string[]) => {
 };
 
 describe('npm run new', () => {
-  it('starts an element of every kind from its template, and each checks without an error', () => {
+  it('starts an element of every kind from its template, and each checks without an error', async () => {
     const root = writeTree({ ...BASE, 'content/teams/core.yaml': 'name: Core\n' });
     for (const { kind } of KINDS) expect(run(root, kind, `new-${kind}`).code, kind).toBe(0);
-    const result = loadModel({ contentDir: 'content', cwd: root });
+    const result = await loadModel({ contentDir: 'content', cwd: root });
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     for (const { kind } of KINDS) expect(result.model!.byKind[kind].has(`new-${kind}`), kind).toBe(true);
     expect(result.model!.byKind.service.get('new-service')!.data).toMatchObject({

@@ -39,8 +39,8 @@ describe('escaping', () => {
     expect(escaped).not.toMatch(/&(?!#)/);
   });
 
-  it('every line of every view is one of the statements archsite writes', () => {
-    const views = siteViews(hostileModel(), viewOptions('/'));
+  it('every line of every view is one of the statements archsite writes', async () => {
+    const views = siteViews(await hostileModel(), viewOptions('/'));
     expect(views.length).toBeGreaterThan(8);
     for (const view of views) {
       for (const line of view.text.trimEnd().split('\n')) expect(line, `${view.name} ${view.of ?? ''}`).toMatch(STATEMENT);

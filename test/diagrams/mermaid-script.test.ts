@@ -9,7 +9,7 @@ import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import { launch } from '../helpers/browser.ts';
 
-const { model } = loadModel({ contentDir: path.resolve(import.meta.dirname, '../../content') });
+const { model } = await loadModel({ contentDir: path.resolve(import.meta.dirname, '../../content') });
 
 /** Diagram types archsite does not generate but a Markdown fence may hold. */
 const OTHER_TYPES = [

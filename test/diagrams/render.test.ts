@@ -19,7 +19,7 @@ const cache = mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-'));
 const store = new SvgStore(cache);
 const cachedDiagram = (text: string) => store.diagram(text);
 
-const model = modelOf({
+const model = await modelOf({
   'content/system.yaml': 'name: Shop\n',
   'content/people/buyer.yaml': 'name: Buyer\nuses: [orders]\n',
   'content/domains/sales.yaml': 'name: Sales\ntype: core\n',
@@ -29,7 +29,7 @@ const model = modelOf({
   'content/services/stock.yaml': 'name: Stock\nresponsibility: Counts.\ndomain: sales\n',
 });
 const container = buildView(model, 'container', undefined, viewOptions('/shop/'))!.text;
-const hostile = siteViews(hostileModel(), viewOptions('/'));
+const hostile = siteViews(await hostileModel(), viewOptions('/'));
 const BROKEN = 'flowchart LR\n  a -->\n';
 let report: RenderReport;
 

@@ -11,9 +11,9 @@ import { loadModel } from '../../plugins/model/load.ts';
 import { generateArchitecture } from '../../bench/generate.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 
-const { model } = loadModel({ contentDir: path.resolve(import.meta.dirname, '../../content') });
+const { model } = await loadModel({ contentDir: path.resolve(import.meta.dirname, '../../content') });
 // And a synthetic architecture: many diagrams of one kind, whose shapes differ in size from the one a transplant is learnt from.
-const { model: synthetic } = loadModel({
+const { model: synthetic } = await loadModel({
   contentDir: generateArchitecture(mkdtempSync(path.join(os.tmpdir(), 'archsite-synthetic-')), 24),
 });
 const texts = [

@@ -4,7 +4,7 @@ import { buildView, siteViews, viewOptions, type ViewName } from '../../plugins/
 import { modelOf } from '../helpers/model.ts';
 
 /** A small shop: a person, an external system, two domains, three services, a store, a broker, an event, a deployment. */
-const shop = modelOf({
+const shop = await modelOf({
   'content/system.yaml': 'name: Shop\n',
   'content/people/buyer.yaml': 'name: Buyer\nuses: [{ target: web, description: Buys }]\n',
   'content/systems/psp.yaml': 'name: PSP\n',
@@ -105,14 +105,14 @@ describe('generated mermaid, facts', () => {
   });
 });
 
-describe('large models stay legible', () => {
+describe('large models stay legible', async () => {
   const files: Record<string, string> = { 'content/system.yaml': 'name: Big\n' };
   for (const d of ['a', 'b', 'c']) files[`content/domains/${d}.yaml`] = `name: Domain ${d.toUpperCase()}\ntype: core\n`;
   for (let i = 0; i < 45; i++) {
     const next = `s${(i + 1) % 45}`;
     files[`content/services/s${i}.yaml`] = `name: S${i}\nresponsibility: R.\ndomain: ${'abc'[i % 3]}\ndependencies: [${next}]\n`;
   }
-  const big = modelOf(files);
+  const big = await modelOf(files);
 
   it('collapses a container view of more than 24 boxes into one box per domain, linking to the domain, with the relations between domains counted', () => {
     const view = buildView(big, 'container', undefined, viewOptions('/'))!.text;
@@ -128,8 +128,8 @@ describe('large models stay legible', () => {
     expect(view).toContain('service_s42[');
   });
 
-  it('summarises the instances of a deployment of more than 40', () => {
-    const deployment = modelOf({
+  it('summarises the instances of a deployment of more than 40', async () => {
+    const deployment = await modelOf({
       ...files,
       'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - id: k8s\n    name: Cluster\n    instances:\n${Array.from({ length: 45 }, (_, i) => `      - { service: s${i} }\n`).join('')}`,
     });
@@ -148,7 +148,7 @@ describe('large models stay legible', () => {
   });
 });
 
-describe('hubs', () => {
+describe('hubs', async () => {
   // One producer, one broker, many events to a few consumers: a star of labelled edges, drawn as one edge a pair.
   const files: Record<string, string> = {
     'content/system.yaml': 'name: Hub\n',
@@ -160,7 +160,7 @@ describe('hubs', () => {
     'content/services/audit.yaml': 'name: Audit\nresponsibility: R.\ndomain: d\nevents: { consumes: [e9] }\n',
   };
   for (let i = 0; i < 10; i++) files[`content/events/e${i}.yaml`] = `name: Order status changed to step ${i}\nbroker: bus\n`;
-  const hub = modelOf(files);
+  const hub = await modelOf(files);
 
   it('draws one dotted edge from producer to consumer, counting the events, and lists them under the figure', async () => {
     const view = buildView(hub, 'container', undefined, viewOptions('/'))!;
@@ -175,8 +175,8 @@ describe('hubs', () => {
     ]);
   });
 
-  it('labels what a component publishes through the broker as publishing', () => {
-    const withComponents = modelOf({
+  it('labels what a component publishes through the broker as publishing', async () => {
+    const withComponents = await modelOf({
       ...files,
       'content/services/orders.yaml': `name: Orders\nresponsibility: R.\ndomain: d\nevents: { publishes: [${Array.from({ length: 10 }, (_, i) => `e${i}`).join(', ')}] }\ncomponents: [{ id: outbox, name: Outbox, uses: [bus] }]\n`,
     });
@@ -186,7 +186,7 @@ describe('hubs', () => {
   });
 });
 
-describe('views past what mermaid draws', () => {
+describe('views past what mermaid draws', async () => {
   const files: Record<string, string> = {
     'content/system.yaml': 'name: Scale\n',
     'content/domains/d.yaml': 'name: D\ntype: core\n',
@@ -198,7 +198,7 @@ describe('views past what mermaid draws', () => {
       `name: External system number ${i} with a long name\ndescription: ${'Something it does. '.repeat(4)}\n`;
   for (let i = 0; i < 500; i++)
     files[`content/services/c${i}.yaml`] = `name: Consumer ${i}\nresponsibility: R.\ndomain: d\nevents: { consumes: [big] }\n`;
-  const scale = modelOf(files);
+  const scale = await modelOf(files);
 
   it.each([
     ['neighbourhood', 'hub', 'Neighbourhood of Hub'],

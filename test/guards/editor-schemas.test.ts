@@ -15,6 +15,36 @@ describe('editor schemas', () => {
     for (const [name, text] of files) expect(readFileSync(path.join(ROOT, 'schemas', name), 'utf8'), name).toBe(text);
   });
 
+  it('give every field hover help, and every allowed value its meaning', () => {
+    const undescribed: string[] = [];
+    const unexplained: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((item) => walk(item, at));
+      const schema = node as Record<string, unknown>;
+      if (schema.properties)
+        for (const [key, value] of Object.entries(schema.properties as Record<string, Record<string, unknown>>)) {
+          if (typeof value.description !== 'string' || value.description.length < 8) undescribed.push(`${at}.${key}`);
+          walk(value, `${at}.${key}`);
+        }
+      if (Array.isArray(schema.enum)) {
+        const meanings = schema.enumDescriptions;
+        if (!Array.isArray(meanings) || meanings.length !== schema.enum.length || meanings.some((m) => typeof m !== 'string' || m === ''))
+          unexplained.push(at);
+      }
+      for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties', '$defs', 'definitions']) walk(schema[key], at);
+    };
+    let fields = 0;
+    for (const [name, text] of schemaFiles()) {
+      if (name === 'model.schema.json') continue;
+      walk(JSON.parse(text), name);
+      fields += (text.match(/"description":/g) ?? []).length;
+    }
+    expect(undescribed).toEqual([]);
+    expect(unexplained).toEqual([]);
+    expect(fields).toBeGreaterThan(200);
+  });
+
   it('are mapped to every kind’s folder in the editor settings the repository carries', () => {
     const settings = JSON.parse(readFileSync(path.join(ROOT, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']).toEqual(schemaAssociations());

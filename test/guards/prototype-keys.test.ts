@@ -79,9 +79,9 @@ function prototypeSite(): Record<string, string> {
   return files;
 }
 
-describe('content keys that name what every object inherits', () => {
+describe('content keys that name what every object inherits', async () => {
   const root = writeTree(prototypeSite());
-  const loaded = loadModel({ contentDir: 'content', cwd: root });
+  const loaded = await loadModel({ contentDir: 'content', cwd: root });
   const { model, diagnostics } = loaded;
   const site = siteOf({ ...loaded, model: model! });
 

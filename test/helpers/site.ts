@@ -21,7 +21,7 @@ export function siteOf(checked: LoadResult & { model: Model }, options: TestSite
     model: checked.model,
     base,
     git: { top: options.gitTop, dates: new Map(Object.entries(options.dates ?? {}).map(([file, date]) => [file, new Date(date)])) },
-    files: new Map([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value }])),
+    files: new Map([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }])),
     assets: checked.assets,
     diagrams: { mode: 'client', views: siteDiagramViews(checked.model, base), rendered: () => undefined },
     history: { commits: [], byPath: new Map(), note: 'No history in tests.' },
@@ -29,9 +29,9 @@ export function siteOf(checked: LoadResult & { model: Model }, options: TestSite
 }
 
 /** A site from files written into a temporary content folder; fails on any error. */
-export function testSite(files: Record<string, string>, options: TestSiteOptions = {}): Site {
+export async function testSite(files: Record<string, string>, options: TestSiteOptions = {}): Promise<Site> {
   const root = writeTree(files);
-  const result = loadModel({ contentDir: 'content', cwd: root });
+  const result = await loadModel({ contentDir: 'content', cwd: root });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !result.model)
     throw new Error(`fixture has errors:\n${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n')}`);

@@ -25,12 +25,12 @@ export const BASE: Record<string, string> = {
 };
 
 /** Checks a tree and returns its diagnostics as printed lines (paths relative to the tree). */
-export function checkTree(files: Record<string, string | Uint8Array>, options: { base?: boolean } = {}): string[] {
+export async function checkTree(files: Record<string, string | Uint8Array>, options: { base?: boolean } = {}): Promise<string[]> {
   const root = writeTree(options.base === false ? files : { ...BASE, ...files });
   return checkFolder(root);
 }
 
-export function checkFolder(root: string, contentDir = 'content'): string[] {
-  const result = loadModel({ contentDir, cwd: root });
+export async function checkFolder(root: string, contentDir = 'content'): Promise<string[]> {
+  const result = await loadModel({ contentDir, cwd: root });
   return result.diagnostics.map(formatDiagnostic);
 }

@@ -325,13 +325,13 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
 ];
 
 describe('contract checks', () => {
-  it.each(cases)('$name', ({ files, expected }) => {
-    expect(checkTree(files)).toEqual(expected);
+  it.each(cases)('$name', async ({ files, expected }) => {
+    expect(await checkTree(files)).toEqual(expected);
   });
 
-  it('reports a missing system.yaml and still checks everything else', () => {
+  it('reports a missing system.yaml and still checks everything else', async () => {
     const files = { 'content/services/a.yaml': 'name: A\nresponsibility: r\ndomain: nowhere\n' };
-    expect(checkTree(files, { base: false })).toEqual([
+    expect(await checkTree(files, { base: false })).toEqual([
       "content/services/a.yaml:3:9 error unknown-reference: domain 'nowhere' is not a domain",
       'content/system.yaml:1:1 error missing-system: the content folder has no system.yaml describing the system',
     ]);

@@ -536,7 +536,7 @@ describe('bad-input corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(cases)('$name', ({ files, expected }) => {
-    expect(checkTree(files)).toEqual(expected);
+  it.each(cases)('$name', async ({ files, expected }) => {
+    expect(await checkTree(files)).toEqual(expected);
   });
 });

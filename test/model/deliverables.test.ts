@@ -93,15 +93,15 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
 ];
 
 describe('deliverables as checked data', () => {
-  for (const c of cases) it(c.name, () => expect(checkTree(c.files)).toEqual(c.expected));
+  for (const c of cases) it(c.name, async () => expect(await checkTree(c.files)).toEqual(c.expected));
 
-  it('check --min-completeness: one positioned error per service below it, naming what is missing', () => {
+  it('check --min-completeness: one positioned error per service below it, naming what is missing', async () => {
     const root = writeTree({ ...BASE, 'content/services/orders.yaml': ORDERS_NFR });
-    const lines = loadModel({ contentDir: 'content', cwd: root, minCompleteness: 30 }).diagnostics.map(formatDiagnostic);
+    const lines = (await loadModel({ contentDir: 'content', cwd: root, minCompleteness: 30 })).diagnostics.map(formatDiagnostic);
     expect(lines).toEqual([
       "content/services/billing.yaml:1:1 error incomplete-service: service 'billing' fills 3 of 12 template sections (25%, below 30%); missing: Owner, Data ownership, APIs, Dependencies, Non-functional requirements, Technology stack, Deployment, Security, Monitoring",
     ]);
-    expect(loadModel({ contentDir: 'content', cwd: root, minCompleteness: 25 }).diagnostics).toEqual([]);
+    expect((await loadModel({ contentDir: 'content', cwd: root, minCompleteness: 25 })).diagnostics).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { loadModel } from '../../plugins/model/load.ts';
 import { keyOf } from '../../plugins/model/model.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const result = loadModel({ contentDir: 'content', cwd: root });
+const result = await loadModel({ contentDir: 'content', cwd: root });
 const model = result.model!;
 const rel = model.relations;
 

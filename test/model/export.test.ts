@@ -15,7 +15,7 @@ const run = (cwd: string, ...args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-const model = loadModel({ contentDir: path.join(ROOT, 'content') }).model!;
+const model = (await loadModel({ contentDir: path.join(ROOT, 'content') })).model!;
 
 describe('the model export', () => {
   const exported = JSON.parse(JSON.stringify(exportModel(model)));
@@ -44,7 +44,7 @@ describe('the model export', () => {
     expect(modelExportSchema.parse(exported).elements).toHaveLength(model.elements.length);
   });
 
-  it('keeps ids that name what every object inherits as the plain keys they are', () => {
+  it('keeps ids that name what every object inherits as the plain keys they are', async () => {
     const root = writeTree({
       'content/system.yaml': 'name: S\n',
       'content/domains/d.yaml': 'name: D\ntype: core\n',
@@ -52,7 +52,7 @@ describe('the model export', () => {
       'content/services/constructor.yaml': 'name: C\nresponsibility: R.\ndomain: d\nevents:\n  consumes: [constructor]\n',
       'content/events/constructor.yaml': 'name: E\n',
     });
-    const m = loadModel({ contentDir: path.join(root, 'content') }).model!;
+    const m = (await loadModel({ contentDir: path.join(root, 'content') })).model!;
     const out = JSON.parse(JSON.stringify(exportModel(m)));
     expect(Object.hasOwn(out.relations.producers, 'constructor')).toBe(true);
     expect(out.relations.producers.constructor).toEqual(['__proto__']);

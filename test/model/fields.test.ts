@@ -126,12 +126,12 @@ const cases: { name: string; file: string; text: string; expected: string[] }[] 
 ];
 
 describe('field validation', () => {
-  it.each(cases)('$name', ({ file, text, expected }) => {
-    expect(checkTree({ [file]: text })).toEqual(expected);
+  it.each(cases)('$name', async ({ file, text, expected }) => {
+    expect(await checkTree({ [file]: text })).toEqual(expected);
   });
 
-  it('an MDX body that does not parse is reported at its line', () => {
-    const lines = checkTree({ 'content/docs/broken.mdx': '---\ntitle: Broken\n---\n\nText.\n\n<Diagram view="x"\n' });
+  it('an MDX body that does not parse is reported at its line', async () => {
+    const lines = await checkTree({ 'content/docs/broken.mdx': '---\ntitle: Broken\n---\n\nText.\n\n<Diagram view="x"\n' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^content\/docs\/broken\.mdx:(7|8):\d+ error markdown-syntax: MDX does not parse: /);
   });
@@ -142,9 +142,9 @@ describe('numbers', () => {
     ['-1', "content/services/orders.yaml:7:13 error invalid-value: field 'deployment.replicas' is -1; it must be at least 0"],
     ['2.5', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a whole number, not 2.5"],
     ['three', "content/services/orders.yaml:7:13 error invalid-type: field 'deployment.replicas' should be a number, not text"],
-  ])('replicas: %s', (replicas, expected) => {
+  ])('replicas: %s', async (replicas, expected) => {
     const text = `name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndeployment:\n  replicas: ${replicas}\n`;
-    expect(checkTree({ 'content/services/orders.yaml': text })).toEqual([expected]);
+    expect(await checkTree({ 'content/services/orders.yaml': text })).toEqual([expected]);
   });
 });
 
@@ -157,14 +157,14 @@ describe('numbers written where text is meant keep their text', () => {
     ['1e3', '1e3'],
     ['.5', '.5'],
     ['"1.10"', '1.10'],
-  ])('version: %s is shown as %s', (written, shown) => {
+  ])('version: %s is shown as %s', async (written, shown) => {
     const root = writeTree({ ...BASE, 'content/events/order.placed.yaml': `name: Order placed\nversion: ${written}\n` });
-    const { model, diagnostics } = loadModel({ contentDir: 'content', cwd: root });
+    const { model, diagnostics } = await loadModel({ contentDir: 'content', cwd: root });
     expect(diagnostics).toEqual([]);
     expect(model!.byKind.event.get('order.placed')!.data.version).toBe(shown);
   });
 
-  it('in lists, in front matter and in files of several documents; number fields stay numbers', () => {
+  it('in lists, in front matter and in files of several documents; number fields stay numbers', async () => {
     const root = writeTree({
       ...BASE,
       'content/services/orders.yaml':
@@ -172,7 +172,7 @@ describe('numbers written where text is meant keep their text', () => {
       'content/decisions/0001-x.md': '---\ntitle: X\nstatus: accepted\ndate: 2024-01-01\nrationale: { cost: 1.50 }\n---\n',
       'content/events/more.yaml': '---\nid: a.b\nname: A\nversion: 2.0\n---\nid: c.d\nname: C\nversion: 3.10\n',
     });
-    const { model } = loadModel({ contentDir: 'content', cwd: root });
+    const { model } = await loadModel({ contentDir: 'content', cwd: root });
     const orders = model!.byKind.service.get('orders')!.data;
     expect(orders.nfr).toEqual({ availability: '99.90', error_rate: '0.10' });
     expect(orders.deployment?.replicas).toBe(3);

@@ -7,22 +7,22 @@ import { loadModel } from '../../plugins/model/load.ts';
 const fixture = (name: string) => path.join(import.meta.dirname, '../fixtures', name);
 
 describe('odd but valid input simply works', () => {
-  it.each(['utf8-bom', 'trailing-document-separator', 'markdown-without-body'])('%s', (name) => {
-    expect(checkFolder(fixture(name))).toEqual([]);
+  it.each(['utf8-bom', 'trailing-document-separator', 'markdown-without-body'])('%s', async (name) => {
+    expect(await checkFolder(fixture(name))).toEqual([]);
   });
 
-  it('reads a UTF-8 BOM file with its fields intact', () => {
-    const { model } = loadModel({ contentDir: 'content', cwd: fixture('utf8-bom') });
+  it('reads a UTF-8 BOM file with its fields intact', async () => {
+    const { model } = await loadModel({ contentDir: 'content', cwd: fixture('utf8-bom') });
     expect(model?.byKind.service.get('orders')?.data.name).toBe('Orders');
   });
 
-  it('keeps both documents of a file that ends with ---', () => {
-    const { model } = loadModel({ contentDir: 'content', cwd: fixture('trailing-document-separator') });
+  it('keeps both documents of a file that ends with ---', async () => {
+    const { model } = await loadModel({ contentDir: 'content', cwd: fixture('trailing-document-separator') });
     expect([...model!.byKind.event.keys()]).toEqual(['order.paid', 'order.placed']);
   });
 
-  it('positions stay right with CRLF line endings, in YAML and in front matter bodies', () => {
-    expect(checkFolder(fixture('crlf-line-endings'))).toEqual([
+  it('positions stay right with CRLF line endings, in YAML and in front matter bodies', async () => {
+    expect(await checkFolder(fixture('crlf-line-endings'))).toEqual([
       "content/decisions/0001-crlf.md:8:13 error broken-link: link '../services/nowhere.yaml' points at a file that does not exist (did you mean '../services/orders.yaml'?)",
       "content/services/orders.yaml:4:8 error unknown-reference: owner 'nobody' is not a team",
     ]);
@@ -63,28 +63,28 @@ describe('bad input gets a positioned diagnostic, never a crash', () => {
       ],
     ],
   ];
-  it.each(cases)('%s', (name, expected) => {
-    expect(checkFolder(fixture(name))).toEqual(expected);
+  it.each(cases)('%s', async (name, expected) => {
+    expect(await checkFolder(fixture(name))).toEqual(expected);
   });
 
-  it('refuses a 5 MB file without parsing it', () => {
+  it('refuses a 5 MB file without parsing it', async () => {
     const root = writeTree({
       'content/system.yaml': 'name: Shop\n',
       'content/events/huge.yaml': `name: Huge\nexample: "${'x'.repeat(5 * 1024 * 1024)}"\n`,
     });
-    expect(checkFolder(root)).toEqual([
+    expect(await checkFolder(root)).toEqual([
       'content/events/huge.yaml:1:1 error file-too-large: file is 5.0 MiB; element files may be at most 1.0 MiB',
     ]);
   });
 
-  it('reports a symlink loop and a symlink out of the content folder, and reads neither', () => {
+  it('reports a symlink loop and a symlink out of the content folder, and reads neither', async () => {
     const root = writeTree({ 'content/system.yaml': 'name: Shop\n', 'secret.yaml': 'name: Secret\ntype: core\n' });
     mkdirSync(path.join(root, 'content/domains'));
     symlinkSync('loop-b.yaml', path.join(root, 'content/domains/loop-a.yaml'));
     symlinkSync('loop-a.yaml', path.join(root, 'content/domains/loop-b.yaml'));
     symlinkSync('../../secret.yaml', path.join(root, 'content/domains/secret.yaml'));
     symlinkSync('..', path.join(root, 'content/domains/parent'));
-    expect(checkFolder(root)).toEqual([
+    expect(await checkFolder(root)).toEqual([
       'content/domains/loop-a.yaml:1:1 error broken-symlink: symbolic link loops back on itself',
       'content/domains/loop-b.yaml:1:1 error broken-symlink: symbolic link loops back on itself',
       'content/domains/parent:1:1 error broken-symlink: symbolic link loops back to a folder already read',
@@ -92,27 +92,27 @@ describe('bad input gets a positioned diagnostic, never a crash', () => {
     ]);
   });
 
-  it('never reads a schema outside the content folder, even through a symlink', () => {
+  it('never reads a schema outside the content folder, even through a symlink', async () => {
     const root = writeTree({
       'content/system.yaml': 'name: Shop\n',
       'outside.json': '{}',
       'content/events/e.yaml': 'name: E\nschema: ./link.json\n',
     });
     symlinkSync('../../outside.json', path.join(root, 'content/events/link.json'));
-    expect(checkFolder(root)).toEqual([
+    expect(await checkFolder(root)).toEqual([
       "content/events/e.yaml:1:1 warning unused-event: event 'e' is neither published nor consumed by any service",
       "content/events/e.yaml:2:9 error path-outside-content: schema path './link.json' leads outside the content folder through a symbolic link",
       'content/events/link.json:1:1 error symlink-outside-content: symbolic link points outside the content folder; it is not read',
     ]);
   });
 
-  it('reports a content folder that does not exist as a usage error', () => {
-    expect(() => loadModel({ contentDir: 'nowhere', cwd: writeTree({}) })).toThrow(
+  it('reports a content folder that does not exist as a usage error', async () => {
+    await expect(loadModel({ contentDir: 'nowhere', cwd: writeTree({}) })).rejects.toThrow(
       "content folder 'nowhere' does not exist or is not a folder",
     );
   });
 
-  it('survives hostile strings in every field', () => {
+  it('survives hostile strings in every field', async () => {
     const hostile = `"<script>alert(1)</script> ]; click x call alert(1) %%{init: {}}%% \u0000\u202e`;
     const root = writeTree({
       'content/system.yaml': `name: ${JSON.stringify(hostile)}\n`,
@@ -122,7 +122,7 @@ describe('bad input gets a positioned diagnostic, never a crash', () => {
       path.join(root, 'content/services/y.yaml'),
       'name: [1, {a: b}]\nresponsibility: 3\ndomain: true\ndependencies: {target: x}\n',
     );
-    expect(checkFolder(root)).toEqual([
+    expect(await checkFolder(root)).toEqual([
       `content/services/x.yaml:3:9 error unknown-reference: domain '"<script>alert(1)</script> ]; click x call alert(1) %%{init: {}}%% \\u0000\\u202e' is not a domain`,
       "content/services/y.yaml:1:7 error invalid-type: field 'name' should be text, not a list",
       'content/services/y.yaml:2:17 error invalid-type: field \'responsibility\' should be text, not the number 3 (to write it as text, quote it: "3")',

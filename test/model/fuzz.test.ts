@@ -134,14 +134,14 @@ function apply(original: Buffer, m: Mutation): Buffer {
 const codes = new Set(Object.keys(CODES));
 
 describe('fuzzing the bundled example', () => {
-  it(`never throws, over ${RUNS} mutations`, () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), (file, mutations) => {
+  it(`never throws, over ${RUNS} mutations`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
         const target = path.join(root, 'content', file);
         const mutated = mutations.reduce<Buffer>((buf, m) => apply(buf, m), originals.get(file)!);
         writeFileSync(target, mutated);
         try {
-          const result = loadModel({ contentDir: 'content', cwd: root });
+          const result = await loadModel({ contentDir: 'content', cwd: root });
           for (const d of result.diagnostics) {
             expect(codes.has(d.code)).toBe(true);
             expect(d.line).toBeGreaterThanOrEqual(1);

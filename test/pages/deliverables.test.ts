@@ -20,7 +20,7 @@ import { ROOT } from '../helpers/build.ts';
 import { siteOf, testSite } from '../helpers/site.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
-const loaded = loadModel({ contentDir: path.join(ROOT, 'content') });
+const loaded = await loadModel({ contentDir: path.join(ROOT, 'content') });
 const site = siteOf({ ...loaded, model: loaded.model! });
 
 describe('the deliverables pages, on the bundled example', () => {
@@ -64,7 +64,7 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(users.cells[1]!.words).toBe('no access');
   });
 
-  it('security overview: every service’s security section, and the services that declare none', () => {
+  it('security overview: every service’s security section, and the services that declare none', async () => {
     const page = securityPage(site);
     expect(page.columns).toEqual(['Authentication', 'Authorization', 'Encryption', 'Secrets', 'Audit', 'Compliance']);
     // Each service once: in the table when it declares its security, named in the list when it does not.
@@ -74,12 +74,12 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.rows.every((r) => r.cells.some((c) => c !== ''))).toBe(true);
     expect(page.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
-    const bare = testSite({ ...BASE });
+    const bare = await testSite({ ...BASE });
     expect(securityPage(bare).undeclared.map((s) => s.text)).toEqual(['Billing', 'Orders']);
     expect(securityPage(bare).rows).toEqual([]);
   });
 
-  it('NFRs and SLOs: one row per service, domain rollups with the weakest figure, and what is missing', () => {
+  it('NFRs and SLOs: one row per service, domain rollups with the weakest figure, and what is missing', async () => {
     const page = nfrPage(site);
     expect(page.table.rows).toHaveLength(site.model.byKind.service.size);
     expect(page.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Availability', 'Latency (p99)', 'Throughput', 'SLOs']));
@@ -87,7 +87,7 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(storefront.weakest.find((w) => w.label === 'Availability')).toMatchObject({ value: '99.95%', service: { text: 'Web App' } });
     expect(page.withoutSlo.map((s) => s.service.text)).toContain('Analytics Service');
     expect(page.withoutSlo.map((s) => s.service.text)).not.toContain('Order Service');
-    expect(nfrPage(testSite({ ...BASE })).withoutNfr.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+    expect(nfrPage(await testSite({ ...BASE })).withoutNfr.map((s) => s.text)).toEqual(['Billing', 'Orders']);
   });
 
   it('scorecard: each service’s share of the template, least complete first, with domain and team averages', () => {
@@ -101,8 +101,8 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(servicePage(site, 'web-app').head.completeness).toEqual({ percent: 75, missing: ['Data ownership', 'APIs', 'Events'] });
   });
 
-  it('a requirement page says what falls short of its target', () => {
-    const strict = testSite({
+  it('a requirement page says what falls short of its target', async () => {
+    const strict = await testSite({
       ...BASE,
       'content/services/orders.yaml':
         'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\nnfr:\n  availability: 99.5%\n',
@@ -162,7 +162,7 @@ describe('what changed, from git', () => {
   const git = (cwd: string, ...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', ...args], { cwd, stdio: 'pipe' });
 
-  it('one entry per commit: elements added and removed, a decision’s status and a service’s dependencies changed', () => {
+  it('one entry per commit: elements added and removed, a decision’s status and a service’s dependencies changed', async () => {
     const root = writeTree({
       ...BASE,
       'content/decisions/0001-queue.md': '---\ntitle: A queue — café ☕\nstatus: proposed\ndate: 2024-01-01\n---\nWhy.\n',
@@ -189,7 +189,7 @@ describe('what changed, from git', () => {
         { path: 'services/stock.yaml', kind: 'service', what: 'added', details: [] },
       ]),
     );
-    const loadedTree = loadModel({ contentDir: 'content', cwd: root });
+    const loadedTree = await loadModel({ contentDir: 'content', cwd: root });
     const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history });
     expect(page.commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
       expect.arrayContaining(['A queue — café ☕ changed', 'Orders changed', 'Stock added']),

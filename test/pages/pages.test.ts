@@ -18,7 +18,7 @@ import { siteOf, testSite } from '../helpers/site.ts';
 import path from 'node:path';
 
 /** The bundled example, as the pages see it: what every page function is tested on first. */
-const loaded = loadModel({ contentDir: path.join(ROOT, 'content') });
+const loaded = await loadModel({ contentDir: path.join(ROOT, 'content') });
 const site = siteOf({ ...loaded, model: loaded.model! }, { base: '/shop/' });
 const facet = (facets: { name: string; value: string }[], name: string) => facets.filter((f) => f.name === name).map((f) => f.value);
 
@@ -54,11 +54,11 @@ describe('page functions, on the bundled example', () => {
     expect([...variants]).toEqual(['success']);
   });
 
-  it('the home page counts every kind with the kind’s own word, one or many', () => {
+  it('the home page counts every kind with the kind’s own word, one or many', async () => {
     const counts = homePage(site).counts.map((c) => c.text);
     expect(counts).toContain('4 pages');
     expect(counts).toContain('9 services');
-    const one = testSite({ 'content/system.yaml': 'name: S\n', 'content/docs/a.md': '---\ntitle: A\n---\nText.\n' });
+    const one = await testSite({ 'content/system.yaml': 'name: S\n', 'content/docs/a.md': '---\ntitle: A\n---\nText.\n' });
     expect(homePage(one).counts.map((c) => c.text)).toEqual(['1 page']);
   });
 

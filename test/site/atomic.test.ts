@@ -31,6 +31,13 @@ async function killedBuild(ms: number): Promise<void> {
   await new Promise((resolve) => child.on('exit', resolve));
 }
 
+describe('a content folder with no docs/ and no url', () => {
+  it('builds without a warning (no empty docs collection, no sitemap without a site)', () => {
+    expect(`${first.stdout}\n${first.stderr}`).not.toMatch(/\[WARN\]|\b[1-9]\d* warnings?\b/);
+    expect(existsSync(path.join(out, 'sitemap-index.xml'))).toBe(false);
+  });
+});
+
 describe('nothing lost', () => {
   it.each([300, 1500, 3000])('a build killed after %i ms leaves the previous site byte-identical', async (ms) => {
     const before = snapshot(out);

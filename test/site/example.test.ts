@@ -32,9 +32,9 @@ function listFiles(dir: string): string[] {
 }
 
 describe('the bundled example site', () => {
-  it('publishes the resolved model at /model.json, as `npm run export` writes it, with its JSON Schema', () => {
+  it('publishes the resolved model at /model.json, as `npm run export` writes it, with its JSON Schema', async () => {
     const published = readFileSync(path.join(site.out, 'model.json'), 'utf8');
-    const model = loadModel({ contentDir: path.join(ROOT, 'content') }).model!;
+    const model = (await loadModel({ contentDir: path.join(ROOT, 'content') })).model!;
     expect(published).toBe(`${JSON.stringify(exportModel(model), null, 2)}\n`);
     expect(JSON.parse(readFileSync(path.join(site.out, 'schemas/model.schema.json'), 'utf8'))).toEqual(modelExportJsonSchema());
   });
@@ -68,6 +68,24 @@ describe('the bundled example site', () => {
       '404.html',
     ];
     for (const file of expected) expect(files.has(file), file).toBe(true);
+  });
+
+  it('builds without a warning: the sitemap takes system.yaml’s url', () => {
+    expect(`${site.stdout}\n${site.stderr}`).not.toMatch(/\[WARN\]|\b[1-9]\d* warnings?\b/);
+    expect(readFileSync(path.join(site.out, 'sitemap-index.xml'), 'utf8')).toContain('<loc>');
+  });
+
+  it('renders the Order Service’s OpenAPI operations and the Product Service’s .proto on their pages', () => {
+    const orders = readFileSync(path.join(site.out, 'services/order-service/index.html'), 'utf8');
+    const operations = [...orders.matchAll(/<details class="as-operation" id="(op-[^"]+)"/g)].map((m) => m[1]);
+    expect(operations).toEqual(['op-createOrder', 'op-getOrder', 'op-updateOrder', 'op-cancelOrder', 'op-getCart', 'op-replaceCart']);
+    // Every endpoint links to its operation; the description file is published under the base.
+    for (const id of operations) expect(orders).toContain(`href="#${id}"`);
+    expect(orders).toContain(`href="${BASE}files/services/order-service.openapi.yaml"`);
+    expect(readFileSync(path.join(site.out, 'files/services/order-service.openapi.yaml'), 'utf8')).toContain('operationId: createOrder');
+    const products = readFileSync(path.join(site.out, 'services/product-service/index.html'), 'utf8');
+    expect(products).toMatch(/<code>CheckStock<\/code>/);
+    expect(products).toContain('id="proto-ReservationStatus"');
   });
 
   it('has no broken internal link or asset under the base path', () => {

@@ -44,7 +44,8 @@ export function readHasher(site: Site): (key: string) => string {
       }
       case 'file': {
         const file = site.files.get(key.slice('file:'.length));
-        return file ? hash(file.text) : ABSENT;
+        // The description covers what the file's `$ref`s bring in from other files.
+        return file ? hash(file.api === undefined ? file.text : `${file.text}\0${JSON.stringify(file.api)}`) : ABSENT;
       }
       case 'git':
         return site.git.dates.get(key.slice('git:'.length))?.toISOString() ?? ABSENT;

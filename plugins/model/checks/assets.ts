@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { isInside } from '../content-files.ts';
 import type { Position } from '../diagnostics.ts';
 import type { ParsedElement } from '../read-elements.ts';
+import type { CachedAsset } from '../check-cache.ts';
 import { readText } from '../read-text.ts';
 import { closest } from '../suggest.ts';
 import type { FieldPath } from '../yaml-position.ts';
@@ -15,13 +16,14 @@ const MAX_ASSET_BYTES = 16 * 1024 * 1024;
 interface AssetField {
   readonly path: FieldPath;
   readonly value: string;
-  /** JSON Schema and OpenAPI must parse; proto and GraphQL are only required to exist. */
-  readonly parse: boolean;
+  /** JSON Schema and OpenAPI parse as JSON or YAML; proto and GraphQL are kept as text, for checks/apis.ts. */
+  readonly parse: 'data' | 'text';
 }
 
 /**
  * Files named by `schema`, `openapi`, `proto` and `graphql` must exist inside the content
- * folder and, for JSON Schema and OpenAPI, parse. Nothing outside the content folder is read.
+ * folder and, for JSON Schema and OpenAPI, parse as JSON or YAML. Each is read once, into
+ * `documents`, for the API check and the pages. Nothing outside the content folder is read.
  */
 export const checkAssets: Check = (context) => {
   for (const el of context.parsed.values()) {
@@ -32,31 +34,32 @@ export const checkAssets: Check = (context) => {
 function assetFields(el: ParsedElement): AssetField[] {
   if (el.kind === 'event') {
     const schema = (el as ParsedElement<'event'>).data.schema;
-    return typeof schema === 'string' ? [{ path: ['schema'], value: schema, parse: true }] : [];
+    return typeof schema === 'string' ? [{ path: ['schema'], value: schema, parse: 'data' }] : [];
   }
   if (el.kind === 'service') {
     const apis = (el as ParsedElement<'service'>).data.apis;
     const fields: AssetField[] = [];
-    if (apis?.openapi) fields.push({ path: ['apis', 'openapi'], value: apis.openapi, parse: true });
-    if (apis?.proto) fields.push({ path: ['apis', 'proto'], value: apis.proto, parse: false });
-    if (apis?.graphql) fields.push({ path: ['apis', 'graphql'], value: apis.graphql, parse: false });
+    if (apis?.openapi) fields.push({ path: ['apis', 'openapi'], value: apis.openapi, parse: 'data' });
+    if (apis?.proto) fields.push({ path: ['apis', 'proto'], value: apis.proto, parse: 'text' });
+    if (apis?.graphql) fields.push({ path: ['apis', 'graphql'], value: apis.graphql, parse: 'text' });
     return fields;
   }
   return [];
 }
 
-function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets, documents }: CheckContext): void {
+function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets, documents, cache }: CheckContext): void {
   // A URL names a document published elsewhere; it is linked, never fetched.
   if (/^https?:\/\//i.test(field.value)) return;
-  const at: Position = el.locate.value(field.path);
+  // Found only when a diagnostic needs it: finding it means parsing the file again.
+  const at = (): Position => el.locate.value(field.path);
   const name = field.path.at(-1);
-  const fileDir = path.dirname(path.join(root.dir, el.source.path));
-  const target = path.resolve(fileDir, field.value);
-  if (path.isAbsolute(field.value) || !isInside(root.dir, target)) {
-    diagnostics.report('path-outside-content', el.source.file, at, `${name} path '${field.value}' leaves the content folder`);
+  // Content paths use `/` on every system; a path that climbs above the content folder starts with `..`.
+  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), field.value));
+  if (path.isAbsolute(field.value) || path.posix.isAbsolute(relative) || relative === '..' || relative.startsWith('../')) {
+    diagnostics.report('path-outside-content', el.source.file, at(), `${name} path '${field.value}' leaves the content folder`);
     return;
   }
-  const relative = path.relative(root.dir, target).split(path.sep).join('/');
+  const target = path.join(root.dir, relative);
   const file = files.get(relative);
   if (!file) {
     let real: string | undefined;
@@ -69,7 +72,7 @@ function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnos
       diagnostics.report(
         'path-outside-content',
         el.source.file,
-        at,
+        at(),
         `${name} path '${field.value}' leads outside the content folder through a symbolic link`,
       );
       return;
@@ -80,22 +83,26 @@ function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnos
     const dot = field.value.startsWith('./') ? './' : '';
     const match = closest(field.value.slice(dot.length), siblings);
     const hint = match === undefined ? '' : ` (did you mean '${dot}${match}'?)`;
-    diagnostics.report('missing-file', el.source.file, at, `${name} file '${field.value}' does not exist${hint}`);
+    diagnostics.report('missing-file', el.source.file, at(), `${name} file '${field.value}' does not exist${hint}`);
     return;
   }
   assets.add(relative);
-  if (!field.parse) return;
-  const read = readText(file.absolute, MAX_ASSET_BYTES);
-  if (!read.ok) {
-    diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' cannot be used: ${read.message}`);
+  const readAsset = (): CachedAsset | string => {
+    const read = readText(file.absolute, MAX_ASSET_BYTES);
+    if (!read.ok) return read.message;
+    return { text: read.text, parsed: field.parse === 'data' ? parseDocument(relative, read.text) : undefined };
+  };
+  const asset = cache ? cache.asset(file.absolute, readAsset) : readAsset();
+  if (typeof asset === 'string') {
+    diagnostics.report('invalid-schema', el.source.file, at(), `${name} file '${field.value}' cannot be used: ${asset}`);
     return;
   }
-  if (documents.has(relative)) return;
-  const parsed = parseDocument(relative, read.text);
-  if (typeof parsed === 'string')
-    diagnostics.report('invalid-schema', el.source.file, at, `${name} file '${field.value}' does not parse: ${parsed}`);
+  if (typeof asset.parsed === 'string') {
+    diagnostics.report('invalid-schema', el.source.file, at(), `${name} file '${field.value}' does not parse: ${asset.parsed}`);
+    return;
+  }
   // Kept: the pages show it without reading the file again.
-  else documents.set(relative, { text: read.text, value: parsed.value });
+  if (!documents.has(relative)) documents.set(relative, { text: asset.text, value: asset.parsed?.value });
 }
 
 /** A JSON or YAML document parsed into a mapping, or why it does not parse into one. */

@@ -1,3 +1,5 @@
+import type { ApiDescription } from '../apis/api-description.ts';
+import type { CheckCache } from '../check-cache.ts';
 import type { ContentFile, ContentRoot } from '../content-files.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import type { Model } from '../model.ts';
@@ -20,14 +22,19 @@ export interface CheckContext {
   readonly assets: Set<string>;
   /** The JSON and YAML files the content points to (schemas, API descriptions), parsed, by content path. */
   readonly documents: Map<string, ContentDocument>;
+  /** What earlier runs read (`check --watch`): checks that read files read them through it. */
+  readonly cache?: CheckCache | undefined;
 }
 
 /** A check over the resolved model. */
 export type Check = (context: CheckContext) => void;
 
-/** A JSON or YAML file the content points to, as read and parsed by the check. */
+/** A file the content points to, as read and parsed by the check. */
 export interface ContentDocument {
   /** The text, decoded (without a byte order mark). */
   readonly text: string;
-  readonly value: object;
+  /** The parsed value of a JSON or YAML file; undefined for a .proto or GraphQL file. */
+  readonly value: object | undefined;
+  /** What an API description file describes, when it is one and it is valid (see checks/apis.ts). */
+  readonly api?: ApiDescription | undefined;
 }

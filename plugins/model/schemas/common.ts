@@ -13,6 +13,25 @@ export const ID_RULE = 'ids use lower-case letters, digits, -, . and _, are at m
 /** An element's own id, when written in the file (it defaults to the file name). */
 export const id = z.string().regex(ID_PATTERN, ID_RULE);
 
+/** The `id` field every element kind has. */
+export const elementId = id.optional().describe('The id other elements refer to it by; defaults to the file name without its extension. Required in a file of several elements.');
+
+/** The `name` field of most kinds. */
+export const elementName = z.string().min(1).describe('The name readers see on pages and in diagrams.');
+
+/** The `description` field of every kind. */
+export const elementDescription = z.string().optional().describe('A few sentences for readers; shown under the name.');
+
+/**
+ * An enum whose every value says what it means, for hover help and completion in editors
+ * (`enumDescriptions` and `markdownEnumDescriptions`, read by the YAML and JSON language
+ * servers). The meanings are typed, so a value cannot be added without one.
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, meanings: { readonly [K in T[number]]: string }) {
+  const described = values.map((v: T[number]) => meanings[v]);
+  return z.enum(values).meta({ enumDescriptions: described, markdownEnumDescriptions: described });
+}
+
 /**
  * A reference to another element: a bare id, or `kind:id` where the bare id would be
  * ambiguous. Whether it resolves is checked against the whole model, not here.
@@ -35,10 +54,9 @@ export const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/i, 'expected an htt
 export const relationship = z.union([
   reference,
   z.strictObject({
-    /** The element used: a service, resource or external system. */
-    target: reference,
-    description: z.string().optional(),
-    protocol: z.string().optional(),
+    target: reference.describe('The element used: a service, resource or external system, by id.'),
+    description: z.string().optional().describe('What it uses it for; the label of the arrow in diagrams.'),
+    protocol: z.string().optional().describe('How it talks to it: HTTPS, gRPC, SMTP …'),
   }),
 ]);
 

@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import { id, reference, text } from './common.ts';
+import { elementDescription, elementId, elementName, reference, text } from './common.ts';
 
 /** `events/`: event contracts. Producers and consumers come from the services. */
 export const eventSchema = z.strictObject({
-  id: id.optional(),
-  name: z.string().min(1),
-  version: text.optional(),
-  description: z.string().optional(),
-  /** Topic or queue name. */
-  channel: z.string().optional(),
-  /** The broker resource. */
-  broker: reference.optional(),
-  /** JSON Schema of the payload: inline, or a path relative to this file. */
-  schema: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
-  /** An example payload. */
-  example: z.unknown().optional(),
+  id: elementId,
+  name: elementName,
+  version: text.optional().describe('The version of the contract: 1, 1.2, v2.'),
+  description: elementDescription,
+  channel: z.string().optional().describe('The topic, queue or subject the event travels on.'),
+  broker: reference.optional().describe('The resource that carries it (Kafka, RabbitMQ …), by id.'),
+  schema: z
+    .union([z.string().min(1), z.record(z.string(), z.unknown())])
+    .optional()
+    .describe('The JSON Schema of the payload: written inline, or the path of a .json or .yaml file relative to this one.'),
+  example: z.unknown().optional().describe('An example payload, shown highlighted on the event’s page.'),
 });
 
 export type EventData = z.infer<typeof eventSchema>;

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { httpUrl, id, relationship } from './common.ts';
+import { elementDescription, elementId, elementName, httpUrl, relationship } from './common.ts';
 
 /** `systems/`: external systems such as a payment gateway or an email provider. */
 export const externalSystemSchema = z.strictObject({
-  id: id.optional(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  url: httpUrl.optional(),
-  /** What the external system calls in ours. */
-  uses: z.array(relationship).optional(),
+  id: elementId,
+  name: elementName,
+  description: elementDescription,
+  url: httpUrl.optional().describe('Where to read about it: its documentation or status page.'),
+  uses: z
+    .array(relationship)
+    .optional()
+    .describe('What the external system calls in ours (webhooks, callbacks): each an id or { target, description, protocol }.'),
 });
 
 export type ExternalSystemData = z.infer<typeof externalSystemSchema>;

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { id, relationship } from './common.ts';
+import { elementDescription, elementId, elementName, relationship } from './common.ts';
 
 /** `people/`: actors who use the system (customers, admins, operators). */
 export const personSchema = z.strictObject({
-  id: id.optional(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  /** What the person uses: services, resources or external systems. */
-  uses: z.array(relationship).optional(),
+  id: elementId,
+  name: elementName,
+  description: elementDescription,
+  uses: z
+    .array(relationship)
+    .optional()
+    .describe('What the person uses: services, resources or external systems, each an id or { target, description, protocol }.'),
 });
 
 export type PersonData = z.infer<typeof personSchema>;

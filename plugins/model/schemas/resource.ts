@@ -1,21 +1,27 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { elementDescription, elementId, elementName, oneOf } from './common.ts';
 
 export const RESOURCE_CATEGORIES = ['database', 'cache', 'queue', 'storage', 'search', 'other'] as const;
 export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
 
 /** `resources/`: databases, caches, queues and brokers, buckets, search indexes. */
 export const resourceSchema = z.strictObject({
-  id: id.optional(),
-  name: z.string().min(1),
-  /** Free text; well-known technologies get a category. @example "postgresql" */
-  type: z.string().min(1),
-  /** Overrides the category derived from `type`. */
-  category: z.enum(RESOURCE_CATEGORIES).optional(),
-  description: z.string().optional(),
-  /** Several services store data here on purpose. */
-  shared: z.boolean().optional(),
-  technology: z.string().optional(),
+  id: elementId,
+  name: elementName,
+  type: z.string().min(1).describe('What it is, in free text: postgresql, redis, kafka, s3 … Well-known technologies get their category from it.'),
+  category: oneOf(RESOURCE_CATEGORIES, {
+    database: 'Holds a service’s data of record: drawn as a cylinder.',
+    cache: 'Holds copies that can be lost: Redis, Memcached.',
+    queue: 'Carries messages and events between services: a broker or a queue.',
+    storage: 'Holds files and objects: a bucket, a volume.',
+    search: 'A search index: Elasticsearch, OpenSearch.',
+    other: 'Anything else a service stores data in or depends on.',
+  })
+    .optional()
+    .describe('How diagrams and checks treat it; overrides the category derived from type.'),
+  description: elementDescription,
+  shared: z.boolean().optional().describe('true when several services store data here on purpose: silences the shared-database warning.'),
+  technology: z.string().optional().describe('The product and version, as diagrams show it: "PostgreSQL 15".'),
 });
 
 export type ResourceData = z.infer<typeof resourceSchema>;

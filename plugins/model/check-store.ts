@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { knownBody, rememberBody, type ParsedBody } from './markdown-body.ts';
+import type { FastSource } from './parse-source.ts';
+
+interface StoredSource {
+  /** The SHA-1 of the file's text: the entry holds only for that text. */
+  readonly hash: string;
+  readonly fast: FastSource;
+  /** The links and fences of its Markdown body, when the check looked. */
+  readonly body?: ParsedBody | undefined;
+}
+
+/**
+ * What `check` read of each content file, kept on disk from one run to the next, so that a
+ * check after an edit parses only the files whose text changed. An entry holds for a file
+ * only while its text is the same (by hash), and the whole store only for the archsite and
+ * Node.js that wrote it (`key`): anything else reads as empty. Only what the fast path read
+ * is kept (plain data); a file with faults in it is parsed every time, and positions are
+ * found again from the text when a diagnostic needs one.
+ */
+export class CheckStore {
+  readonly #file: string;
+  readonly #key: string;
+  readonly #entries: Map<string, StoredSource>;
+  readonly #seen = new Map<string, StoredSource>();
+
+  private constructor(file: string, key: string, entries: Map<string, StoredSource>) {
+    this.#file = file;
+    this.#key = key;
+    this.#entries = entries;
+  }
+
+  /** The store at `file`, or an empty one when there is none, it is damaged or another `key` wrote it. */
+  static open(file: string, key: string): CheckStore {
+    let entries = new Map<string, StoredSource>();
+    try {
+      const stored = deserialize(readFileSync(file)) as { key?: unknown; entries?: unknown };
+      if (stored.key === key && stored.entries instanceof Map) entries = stored.entries as Map<string, StoredSource>;
+    } catch {
+      // No store yet, or one that cannot be read: the check reads everything.
+    }
+    return new CheckStore(file, key, entries);
+  }
+
+  /** What an earlier run read of this file, if its text is the same. */
+  lookup(relative: string, text: string): FastSource | undefined {
+    const entry = this.#entries.get(relative);
+    if (!entry || entry.hash !== hashOf(text)) return undefined;
+    this.#seen.set(relative, entry);
+    if (entry.body && entry.fast.body) rememberBody(entry.fast.body, entry.body);
+    return entry.fast;
+  }
+
+  /** What this run read of a file. */
+  record(relative: string, text: string, fast: FastSource): void {
+    this.#seen.set(relative, { hash: hashOf(text), fast });
+  }
+
+  /** Writes what this run read (files no longer there are dropped); a store that cannot be written is skipped. */
+  save(): void {
+    const entries = new Map<string, StoredSource>();
+    for (const [relative, entry] of this.#seen) {
+      const body = entry.fast.body ? knownBody(entry.fast.body) : undefined;
+      // Null-prototype objects (MDX `<Diagram>` attributes) do not survive serialisation: such bodies are parsed every time.
+      const keep = body && (!body.ok || body.diagrams.length === 0) ? body : undefined;
+      entries.set(relative, { hash: entry.hash, fast: entry.fast, ...(keep ? { body: keep } : {}) });
+    }
+    try {
+      mkdirSync(path.dirname(this.#file), { recursive: true });
+      const temporary = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize({ key: this.#key, entries }));
+      renameSync(temporary, this.#file);
+    } catch {
+      // A read-only checkout: the next check reads everything again, as without a store.
+    }
+  }
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}

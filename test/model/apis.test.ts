@@ -1,0 +1,344 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../plugins/model/load.ts';
+import { servicePage } from '../../plugins/pages/service-page.ts';
+import { ROOT } from '../helpers/build.ts';
+import { siteOf, testSite } from '../helpers/site.ts';
+import { BASE, checkTree } from '../helpers/tree.ts';
+
+/** A service of the BASE tree with an `apis` block. */
+const service = (apis: string) => `name: Api\nresponsibility: Serves.\ndomain: shop\napis:\n${apis}`;
+
+const OPENAPI = `openapi: 3.0.3
+info: { title: Stock API, version: "2.1" }
+servers: [{ url: "https://stock.example/v2" }]
+paths:
+  /items/{sku}:
+    parameters:
+      - { name: sku, in: path, required: true, schema: { type: string, pattern: "^[A-Z0-9]+$" } }
+    get:
+      operationId: getItem
+      summary: Read an item
+      responses:
+        "200":
+          description: The item
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Item" }
+        "404": { $ref: "#/components/responses/Missing" }
+    delete:
+      summary: Remove an item
+      deprecated: true
+      responses:
+        "204": { description: Removed }
+  /items:
+    post:
+      summary: Add an item
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "./schemas/item.yaml" }
+            example: { sku: A1, count: 3 }
+      responses:
+        "201": { description: Added }
+components:
+  responses:
+    Missing:
+      description: No such item
+      content:
+        application/json: { schema: { $ref: "#/components/schemas/Problem" } }
+  schemas:
+    Item:
+      type: object
+      required: [sku]
+      properties:
+        sku: { type: string, example: A1 }
+        count: { type: integer, minimum: 0, example: 3 }
+        parts: { type: array, items: { $ref: "#/components/schemas/Item" } }
+    Problem:
+      type: object
+      properties: { detail: { type: string } }
+`;
+
+describe('OpenAPI descriptions', () => {
+  it('are validated and dereferenced, external $refs inside the content folder included, in the order written', async () => {
+    const site = await testSite({
+      ...BASE,
+      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+      'content/services/api.openapi.yaml': OPENAPI,
+      'content/services/schemas/item.yaml': 'type: object\nproperties:\n  sku: { type: string }\n  count: { type: integer }\n',
+    });
+    const file = site.files.get('services/api.openapi.yaml');
+    expect(file?.api?.format).toBe('openapi');
+    // The file a $ref reads is published with the content.
+    expect(site.assets).toContain('services/schemas/item.yaml');
+    const { openapi, rest } = servicePage(site, 'api').apis;
+    expect(openapi).toMatchObject({ spec: 'OpenAPI 3.0.3', title: 'Stock API', version: '2.1', servers: ['https://stock.example/v2'] });
+    expect(openapi!.operations.map((op) => [op.method, op.path, op.anchor, op.deprecated])).toEqual([
+      ['GET', '/items/{sku}', 'op-getItem', false],
+      ['DELETE', '/items/{sku}', 'op-DELETE-items-sku', true],
+      ['POST', '/items', 'op-POST-items', false],
+    ]);
+    const [get, , post] = openapi!.operations;
+    // Path-level parameters apply to every operation of the path.
+    expect(get!.parameters).toEqual([
+      { name: 'sku', in: 'path', type: 'string', required: true, description: '', constraints: 'pattern: ^[A-Z0-9]+$' },
+    ]);
+    const ok = get!.responses[0]!.bodies[0]!;
+    expect(ok.schemaName).toBe('Item');
+    // A circular schema stays a reference: the table names it instead of recursing.
+    expect(ok.rows.map((r) => [r.name, r.type, r.required])).toEqual([
+      ['sku', 'string', true],
+      ['count', 'integer', false],
+      ['parts', 'array of Item', false],
+    ]);
+    // No example given: one is put together from the schema's own examples.
+    expect(JSON.parse(ok.example!)).toEqual({ sku: 'A1', count: 3 });
+    expect(ok.exampleSource).toBe('schema');
+    // A response written as a $ref keeps the name of the schema it points to.
+    expect(get!.responses[1]).toMatchObject({ status: '404', description: 'No such item', bodies: [{ schemaName: 'Problem' }] });
+    expect(post!.request).toMatchObject({
+      required: true,
+      bodies: [{ exampleSource: 'given', rows: [{ name: 'sku' }, { name: 'count' }] }],
+    });
+    // Without apis.rest, the endpoints are the description's, each linked to its details.
+    expect(rest.map((r) => [r.method, r.path, r.href])).toEqual([
+      ['GET', '/items/{sku}', '#op-getItem'],
+      ['DELETE', '/items/{sku}', '#op-DELETE-items-sku'],
+      ['POST', '/items', '#op-POST-items'],
+    ]);
+  });
+
+  it('reads Swagger 2: body parameters become the request body, the rest stay parameters', async () => {
+    const site = await testSite({
+      ...BASE,
+      'content/services/api.yaml': service('  openapi: ./api.json\n'),
+      'content/services/api.json': JSON.stringify({
+        swagger: '2.0',
+        info: { title: 'Legacy', version: '1' },
+        basePath: '/v1',
+        consumes: ['application/json'],
+        paths: {
+          '/orders': {
+            post: {
+              parameters: [
+                { name: 'dry', in: 'query', type: 'boolean' },
+                { name: 'order', in: 'body', required: true, schema: { $ref: '#/definitions/Order' } },
+              ],
+              responses: { '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Order' } } } },
+            },
+          },
+        },
+        definitions: { Order: { type: 'object', properties: { id: { type: 'string' } } } },
+      }),
+    });
+    const op = servicePage(site, 'api').apis.openapi!.operations[0]!;
+    expect(op.parameters.map((p) => [p.name, p.in, p.type])).toEqual([['dry', 'query', 'boolean']]);
+    expect(op.request?.bodies).toMatchObject([{ mediaType: 'application/json', schemaName: 'Order', rows: [{ name: 'id' }] }]);
+    expect(op.responses[0]!.bodies[0]).toMatchObject({ schemaName: 'Order[]', rows: [{ name: '[].id' }] });
+  });
+
+  it('an invalid description is an error at the place in that file, one per fault', async () => {
+    const broken = OPENAPI.replace('"204": { description: Removed }', '"204": { summary: Removed }');
+    expect(
+      await checkTree({
+        'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+        'content/services/api.openapi.yaml': broken,
+        'content/services/schemas/item.yaml': 'type: object\n',
+      }),
+    ).toEqual([
+      "content/services/api.openapi.yaml:22:9 error invalid-api-description: paths./items/{sku}.delete.responses.204 must have required property 'description'",
+    ]);
+    const dangling = OPENAPI.replace('#/components/schemas/Problem', '#/components/schemas/Problm');
+    expect(
+      await checkTree({
+        'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+        'content/services/api.openapi.yaml': dangling,
+        'content/services/schemas/item.yaml': 'type: object\n',
+      }),
+    ).toEqual([
+      'content/services/api.openapi.yaml:39:29 error invalid-api-description: Missing $ref pointer "#/components/schemas/Problm". Token "Problm" does not exist.',
+    ]);
+  });
+
+  it('never reads a $ref outside the content folder, nor fetches one from the network', async () => {
+    const outside = OPENAPI.replace('./schemas/item.yaml', '../../secret.yaml');
+    const [line] = await checkTree({
+      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+      'content/services/api.openapi.yaml': outside,
+      'secret.yaml': 'type: object\n',
+    });
+    expect(line).toMatch(/^content\/services\/api\.openapi\.yaml:1:1 error invalid-api-description: .*leaves the content folder/);
+    const remote = OPENAPI.replace('./schemas/item.yaml', 'https://example.invalid/item.yaml');
+    const [remoteLine] = await checkTree({
+      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+      'content/services/api.openapi.yaml': remote,
+    });
+    expect(remoteLine).toMatch(/^content\/services\/api\.openapi\.yaml:\d+:\d+ error invalid-api-description: /);
+  });
+
+  it('apis.rest must list what the description holds, and the other way round', async () => {
+    const lines = await checkTree({
+      'content/services/api.yaml': service(
+        [
+          '  rest:',
+          '    - { method: GET, path: "/v2/items/:sku" }', // behind the server's path, written Express-style: the same
+          '    - { method: PUT, path: "/items/{sku}" }', // the path exists, the method does not
+          '    - { method: POST, path: /itemz }', // a typo
+          '  openapi: ./api.openapi.yaml',
+          '',
+        ].join('\n'),
+      ),
+      'content/services/api.openapi.yaml': OPENAPI,
+      'content/services/schemas/item.yaml': 'type: object\n',
+    });
+    expect(lines).toEqual([
+      'content/services/api.yaml:5:3 warning api-mismatch: DELETE /items/{sku} of api.openapi.yaml is not listed in apis.rest',
+      'content/services/api.yaml:5:3 warning api-mismatch: POST /items of api.openapi.yaml is not listed in apis.rest',
+      'content/services/api.yaml:7:7 warning api-mismatch: PUT /items/{sku} is not in api.openapi.yaml; it has GET, DELETE for that path',
+      "content/services/api.yaml:8:7 warning api-mismatch: POST /itemz is not in api.openapi.yaml (did you mean 'POST /items'?)",
+    ]);
+  });
+
+  it('the bundled example: every REST endpoint of the Order Service is an operation of its description', async () => {
+    const loaded = await loadModel({ contentDir: path.join(ROOT, 'content') });
+    expect(loaded.diagnostics).toEqual([]);
+    const page = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'order-service');
+    expect(page.apis.openapi!.operations.length).toBeGreaterThanOrEqual(6);
+    expect(page.apis.rest.every((r) => r.href?.startsWith('#op-') && r.note === undefined)).toBe(true);
+    expect(page.apis.files).toEqual([]);
+    const proto = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'product-service').apis.proto!;
+    expect(proto.services.map((s) => [s.name, s.methods.map((m) => m.name)])).toEqual([['Inventory', ['CheckStock', 'ReserveStock']]]);
+    expect(proto.types.map((t) => t.name)).toContain('ReservationStatus');
+  });
+});
+
+const PROTO = `syntax = "proto3";
+package shop.v1;
+
+// Carts.
+service CartService {
+  // Adds one item.
+  rpc AddItem (AddItemRequest) returns (Empty);
+  rpc Watch (stream Empty) returns (stream Cart);
+}
+service AdService {
+  rpc GetAds (Empty) returns (Empty);
+}
+message Empty {}
+message Item { string sku = 1; int32 count = 2; }
+message AddItemRequest { string user_id = 1; Item item = 2; map<string, string> labels = 3; }
+message Cart { repeated Item items = 1; oneof owner { string user_id = 2; string guest = 3; } }
+message Ad { string text = 1; }
+enum Colour { COLOUR_UNSPECIFIED = 0; RED = 1; }
+`;
+
+describe('Protocol Buffers', () => {
+  it('lists the services, methods and messages of the service’s own part of a shared file', async () => {
+    const site = await testSite({
+      ...BASE,
+      'content/services/cart.yaml':
+        'name: Cart Service\nresponsibility: Carts.\ndomain: shop\napis:\n  grpc: [AddItem, Watch]\n  proto: ../protos/shop.proto\n',
+      'content/protos/shop.proto': PROTO,
+    });
+    const proto = servicePage(site, 'cart').apis.proto!;
+    expect(proto).toMatchObject({ syntax: 'proto3', package: 'shop.v1', shown: { services: 1, of: 2 } });
+    expect(proto.services).toEqual([
+      {
+        name: 'CartService',
+        comment: 'Carts.',
+        methods: [
+          {
+            name: 'AddItem',
+            request: { text: 'AddItemRequest', href: '#proto-AddItemRequest' },
+            response: { text: 'Empty', href: '#proto-Empty' },
+            comment: 'Adds one item.',
+          },
+          {
+            name: 'Watch',
+            request: { text: 'stream Empty', href: '#proto-Empty' },
+            response: { text: 'stream Cart', href: '#proto-Cart' },
+            comment: undefined,
+          },
+        ],
+      },
+    ]);
+    // Only the types the service reaches: not the ad service's, nor the unused enum.
+    expect(proto.types.map((t) => t.name)).toEqual(['Empty', 'Item', 'AddItemRequest', 'Cart']);
+    const fields = (name: string) => proto.types.find((t) => t.name === name)!.fields.map((f) => [f.name, f.type.text]);
+    expect(fields('AddItemRequest')).toEqual([
+      ['user_id', 'string'],
+      ['item', 'Item'],
+      ['labels', 'map<string, string>'],
+    ]);
+    expect(fields('Cart')).toEqual([
+      ['items', 'repeated Item'],
+      ['user_id', 'string (one of owner)'],
+      ['guest', 'string (one of owner)'],
+    ]);
+  });
+
+  it('a syntax error is positioned in the .proto file; apis.grpc is compared with the service’s part of it', async () => {
+    expect(
+      await checkTree({
+        'content/services/cart.yaml': service('  proto: ./cart.proto\n'),
+        'content/services/cart.proto': 'syntax = "proto3";\nmessage A {\n  string = 1;\n}\n',
+      }),
+    ).toEqual(["content/services/cart.proto:3:1 error invalid-api-description: illegal name '='"]);
+    expect(
+      await checkTree({
+        'content/services/cart.yaml':
+          'name: Cart Service\nresponsibility: Carts.\ndomain: shop\napis:\n  grpc: [AddItem, AddItems]\n  proto: ./shop.proto\n',
+        'content/services/shop.proto': PROTO,
+      }),
+    ).toEqual([
+      'content/services/cart.yaml:5:3 warning api-mismatch: method CartService.Watch of shop.proto is not listed in apis.grpc',
+      "content/services/cart.yaml:5:19 warning api-mismatch: method AddItems is not in shop.proto (did you mean 'AddItem'?)",
+    ]);
+  });
+});
+
+const GRAPHQL = `"""A product of the catalogue."""
+type Product { id: ID!, name: String!, price(currency: Currency = EUR): Float }
+enum Currency { EUR USD }
+input ProductFilter { nameContains: String }
+type Query {
+  "Products, filtered."
+  products(filter: ProductFilter, first: Int = 10): [Product!]!
+  product(id: ID!): Product
+}
+type Mutation { rename(id: ID!, name: String!): Product }
+`;
+
+describe('GraphQL schemas', () => {
+  it('lists queries, mutations and types, with links from a field to its type', async () => {
+    const site = await testSite({
+      ...BASE,
+      'content/services/api.yaml': service('  graphql: ./schema.graphql\n'),
+      'content/services/schema.graphql': GRAPHQL,
+    });
+    const graphql = servicePage(site, 'api').apis.graphql!;
+    expect(graphql.operations.map((op) => [op.kind, op.name, op.arguments, op.type.text, op.type.href, op.description])).toEqual([
+      ['Query', 'products', '(filter: ProductFilter, first: Int = 10)', '[Product!]!', '#graphql-Product', 'Products, filtered.'],
+      ['Query', 'product', '(id: ID!)', 'Product', '#graphql-Product', undefined],
+      ['Mutation', 'rename', '(id: ID!, name: String!)', 'Product', '#graphql-Product', undefined],
+    ]);
+    expect(graphql.types.map((t) => [t.kind, t.name, t.comment])).toEqual([
+      ['type', 'Product', 'A product of the catalogue.'],
+      ['enum', 'Currency', undefined],
+      ['input', 'ProductFilter', undefined],
+    ]);
+  });
+
+  it('syntax errors and unknown types are positioned in the schema file', async () => {
+    const check = (text: string) =>
+      checkTree({ 'content/services/api.yaml': service('  graphql: ./schema.graphql\n'), 'content/services/schema.graphql': text });
+    expect(await check('type Query {\n  a: Int\n  b(: Int\n}\n')).toEqual([
+      'content/services/schema.graphql:3:5 error invalid-api-description: Syntax Error: Expected Name, found ":".',
+    ]);
+    expect(await check('type Query {\n  a: Prodct\n}\n')).toEqual([
+      'content/services/schema.graphql:2:6 error invalid-api-description: Unknown type "Prodct".',
+    ]);
+  });
+});
