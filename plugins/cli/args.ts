@@ -90,7 +90,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
       return v;
     };
     // `--strict=yes`: a flag that takes no value is written alone.
-    if (inline !== undefined && (flag === '--strict' || flag === '--force' || flag === '--watch')) throw new UsageError(`${flag} takes no value`);
+    if (inline !== undefined && (flag === '--strict' || flag === '--force' || flag === '--watch'))
+      throw new UsageError(`${flag} takes no value`);
     switch (flag) {
       case '--content':
         contentDir = value();
@@ -155,7 +156,20 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     if (positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
     newElement = { kind: positional[0]!, id: positional[1]! };
   }
-  return { command: command as Command, contentDir, format, strict, watch, outDir, force, port, host, minCompleteness, exportOut, newElement };
+  return {
+    command: command as Command,
+    contentDir,
+    format,
+    strict,
+    watch,
+    outDir,
+    force,
+    port,
+    host,
+    minCompleteness,
+    exportOut,
+    newElement,
+  };
 }
 
 const OPTIONS = ['--content', '--format', '--strict', '--watch', '--min-completeness', '--out', '--force', '--port', '--host'];

@@ -58,11 +58,14 @@ ${owner}
 #   stores: [<resource id>]
 
 # APIs: REST endpoints, gRPC methods, API description files (paths relative to this file).
+# The files are validated and shown on the page; rest and grpc are checked against them.
 # apis:
 #   rest:
 #     - { method: GET, path: /api/v1/things, summary: List things }
 #   grpc: [GetThing]
 #   openapi: ./${'<file>'}.openapi.yaml
+#   proto: ./${'<file>'}.proto
+#   graphql: ./${'<file>'}.graphql
 
 # Events it publishes and consumes (event ids).
 # events:

@@ -44,7 +44,11 @@ export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'fo
   // saves by writing a new file over it (vim, JetBrains' safe write, sed -i).
   const watcher = watch(dir, {
     ignoreInitial: true,
-    ignored: (file) => path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'),
+    ignored: (file) =>
+      path
+        .relative(dir, file)
+        .split(path.sep)
+        .some((part) => part.startsWith('.') || part === 'node_modules'),
   });
   watcher.on('all', (event, file) => {
     pending.set(path.resolve(file), event === 'change' && pending.get(path.resolve(file)) !== 'rename' ? 'change' : 'rename');

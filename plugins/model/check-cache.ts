@@ -71,4 +71,3 @@ export class CheckCache {
     if (event === 'rename') this.#listing = undefined;
   }
 }
-

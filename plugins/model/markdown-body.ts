@@ -67,4 +67,3 @@ export function knownBody(body: MarkdownBody): ParsedBody | undefined {
 export function rememberBody(body: MarkdownBody, parsed: ParsedBody): void {
   parsedBodies.set(body, parsed);
 }
-

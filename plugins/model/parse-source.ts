@@ -64,7 +64,12 @@ export interface FastSource {
   readonly values: readonly unknown[];
 }
 
-export function parseSource(file: ContentFile, text: string, diagnostics: Diagnostics, keep?: (fast: FastSource) => void): SourceDocument[] {
+export function parseSource(
+  file: ContentFile,
+  text: string,
+  diagnostics: Diagnostics,
+  keep?: (fast: FastSource) => void,
+): SourceDocument[] {
   const markdown = /\.mdx?$/i.test(file.relative);
   let yamlText = text;
   let body: MarkdownBody | undefined;

@@ -99,7 +99,8 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
   const assets = new Set(parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))));
   // The files an asset's `$ref`s name (an OpenAPI description split into files) are assets too.
   const byPath = new Map(parsedFiles.map((p) => [p.file.relative, p]));
-  for (const asset of assets) for (const doc of byPath.get(asset)?.docs ?? []) for (const ref of refPaths(asset, doc.value)) assets.add(ref);
+  for (const asset of assets)
+    for (const doc of byPath.get(asset)?.docs ?? []) for (const ref of refPaths(asset, doc.value)) assets.add(ref);
   const elements: ParsedElement[] = [];
   const invalid: InvalidElement[] = [];
   const systems: ParsedSystem[] = [];
@@ -167,7 +168,8 @@ function refPaths(from: string, value: unknown): string[] {
     for (const [key, item] of Object.entries(node)) {
       if (key === '$ref' && typeof item === 'string') {
         const file = item.split('#')[0]!;
-        if (file !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(file)) found.push(path.posix.normalize(path.posix.join(path.posix.dirname(from), file)));
+        if (file !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(file))
+          found.push(path.posix.normalize(path.posix.join(path.posix.dirname(from), file)));
       } else walk(item, depth + 1);
     }
   };
