@@ -31,14 +31,8 @@ export interface OperationView {
   readonly description?: string | undefined;
   readonly deprecated: boolean;
   readonly tags: readonly string[];
-  readonly parameters: readonly {
-    readonly name: string;
-    readonly in: string;
-    readonly type: string;
-    readonly required: boolean;
-    readonly description: string;
-    readonly constraints: string;
-  }[];
+  /** As schema rows: where each goes (`in path`) leads its constraints. */
+  readonly parameters: readonly SchemaRow[];
   readonly request?:
     { readonly required: boolean; readonly description?: string | undefined; readonly bodies: readonly BodyView[] } | undefined;
   readonly responses: readonly { readonly status: string; readonly description: string; readonly bodies: readonly BodyView[] }[];
@@ -138,11 +132,10 @@ function operationView(op: ApiOperation, anchor: string): OperationView {
     tags: op.tags,
     parameters: op.parameters.map((p) => ({
       name: p.name,
-      in: p.in,
       type: schemaType(p.schema),
       required: p.required,
       description: p.description ?? (typeof p.schema.description === 'string' ? p.schema.description : ''),
-      constraints: schemaConstraints(p.schema),
+      constraints: [`in ${p.in}`, schemaConstraints(p.schema)].filter((c) => c !== '').join('; '),
     })),
     request: op.requestBody && {
       required: op.requestBody.required,

@@ -83,7 +83,7 @@ describe('OpenAPI descriptions', () => {
     const [get, , post] = openapi!.operations;
     // Path-level parameters apply to every operation of the path.
     expect(get!.parameters).toEqual([
-      { name: 'sku', in: 'path', type: 'string', required: true, description: '', constraints: 'pattern: ^[A-Z0-9]+$' },
+      { name: 'sku', type: 'string', required: true, description: '', constraints: 'in path; pattern: ^[A-Z0-9]+$' },
     ]);
     const ok = get!.responses[0]!.bodies[0]!;
     expect(ok.schemaName).toBe('Item');
@@ -134,7 +134,7 @@ describe('OpenAPI descriptions', () => {
       }),
     });
     const op = servicePage(site, 'api').apis.openapi!.operations[0]!;
-    expect(op.parameters.map((p) => [p.name, p.in, p.type])).toEqual([['dry', 'query', 'boolean']]);
+    expect(op.parameters.map((p) => [p.name, p.constraints, p.type])).toEqual([['dry', 'in query', 'boolean']]);
     expect(op.request?.bodies).toMatchObject([{ mediaType: 'application/json', schemaName: 'Order', rows: [{ name: 'id' }] }]);
     expect(op.responses[0]!.bodies[0]).toMatchObject({ schemaName: 'Order[]', rows: [{ name: '[].id' }] });
   });
