@@ -1,4 +1,5 @@
 import { watch } from 'chokidar';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { CheckCache } from '../model/check-cache.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
@@ -16,7 +17,9 @@ const SETTLE_MS = 20;
  */
 export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'format' | 'minCompleteness'>): Promise<number> {
   const cache = new CheckCache();
-  const dir = path.resolve(options.contentDir);
+  // The real path, as the check names files (its cache is keyed by them): a content folder
+  // reached through a symbolic link (macOS's /tmp) must not make a change go unseen.
+  const dir = realOrResolved(options.contentDir);
   const check = async (reason: string) => {
     const started = performance.now();
     let result: LoadResult;
@@ -73,4 +76,12 @@ export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'fo
     };
     process.once('SIGINT', stop).once('SIGTERM', stop);
   });
+}
+
+function realOrResolved(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }
