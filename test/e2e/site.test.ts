@@ -72,6 +72,17 @@ describe('a stakeholder on the site', () => {
     expect(await page.textContent('h1')).toBe('API Gateway');
   });
 
+  it('follows an endpoint to its OpenAPI operation, which opens where it lands', async () => {
+    await page.goto(`${site.url}services/order-service/`);
+    const operation = page.locator('details#op-cancelOrder');
+    expect(await operation.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.locator('a[href="#op-cancelOrder"]').click();
+    await page.waitForFunction(() => (document.getElementById('op-cancelOrder') as HTMLDetailsElement).open);
+    // Its parameters and responses are now what the reader sees.
+    await expect.poll(() => operation.locator('table').first().isVisible()).toBe(true);
+    expect(await operation.innerText()).toContain('Why the customer cancels');
+  });
+
   it('filters and sorts a kind index', async () => {
     await page.goto(`${site.url}services/`);
     const visible = () => page.$$eval('tbody tr:not([hidden]) td[data-column="name"]', (cells) => cells.map((c) => c.textContent!.trim()));
