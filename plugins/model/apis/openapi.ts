@@ -43,7 +43,7 @@ export async function describeOpenApi(input: OpenApiInput): Promise<ApiResult<Op
           circular: 'ignore',
           // A schema that was referenced by name keeps the name as its title, so that tables can say `array of LineItem`.
           onDereference: (ref: string, value: Obj) => {
-            const name = ref.includes('/schemas/') || ref.includes('/definitions/') ? decodeURIComponent(ref.split('/').at(-1) ?? '') : '';
+            const name = ref.includes('/schemas/') || ref.includes('/definitions/') ? decoded(ref.split('/').at(-1) ?? '') : '';
             if (name && isObj(value) && value.title === undefined) value.title = name;
           },
         },
@@ -156,7 +156,7 @@ function follow(root: Obj, node: unknown, depth = 0): Obj {
   if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/') || depth > 8) return value;
   let target: unknown = root;
   for (const part of value.$ref.slice(2).split('/')) {
-    const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = decoded(part).replace(/~1/g, '/').replace(/~0/g, '~');
     target = isObj(target) && Object.hasOwn(target, key) ? target[key] : undefined;
   }
   return follow(root, target, depth + 1);
@@ -208,7 +208,7 @@ function contents(content: unknown, originalContent: unknown, own: (schema: unkn
 /** `Order` for `{ $ref: '#/components/schemas/Order' }`, and for an array of them `Order[]`. */
 function refName(schema: unknown): string | undefined {
   if (!isObj(schema)) return undefined;
-  if (typeof schema.$ref === 'string') return decodeURIComponent(schema.$ref.split('/').at(-1) ?? '') || undefined;
+  if (typeof schema.$ref === 'string') return decoded(schema.$ref.split('/').at(-1) ?? '') || undefined;
   if (schema.type === 'array') {
     const inner = refName(schema.items);
     return inner === undefined ? undefined : `${inner}[]`;
@@ -250,7 +250,7 @@ function fromPointer(pointer: string): (string | number)[] {
     .replace(/^\//, '')
     .split('/')
     .map((part) => {
-      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = decoded(part).replace(/~1/g, '/').replace(/~0/g, '~');
       return /^\d+$/.test(key) ? Number(key) : key;
     });
 }
@@ -269,4 +269,13 @@ function list(value: unknown): unknown[] {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A `$ref` segment, percent-decoded when it can be: a malformed `%` is kept as written. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
