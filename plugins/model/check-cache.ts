@@ -17,8 +17,8 @@ export interface CachedAsset {
 
 /**
  * What a long-running check (`check --watch`) keeps from one run to the next: the list of
- * content files, every file as read and parsed, the files the content points to, and the
- * API descriptions read from them. A run with a cache reads and parses only what was
+ * content files, every file as read and parsed, and the files the content points to (API
+ * descriptions are kept by checks/apis.ts for any run). A run with a cache reads and parses only what was
  * forgotten since the last; everything after parsing (validation, resolution, the checks)
  * runs over the whole model every time, so a result never depends on what was cached.
  */
@@ -26,7 +26,6 @@ export class CheckCache {
   #listing: { readonly root: string; readonly files: readonly ContentFile[]; readonly found: Diagnostics } | undefined;
   readonly #sources = new Map<string, CachedSource>();
   readonly #assets = new Map<string, CachedAsset | string>();
-  readonly #apis = new Map<string, { readonly text: string; readonly result: Promise<unknown> }>();
 
   /** The content files, listed once until a file is added or removed. */
   listing(root: ContentRoot, list: (found: Diagnostics) => ContentFile[]): { files: readonly ContentFile[]; found: Diagnostics } {
@@ -50,24 +49,13 @@ export class CheckCache {
     return cached;
   }
 
-  /** An API description, described once for as long as its text stays the same (a `$ref`d file's change forgets it too). */
-  api<T>(absolute: string, text: string, describe: () => Promise<T>): Promise<T> {
-    const cached = this.#apis.get(absolute);
-    if (cached?.text === text) return cached.result as Promise<T>;
-    const result = describe();
-    this.#apis.set(absolute, { text, result });
-    return result;
-  }
-
   /**
    * A file changed (`change`), or was added, removed or renamed (`rename`): what was read
-   * of it is forgotten, and for a rename the list of files too. API descriptions are
-   * forgotten on any change, since one may read other files through `$ref`.
+   * of it is forgotten, and for a rename the list of files too.
    */
   forget(absolute: string, event: 'change' | 'rename'): void {
     this.#sources.delete(absolute);
     this.#assets.delete(absolute);
-    this.#apis.clear();
     if (event === 'rename') this.#listing = undefined;
   }
 }

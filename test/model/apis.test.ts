@@ -1,10 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../plugins/model/load.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
 import { ROOT } from '../helpers/build.ts';
 import { siteOf, testSite } from '../helpers/site.ts';
-import { BASE, checkTree } from '../helpers/tree.ts';
+import { BASE, checkTree, writeTree } from '../helpers/tree.ts';
 
 /** A service of the BASE tree with an `apis` block. */
 const service = (apis: string) => `name: Api\nresponsibility: Serves.\ndomain: shop\napis:\n${apis}`;
@@ -108,6 +109,26 @@ describe('OpenAPI descriptions', () => {
       ['DELETE', '/items/{sku}', '#op-DELETE-items-sku'],
       ['POST', '/items', '#op-POST-items'],
     ]);
+  });
+
+  it('reads a description again when a file its $refs read changes, though its own text did not', async () => {
+    const root = writeTree({
+      ...BASE,
+      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
+      'content/services/api.openapi.yaml': OPENAPI,
+      'content/services/schemas/item.yaml': 'type: object\nproperties:\n  sku: { type: string }\n',
+    });
+    const rows = async () => {
+      const loaded = await loadModel({ contentDir: 'content', cwd: root });
+      const post = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'api').apis.openapi!.operations[2]!;
+      return post.request!.bodies[0]!.rows.map((r) => r.name);
+    };
+    expect(await rows()).toEqual(['sku']);
+    writeFileSync(
+      path.join(root, 'content/services/schemas/item.yaml'),
+      'type: object\nproperties:\n  sku: { type: string }\n  colour: { type: string }\n',
+    );
+    expect(await rows()).toEqual(['sku', 'colour']);
   });
 
   it('reads Swagger 2: body parameters become the request body, the rest stay parameters', async () => {

@@ -49,26 +49,26 @@ async function describe(format: Format, relative: string, context: CheckContext)
   let result: ApiResult<ApiDescription>;
   if (format === 'openapi') {
     if (doc.value === undefined) return undefined;
-    const value = doc.value;
-    const describeIt = async () => {
+    let known = recentDescriptions.get(file.absolute);
+    if (!known || known.text !== doc.text || ![...known.read.values()].every((r) => sameText(r.absolute, r.text))) {
       // Loaded only for content that has an OpenAPI description: the validator is large.
       const { describeOpenApi } = await import('../apis/openapi.ts');
-      const read: string[] = [];
-      const described = await describeOpenApi({
-        value,
+      const read = new Map<string, { absolute: string; text: string }>();
+      const result = await describeOpenApi({
+        value: doc.value,
         file: file.absolute,
         readReferenced: (target) => {
           const referenced = readReferenced(target, context);
-          read.push(referenced.relative);
+          read.set(referenced.relative, { absolute: target, text: referenced.text });
           return referenced.text;
         },
       });
-      return { described, read };
-    };
-    const outcome = await (context.cache ? context.cache.api(file.absolute, doc.text, describeIt) : describeIt());
+      known = { text: doc.text, read, result };
+      remember(file.absolute, known);
+    }
     // The files its `$ref`s read are published with it.
-    for (const referenced of outcome.read) context.assets.add(referenced);
-    result = outcome.described;
+    for (const referenced of known.read.keys()) context.assets.add(referenced);
+    result = known.result;
   } else {
     result =
       format === 'proto'
@@ -83,6 +83,34 @@ async function describe(format: Format, relative: string, context: CheckContext)
   }
   context.documents.set(relative, { ...doc, api: result.api });
   return result.api;
+}
+
+/**
+ * The last description of each OpenAPI file, kept while its text and the texts of the files
+ * its `$ref`s read stay the same: validating and dereferencing is a check's largest cost on
+ * a small model, and a dev server, a watcher or a test suite checks the same files again and
+ * again. A few files' worth: the oldest is dropped past that.
+ */
+const recentDescriptions = new Map<
+  string,
+  {
+    readonly text: string;
+    readonly read: ReadonlyMap<string, { absolute: string; text: string }>;
+    readonly result: ApiResult<OpenApiDescription>;
+  }
+>();
+const KEPT_DESCRIPTIONS = 32;
+
+function remember(absolute: string, entry: typeof recentDescriptions extends Map<string, infer V> ? V : never): void {
+  recentDescriptions.delete(absolute);
+  recentDescriptions.set(absolute, entry);
+  if (recentDescriptions.size > KEPT_DESCRIPTIONS) recentDescriptions.delete(recentDescriptions.keys().next().value!);
+}
+
+/** Whether a file still holds `text`. */
+function sameText(absolute: string, text: string): boolean {
+  const read = readText(absolute, MAX_REFERENCED_BYTES);
+  return read.ok && read.text === text;
 }
 
 /** A file an OpenAPI `$ref` names: read only from inside the content folder. */
