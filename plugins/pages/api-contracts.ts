@@ -5,7 +5,7 @@ import type {
   OpenApiDescription,
   ProtoDescription,
   ProtoService,
-  ProtoType,
+  ApiType,
 } from '../model/apis/api-description.ts';
 import { schemaConstraints, schemaRows, schemaType, type SchemaRow } from './schema-rows.ts';
 import type { Link } from './view.ts';
@@ -201,7 +201,7 @@ function exampleOf(schema: unknown, depth: number): unknown {
 export function protoView(
   api: ProtoDescription,
   file: Link,
-  scope: { readonly services: readonly ProtoService[]; readonly messages: readonly ProtoType[] } = api,
+  scope: { readonly services: readonly ProtoService[]; readonly messages: readonly ApiType[] } = api,
 ): ProtoView {
   const { types, ref } = typeViews(scope.messages, 'proto');
   return {
@@ -244,7 +244,7 @@ function streamed(type: TypeRef, stream: boolean): TypeRef {
 }
 
 /** The types of a file, each with an anchor, and a way to link a type name written anywhere to its definition. */
-function typeViews(list: readonly ProtoType[], prefix: string): { types: TypeView[]; ref: (written: string) => TypeRef } {
+function typeViews(list: readonly ApiType[], prefix: string): { types: TypeView[]; ref: (written: string) => TypeRef } {
   const anchors = new Set<string>();
   const anchorOf = list.map((t) => unique(anchors, `${prefix}-${t.name.replace(/[^A-Za-z0-9_-]+/g, '-')}`));
   const byName = new Map<string, string>();

@@ -3,6 +3,7 @@ import { starlightOptions } from '../../plugins/astro/starlight-options.ts';
 import { indexTable } from '../../plugins/pages/index-tables.ts';
 import { fieldLabel, labelled } from '../../plugins/pages/labels.ts';
 import { searchFacets } from '../../plugins/pages/page-meta.ts';
+import { servicePage } from '../../plugins/pages/service-page.ts';
 import { schemaRows } from '../../plugins/pages/schema-rows.ts';
 import { viewOptions } from '../../plugins/diagrams/options.ts';
 import { siteViews } from '../../plugins/diagrams/views.ts';
@@ -22,6 +23,7 @@ import { writeTree } from '../helpers/tree.ts';
  */
 const NAMES = ['constructor', '__proto__', 'valueof', 'tostring', 'hasownproperty', 'isprototypeof', '__definegetter__'];
 const KEYS = ['constructor', 'valueOf', 'toString', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable'];
+const GRAPHQL_KEYS = KEYS.filter((k) => !k.startsWith('__'));
 
 function prototypeSite(): Record<string, string> {
   const files: Record<string, string> = {
@@ -68,6 +70,34 @@ function prototypeSite(): Record<string, string> {
       '',
     ].join('\n');
   }
+  // API description files whose paths, media types, properties, messages, enum values and fields are those names.
+  files['content/services/hasownproperty.api.yaml'] = [
+    'openapi: 3.0.3',
+    'info: { title: constructor, version: __proto__ }',
+    'paths:',
+    ...KEYS.map(
+      (k) =>
+        `  /${k}: { get: { operationId: ${k}, responses: { "200": { description: ${k}, content: { ${k}/json: { schema: { type: object, properties: { ${KEYS.map((p) => `${p}: { type: string, example: ${p} }`).join(', ')} } } } } } } } }`,
+    ),
+    '',
+  ].join('\n');
+  files['content/services/constructor.proto'] = [
+    'syntax = "proto3";',
+    `service constructor { ${KEYS.map((k) => `rpc ${k} (valueOf) returns (valueOf);`).join(' ')} }`,
+    `message valueOf { ${KEYS.map((k, i) => `string ${k} = ${i + 1};`).join(' ')} }`,
+    `enum toString { ${KEYS.map((k, i) => `${k} = ${i};`).join(' ')} }`,
+    '',
+  ].join('\n');
+  // GraphQL reserves names that begin with `__` (and says so, as an error at the name).
+  files['content/services/constructor.graphql'] = [
+    `type Query { ${GRAPHQL_KEYS.map((k) => `${k}(${k}: String): valueOf`).join(' ')} }`,
+    `type valueOf { ${GRAPHQL_KEYS.map((k) => `${k}: String`).join(' ')} }`,
+    '',
+  ].join('\n');
+  files['content/services/hasownproperty.yaml'] = files['content/services/hasownproperty.yaml']!.replace(
+    /apis: .*\n/,
+    'apis: { openapi: ./hasownproperty.api.yaml, proto: ./constructor.proto, graphql: ./constructor.graphql }\n',
+  );
   files['content/deployments/constructor.yaml'] = [
     'name: valueOf',
     'nodes:',
@@ -118,6 +148,13 @@ describe('content keys that name what every object inherits', async () => {
     const rows = schemaRows(model!.byKind.event.get('constructor')!.data.schema);
     expect(rows.map((r) => r.name)).toEqual(KEYS);
     expect(rows.find((r) => r.name === 'constructor')!.required).toBe(true);
+    const apis = servicePage(site, 'hasownproperty').apis;
+    expect(apis.openapi!.operations.map((op) => op.path)).toEqual(KEYS.map((k) => `/${k}`));
+    expect(apis.openapi!.operations[0]!.responses[0]!.bodies[0]!.rows.map((r) => r.name)).toEqual(KEYS);
+    expect(apis.proto!.services[0]!.methods.map((m) => m.name)).toEqual(KEYS);
+    expect(apis.proto!.types.find((t) => t.name === 'toString')!.fields.map((f) => f.name)).toEqual(KEYS);
+    expect(apis.graphql!.operations.map((op) => op.name)).toEqual(GRAPHQL_KEYS);
+    expect(JSON.stringify(apis)).not.toMatch(/function|\[object /);
     expect(JSON.stringify(starlightOptions(model, { contentDir: root, reference: true, help: true }).sidebar)).toContain(
       '"label":"hasOwnProperty"',
     );

@@ -67,7 +67,7 @@ export interface ProtoDescription {
   readonly syntax: string;
   readonly package?: string | undefined;
   readonly services: readonly ProtoService[];
-  readonly messages: readonly ProtoType[];
+  readonly messages: readonly ApiType[];
 }
 
 export interface ProtoService {
@@ -84,8 +84,8 @@ export interface ProtoService {
   }[];
 }
 
-/** A message or enum of a .proto file, or a type of a GraphQL schema. */
-export interface ProtoType {
+/** A type an API description file defines: a message or enum of a .proto file, a type of a GraphQL schema. */
+export interface ApiType {
   readonly name: string;
   /** `message`, `enum`; for GraphQL `type`, `input`, `enum`, `interface`, `union`, `scalar`. */
   readonly kind: string;
@@ -105,7 +105,7 @@ export interface GraphqlDescription {
     readonly description?: string | undefined;
   }[];
   /** Every other named type. */
-  readonly types: readonly ProtoType[];
+  readonly types: readonly ApiType[];
 }
 
 /** A fault in an API description file, where in that file it is. */

@@ -11,7 +11,7 @@ import {
   type InputValueDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import type { ApiProblem, ApiResult, GraphqlDescription, ProtoType } from './api-description.ts';
+import type { ApiProblem, ApiResult, GraphqlDescription, ApiType } from './api-description.ts';
 
 const ROOTS = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' } as const;
 type RootKind = keyof typeof ROOTS;
@@ -34,7 +34,7 @@ export function describeGraphql(text: string): ApiResult<GraphqlDescription> {
   }
   const roots = rootNames(doc);
   const operations: GraphqlDescription['operations'][number][] = [];
-  const types: ProtoType[] = [];
+  const types: ApiType[] = [];
   for (const def of doc.definitions) {
     if (!('name' in def) || def.name === undefined) continue;
     const name = def.name.value;

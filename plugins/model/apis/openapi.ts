@@ -82,11 +82,11 @@ function operations(api: Obj, original: Obj, swagger2: boolean): ApiOperation[] 
   const originalPaths = obj(original.paths);
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = obj(rawItem);
-    const originalItem = obj(originalPaths[path]);
+    const originalItem = obj(member(originalPaths, path));
     for (const method of METHODS) {
       if (!Object.hasOwn(item, method)) continue;
       const op = obj(item[method]);
-      const originalOp = obj(originalItem[method]);
+      const originalOp = obj(member(originalItem, method));
       const parameters = mergeParameters(list(item.parameters), list(op.parameters));
       const body = swagger2
         ? swaggerBody(parameters, originalItem, originalOp, api, op, own)
@@ -114,7 +114,7 @@ function operations(api: Obj, original: Obj, swagger2: boolean): ApiOperation[] 
         requestBody: body,
         responses: Object.entries(obj(op.responses)).map(([status, raw]) => {
           const response = obj(raw);
-          const originalResponse = local(obj(originalOp.responses)[status]);
+          const originalResponse = local(member(obj(originalOp.responses), status));
           return {
             status,
             description: str(response.description) ?? '',
@@ -194,7 +194,7 @@ function swaggerContents(schema: unknown, originalSchema: unknown, mediaTypes: u
 function contents(content: unknown, originalContent: unknown, own: (schema: unknown) => Obj | undefined): ApiContent[] {
   return Object.entries(obj(content)).map(([mediaType, raw]) => {
     const media = obj(raw);
-    const original = obj(obj(originalContent)[mediaType]);
+    const original = obj(member(obj(originalContent), mediaType));
     const firstExample = Object.values(obj(media.examples)).map(obj)[0];
     return {
       mediaType,
@@ -253,6 +253,11 @@ function fromPointer(pointer: string): (string | number)[] {
       const key = decoded(part).replace(/~1/g, '/').replace(/~0/g, '~');
       return /^\d+$/.test(key) ? Number(key) : key;
     });
+}
+
+/** A member the document itself holds: keys come from content, and `constructor` is not one unless written. */
+function member(holder: Obj, key: string): unknown {
+  return Object.hasOwn(holder, key) ? holder[key] : undefined;
 }
 
 function isObj(value: unknown): value is Obj {

@@ -1,4 +1,4 @@
-import type { ProtoDescription, ProtoService, ProtoType } from './api-description.ts';
+import type { ProtoDescription, ProtoService, ApiType } from './api-description.ts';
 
 /**
  * The part of a .proto file that one service serves. A system often keeps every service's
@@ -10,7 +10,7 @@ import type { ProtoDescription, ProtoService, ProtoType } from './api-descriptio
 export function protoScope(
   api: ProtoDescription,
   service: { readonly id: string; readonly name: string; readonly grpc: readonly string[] },
-): { readonly services: readonly ProtoService[]; readonly messages: readonly ProtoType[] } {
+): { readonly services: readonly ProtoService[]; readonly messages: readonly ApiType[] } {
   const listed = new Set(service.grpc);
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const names = new Set([squash(service.id), squash(service.name)]);
@@ -22,7 +22,7 @@ export function protoScope(
   // The messages the chosen services reach, through their fields, transitively.
   const messageByName = new Map(api.messages.map((m) => [m.name, m]));
   const find = (written: string) => messageByName.get(written) ?? messageByName.get(written.split('.').at(-1) ?? written);
-  const reached = new Set<ProtoType>();
+  const reached = new Set<ApiType>();
   const visit = (written: string) => {
     for (const part of written.match(/[A-Za-z_][\w.]*/g) ?? []) {
       const type = find(part);

@@ -1,5 +1,5 @@
 import protobuf from 'protobufjs';
-import type { ApiResult, ProtoDescription, ProtoService, ProtoType } from './api-description.ts';
+import type { ApiResult, ProtoDescription, ProtoService, ApiType } from './api-description.ts';
 
 /**
  * Lists the services, methods, messages and enums of a `.proto` file, parsed with
@@ -18,7 +18,7 @@ export function describeProto(text: string): ApiResult<ProtoDescription> {
     };
   }
   const services: ProtoService[] = [];
-  const messages: ProtoType[] = [];
+  const messages: ApiType[] = [];
   const pkg = parsed.package;
   const visit = (namespace: protobuf.NamespaceBase) => {
     for (const node of namespace.nestedArray) {
@@ -55,7 +55,7 @@ export function describeProto(text: string): ApiResult<ProtoDescription> {
           fields: Object.entries(node.values).map(([value, number]) => ({
             name: value,
             type: String(number),
-            comment: node.comments[value] ?? undefined,
+            comment: Object.hasOwn(node.comments, value) ? (node.comments[value] ?? undefined) : undefined,
           })),
         });
       }
