@@ -1,4 +1,5 @@
 import type { ContentFile, ContentRoot } from './content-files.ts';
+import type { DataFileResult } from './data-file.ts';
 import { Diagnostics } from './diagnostics.ts';
 import type { SourceDocument } from './parse-source.ts';
 
@@ -12,7 +13,7 @@ export interface CachedSource {
 export interface CachedAsset {
   readonly text: string;
   /** The parsed value, or why it does not parse; undefined for a .proto or GraphQL file. */
-  readonly parsed?: { readonly value: object } | string | undefined;
+  readonly parsed?: DataFileResult | undefined;
 }
 
 /**

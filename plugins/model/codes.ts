@@ -68,8 +68,8 @@ export const CODES = {
   },
   'yaml-too-complex': {
     severity: 'error',
-    title: 'YAML too deeply nested or too many aliases',
-    hint: 'Flatten the structure or expand the aliases; archsite refuses documents that could exhaust memory.',
+    title: 'YAML or JSON too deeply nested, or too many aliases',
+    hint: 'Flatten the structure or expand the aliases; archsite refuses documents (elements, schemas, API descriptions and the files their `$ref`s read) that could exhaust memory or the stack.',
   },
   'markdown-syntax': {
     severity: 'error',
@@ -151,8 +151,8 @@ export const CODES = {
   },
   'unsafe-link': {
     severity: 'error',
-    title: 'Link with a scheme that can run code',
-    hint: 'Remove the `javascript:`, `vbscript:` or `data:` link (a `data:image/...` image is fine); link to a page or an http(s) URL instead.',
+    title: 'Link that can run code',
+    hint: 'Remove the `javascript:`, `vbscript:` or `data:` link (a `data:image/...` image is fine), or the link to a file a browser opens as a page (.html, .svg, .xml), which is never published; link to a page or an http(s) URL instead.',
   },
   'duplicate-node-id': {
     severity: 'error',
@@ -189,6 +189,11 @@ export const CODES = {
     severity: 'error',
     title: 'Referenced path leaves the content folder',
     hint: 'Keep schemas and API descriptions inside the content folder; nothing outside it is read.',
+  },
+  'wrong-file-type': {
+    severity: 'error',
+    title: 'Referenced file is not of the type the field is for',
+    hint: 'Name a file of the type the field takes (`apis.graphql`: .graphql, .gql or .graphqls; a `$ref`: .yaml, .yml or .json), never an element’s file; a file a browser opens as a page (.html, .svg, .xml) is never published.',
   },
   'invalid-schema': {
     severity: 'error',

@@ -123,6 +123,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     parsed: new Map(elements.map((el) => [keyOf(el), el])),
     invalid,
     files: new Map(files.map((f) => [f.relative, f])),
+    elementFiles: read.elementFiles,
     diagnostics,
     assets: new Set(read.assets),
     documents: new Map(),

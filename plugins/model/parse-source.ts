@@ -1,9 +1,10 @@
 import matter from 'gray-matter';
-import { isCollection, isMap, isPair, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isCollection, isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { ContentFile } from './content-files.ts';
 import type { Diagnostics, Position } from './diagnostics.ts';
 import { fastYamlValues } from './fast-yaml.ts';
-import { inspectNodes } from './yaml-nodes.ts';
+import { positionOf, tooDeepAt, YAML_FLOW_SYNTAX } from './nesting.ts';
+import { firstAlias, inspectNodes, nestedMessage, tooDeep } from './yaml-nodes.ts';
 import { DeferredLocator, deferredPosition, YamlLocator, type Locator } from './yaml-position.ts';
 
 /** YAML nested deeper than this is refused: no real element needs it. */
@@ -114,7 +115,7 @@ export function parseSource(
       logLevel: 'error',
     }) as Document.Parsed[];
   } catch (error) {
-    diagnostics.report('yaml-too-complex', file.display, { line: 1, column: 1 }, tooComplexMessage(error));
+    diagnostics.report('yaml-too-complex', file.display, deepestOr(yamlText, { line: 1, column: 1 }), tooComplexMessage(error));
     return [];
   }
   if (!Array.isArray(docs)) docs = [docs];
@@ -126,6 +127,12 @@ export function parseSource(
       // One error a line: YAML's later errors on a line mostly repeat the first.
       const seen = new Set<number>();
       for (const error of doc.errors) {
+        if (/call stack/i.test(error.message)) {
+          // Flow collections nested thousands deep overflow the parser: said where the nesting crosses the limit.
+          const { line, col } = lines.linePos(error.pos[0]);
+          diagnostics.report('yaml-too-complex', file.display, deepestOr(yamlText, { line, column: col }), nestedMessage('YAML', MAX_DEPTH));
+          break;
+        }
         const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
         if (seen.has(line)) continue;
         seen.add(line);
@@ -144,10 +151,10 @@ export function parseSource(
       refused = true;
       continue;
     }
-    const depthAt = tooDeep(doc);
+    const depthAt = tooDeep(doc, MAX_DEPTH);
     if (depthAt !== undefined) {
       const { line, col } = lines.linePos(depthAt);
-      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, `YAML is nested more than ${MAX_DEPTH} levels deep`);
+      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, nestedMessage('YAML', MAX_DEPTH));
       refused = true;
       continue;
     }
@@ -160,7 +167,7 @@ export function parseSource(
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
-      const { line, col } = lines.linePos(doc.contents.range[0]);
+      const { line, col } = lines.linePos(firstAlias(doc) ?? doc.contents.range[0]);
       const unresolved = error instanceof Error && /unresolved alias/i.test(error.message);
       if (unresolved)
         diagnostics.report(
@@ -244,7 +251,7 @@ function locateDocuments(yamlText: string): { locate: YamlLocator; start: Positi
 
 /** What YAML made of a document with errors, if anything safe: within the depth and alias limits. */
 function partialValue(doc: Document.Parsed): unknown {
-  if (doc.contents === null || tooDeep(doc) !== undefined) return undefined;
+  if (doc.contents === null || tooDeep(doc, MAX_DEPTH) !== undefined) return undefined;
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     return value === null ? undefined : value;
@@ -289,25 +296,14 @@ function firstComplexKey(doc: Document.Parsed): number | undefined {
   return undefined;
 }
 
-/** The offset of the first node nested deeper than MAX_DEPTH, if any. Iterative on purpose. */
-function tooDeep(doc: Document.Parsed): number | undefined {
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
-    if (isMap(node)) {
-      for (const pair of node.items)
-        if (isPair(pair)) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
-    } else if (isSeq(node)) {
-      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return undefined;
+/** Where flow collections first nest deeper than MAX_DEPTH, or `fallback`. */
+function deepestOr(yamlText: string, fallback: Position): Position {
+  const at = tooDeepAt(yamlText, MAX_DEPTH, YAML_FLOW_SYNTAX);
+  return at === undefined ? fallback : positionOf(yamlText, at);
 }
 
 function tooComplexMessage(error: unknown): string {
-  if (error instanceof RangeError) return `YAML is nested too deeply to read`;
+  if (error instanceof RangeError) return nestedMessage('YAML', MAX_DEPTH);
   if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
     return `YAML expands more than ${MAX_ALIASES} aliases; this looks like an alias bomb`;
   }

@@ -96,11 +96,20 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
     parsedFiles.push({ file, kind, docs, found });
   }
 
-  const assets = new Set(parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))));
-  // The files an asset's `$ref`s name (an OpenAPI description split into files) are assets too.
   const byPath = new Map(parsedFiles.map((p) => [p.file.relative, p]));
+  // A file that holds valid elements stays an element file, whatever names it: the checks
+  // that follow asset paths and `$ref`s say so at the reference, and nothing leaves the model.
+  const holdsElements = (relative: string) => {
+    const parsed = byPath.get(relative);
+    return parsed !== undefined && (parsed.kind === 'root' || isElementFile(parsed.kind, parsed.docs));
+  };
+  const assets = new Set(
+    parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))).filter((a) => !holdsElements(a)),
+  );
+  // The files an asset's `$ref`s name (an OpenAPI description split into files) are assets too.
   for (const asset of assets)
-    for (const doc of byPath.get(asset)?.docs ?? []) for (const ref of refPaths(asset, doc.value)) assets.add(ref);
+    for (const doc of byPath.get(asset)?.docs ?? [])
+      for (const ref of refPaths(asset, doc.value)) if (!holdsElements(ref)) assets.add(ref);
   const elements: ParsedElement[] = [];
   const invalid: InvalidElement[] = [];
   const systems: ParsedSystem[] = [];
@@ -145,6 +154,11 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
   }
   otherFiles.sort((a, b) => compare(a.relative, b.relative));
   return { elements, invalid, systems, elementFiles, otherFiles, assets };
+}
+
+/** True when every document of a file validates as an element of its folder's kind. */
+function isElementFile(kind: ElementKind, docs: readonly SourceDocument[]): boolean {
+  return docs.length > 0 && docs.every((doc) => !doc.broken && validate(SCHEMAS[kind], doc, new Diagnostics()) !== undefined);
 }
 
 /** Content paths that a raw document names as schema, OpenAPI, proto or GraphQL files. */

@@ -19,7 +19,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * Reads a file as UTF-8 text. A UTF-8 byte-order mark is dropped; UTF-16, NUL bytes and
  * invalid byte sequences are refused with the position of the first bad byte.
  */
-export function readText(absolute: string, maxBytes = MAX_ELEMENT_BYTES): ReadResult {
+export function readText(absolute: string, maxBytes = MAX_ELEMENT_BYTES, what = 'element files'): ReadResult {
   let bytes: Buffer;
   try {
     const size = statSync(absolute).size;
@@ -28,7 +28,7 @@ export function readText(absolute: string, maxBytes = MAX_ELEMENT_BYTES): ReadRe
         ok: false,
         code: 'file-too-large',
         at: { line: 1, column: 1 },
-        message: `file is ${formatBytes(size)}; element files may be at most ${formatBytes(maxBytes)}`,
+        message: `file is ${formatBytes(size)}; ${what} may be at most ${formatBytes(maxBytes)}`,
       };
     }
     bytes = readFileSync(absolute);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { FieldPath } from './yaml-position.ts';
 
 /**
@@ -74,4 +74,39 @@ export function inspectNodes(doc: Document.Parsed, text: string): NodeFindings {
 /** `tag:yaml.org,2002:binary` → `!!binary`; local tags as written. */
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/** The offset of the first node nested deeper than `max`, if any. Iterative on purpose. */
+export function tooDeep(doc: Document.Parsed, max: number): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > max) return node.range?.[0] ?? 0;
+    if (isMap(node)) {
+      for (const pair of node.items)
+        if (isPair(pair)) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** The offset of the first alias of a document, where an alias bomb is reported. */
+export function firstAlias(doc: Document.Parsed): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return node.range?.[0] ?? 0;
+    if (isMap(node)) {
+      for (const pair of [...node.items].reverse()) if (isPair(pair)) stack.push(pair.value, pair.key);
+    } else if (isSeq(node)) stack.push(...[...node.items].reverse());
+  }
+  return undefined;
+}
+
+/** What every limit on nesting says: "YAML is nested deeper than 64 levels". */
+export function nestedMessage(what: string, max: number): string {
+  return `${what} is nested deeper than ${max} levels`;
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../plugins/model/format.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
 import { ROOT } from '../helpers/build.ts';
@@ -160,6 +161,33 @@ describe('OpenAPI descriptions', () => {
     expect(op.responses[0]!.bodies[0]).toMatchObject({ schemaName: 'Order[]', rows: [{ name: '[].id' }] });
   });
 
+  it.each([
+    ['with a host', { host: 'legacy.example', schemes: ['http'] }],
+    ['without a host', {}],
+  ])('matches apis.rest behind a Swagger 2 basePath, %s', async (_, where) => {
+    const swagger = (rest: string) =>
+      checkTree({
+        'content/services/api.yaml': service(`  openapi: ./api.json\n  rest:\n${rest}`),
+        'content/services/api.json': JSON.stringify({
+          swagger: '2.0',
+          info: { title: 'Legacy', version: '1' },
+          basePath: '/v1',
+          ...where,
+          paths: {
+            '/orders/{id}': {
+              get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'OK' } } },
+            },
+          },
+        }),
+      });
+    expect(await swagger("    - { method: GET, path: '/v1/orders/{id}' }\n")).toEqual([]);
+    expect(await swagger('    - { method: GET, path: "/orders/:id" }\n')).toEqual([]);
+    expect(await swagger("    - { method: GET, path: '/v2/orders/{id}' }\n")).toEqual([
+      'content/services/api.yaml:6:3 warning api-mismatch: GET /orders/{id} of api.json is not listed in apis.rest',
+      "content/services/api.yaml:7:7 warning api-mismatch: GET /v2/orders/{id} is not in api.json (did you mean 'GET /orders/{id}'?)",
+    ]);
+  });
+
   it('an invalid description is an error at the place in that file, one per fault', async () => {
     const broken = OPENAPI.replace('"204": { description: Removed }', '"204": { summary: Removed }');
     expect(
@@ -179,24 +207,79 @@ describe('OpenAPI descriptions', () => {
         'content/services/schemas/item.yaml': 'type: object\n',
       }),
     ).toEqual([
-      'content/services/api.openapi.yaml:39:29 error invalid-api-description: Missing $ref pointer "#/components/schemas/Problm". Token "Problm" does not exist.',
+      "content/services/api.openapi.yaml:39:45 error invalid-api-description: $ref '#/components/schemas/Problm' points at nothing: this file has no '#/components/schemas/Problm' (did you mean '#/components/schemas/Problem'?)",
     ]);
   });
 
-  it('never reads a $ref outside the content folder, nor fetches one from the network', async () => {
-    const outside = OPENAPI.replace('./schemas/item.yaml', '../../secret.yaml');
-    const [line] = await checkTree({
-      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
-      'content/services/api.openapi.yaml': outside,
-      'secret.yaml': 'type: object\n',
+  /**
+   * The description, in a folder of no kind, with its one external `$ref` (line 30, column 29)
+   * replaced, and the files given. Other diagnostics than errors (the files no element names) are left out.
+   */
+  const refTo = async (ref: string, files: Record<string, string> = {}) =>
+    (
+      await checkTree({
+        'content/services/api.yaml': service('  openapi: ../apis/api.openapi.yaml\n'),
+        'content/apis/api.openapi.yaml': OPENAPI.replace('./schemas/item.yaml', ref),
+        ...files,
+      })
+    ).filter((line) => !line.includes(' info '));
+  const AT_REF = 'content/apis/api.openapi.yaml:30:29';
+
+  it.each([
+    ['/etc/passwd', `${AT_REF} error path-outside-content: $ref '/etc/passwd' is an absolute path; write the path relative to this file, inside the content folder`],
+    ['file:///etc/passwd', `${AT_REF} error path-outside-content: $ref 'file:///etc/passwd' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`],
+    ['http://127.0.0.1:9/item.yaml', `${AT_REF} error path-outside-content: $ref 'http://127.0.0.1:9/item.yaml' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`],
+    ['//127.0.0.1/item.yaml', `${AT_REF} error path-outside-content: $ref '//127.0.0.1/item.yaml' names another host; archsite fetches nothing: copy the file into the content folder`],
+    ['../../../../../etc/passwd', `${AT_REF} error path-outside-content: $ref '../../../../../etc/passwd' leaves the content folder; nothing outside it is read`],
+    ['./schemas/', `${AT_REF} error wrong-file-type: $ref './schemas/' names a folder, not a file`],
+    ['./schemas', `${AT_REF} error wrong-file-type: $ref './schemas' names a folder, not a file`],
+    ['./schemas/itme.yaml', `${AT_REF} error missing-file: $ref './schemas/itme.yaml' names a file that does not exist (did you mean 'item.yaml'?)`],
+    ['./schemas/item.html', `${AT_REF} error wrong-file-type: $ref './schemas/item.html' names a file that is not JSON or YAML: a $ref file must end in .yaml, .yml or .json`],
+    ['./schemas/item.yaml#/Itemm', `${AT_REF} error invalid-api-description: $ref './schemas/item.yaml#/Itemm' points at nothing: './schemas/item.yaml' has no '#/Itemm' (did you mean '#/Item'?)`],
+  ])('a $ref to %s is an error at the $ref, naming it as written; nothing is read or fetched', async (ref, expected) => {
+    const lines = await refTo(ref, {
+      'content/apis/schemas/item.yaml': 'Item: { type: object }\n',
+      'content/apis/schemas/item.html': '<script>alert(1)</script>\n',
+      'passwd.yaml': 'type: object\n',
     });
-    expect(line).toMatch(/^content\/services\/api\.openapi\.yaml:1:1 error invalid-api-description: .*leaves the content folder/);
-    const remote = OPENAPI.replace('./schemas/item.yaml', 'https://example.invalid/item.yaml');
-    const [remoteLine] = await checkTree({
-      'content/services/api.yaml': service('  openapi: ./api.openapi.yaml\n'),
-      'content/services/api.openapi.yaml': remote,
+    expect(lines).toEqual([expected]);
+  });
+
+  it('a $ref never takes an element out of the model: naming an element file is an error at the $ref', async () => {
+    const root = writeTree({
+      ...BASE,
+      'content/services/api.yaml': service('  openapi: ../apis/api.openapi.yaml\n'),
+      'content/apis/api.openapi.yaml': OPENAPI.replace('./schemas/item.yaml', '../teams/core.yaml'),
+      'content/teams/core.yaml': 'name: Core team\n',
     });
-    expect(remoteLine).toMatch(/^content\/services\/api\.openapi\.yaml:\d+:\d+ error invalid-api-description: /);
+    const result = await loadModel({ contentDir: 'content', cwd: root });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${AT_REF} error wrong-file-type: $ref '../teams/core.yaml' names the file of team 'core'; a $ref names a file of the description, never an element's`,
+    ]);
+    expect(result.model?.byKind.team.has('core')).toBe(true);
+    expect(result.assets).not.toContain('teams/core.yaml');
+  });
+
+  it('a file a $ref reads has the limits of every content file: an alias bomb, deep nesting or a syntax error is said in that file, at once', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const started = performance.now();
+    expect(await refTo('./schemas/bomb.yaml', { 'content/apis/schemas/bomb.yaml': `${bomb}\n` })).toEqual([
+      `${AT_REF} error yaml-too-complex: $ref './schemas/bomb.yaml' names a file that cannot be used; see that file`,
+      'content/apis/schemas/bomb.yaml:2:8 error yaml-too-complex: YAML expands more than 100 aliases; this looks like an alias bomb',
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await refTo('./schemas/deep.json', { 'content/apis/schemas/deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` })).toEqual([
+      `${AT_REF} error yaml-too-complex: $ref './schemas/deep.json' names a file that cannot be used; see that file`,
+      'content/apis/schemas/deep.json:1:257 error yaml-too-complex: JSON is nested deeper than 256 levels',
+    ]);
+    expect(await refTo('./schemas/deep.yaml', { 'content/apis/schemas/deep.yaml': `${'['.repeat(5_000)}${']'.repeat(5_000)}\n` })).toEqual([
+      `${AT_REF} error yaml-too-complex: $ref './schemas/deep.yaml' names a file that cannot be used; see that file`,
+      'content/apis/schemas/deep.yaml:1:257 error yaml-too-complex: YAML is nested deeper than 256 levels',
+    ]);
+    expect(await refTo('./schemas/broken.yaml', { 'content/apis/schemas/broken.yaml': 'type: object\nproperties: { a: [\n' })).toEqual([
+      `${AT_REF} error invalid-schema: $ref './schemas/broken.yaml' names a file that cannot be used; see that file`,
+      expect.stringMatching(/^content\/apis\/schemas\/broken\.yaml:\d+:\d+ error invalid-schema: /),
+    ]);
   });
 
   it('apis.rest must list what the description holds, and the other way round', async () => {

@@ -57,7 +57,7 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
   {
     name: 'undefined alias',
     files: { 'content/teams/core.yaml': 'name: *missing\n' },
-    expected: ['content/teams/core.yaml:1:1 error yaml-syntax: an alias names no anchor: missing'],
+    expected: ['content/teams/core.yaml:1:7 error yaml-syntax: an alias names no anchor: missing'],
   },
   {
     name: 'alias bomb',
@@ -65,7 +65,7 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
       'content/teams/core.yaml':
         'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nname: *c\n',
     },
-    expected: ['content/teams/core.yaml:1:1 error yaml-too-complex: YAML expands more than 100 aliases; this looks like an alias bomb'],
+    expected: ['content/teams/core.yaml:2:8 error yaml-too-complex: YAML expands more than 100 aliases; this looks like an alias bomb'],
   },
   {
     name: 'a mapping where a list is expected',

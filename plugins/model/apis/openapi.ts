@@ -10,10 +10,11 @@ export interface OpenApiInput {
   /** The file's absolute path: relative `$ref`s resolve against it. */
   readonly file: string;
   /**
-   * Reads a file another `$ref` points to, by absolute path, or throws why it may not be
-   * read (outside the content folder). Nothing is ever fetched from the network.
+   * A file another `$ref` points to, by absolute path, as already read and parsed (see
+   * openapi-refs.ts, which follows every `$ref` first, under the content folder's rules and
+   * limits), or a throw. Nothing is read here, and nothing is ever fetched.
    */
-  readonly readReferenced: (file: string) => string;
+  readonly referenced: (file: string) => object;
 }
 
 type Obj = Record<string, unknown>;
@@ -35,8 +36,20 @@ export async function describeOpenApi(input: OpenApiInput): Promise<ApiResult<Op
           file: false,
           content: {
             order: 1,
-            canRead: (file: { url: string }) => !/^https?:/i.test(file.url),
-            read: (file: { url: string }) => input.readReferenced(file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url),
+            canRead: (file: { url: string }) => file.url.startsWith('file:'),
+            read: () => '',
+          },
+        },
+        // Every file was parsed under the content's limits already: its value is handed over as it is.
+        parse: {
+          json: false,
+          yaml: false,
+          text: false,
+          binary: false,
+          content: {
+            order: 1,
+            canParse: true,
+            parse: (file: { url: string }) => structuredClone(input.referenced(fileURLToPath(file.url.replace(/#.*$/, '')))),
           },
         },
         dereference: {
@@ -63,14 +76,19 @@ export async function describeOpenApi(input: OpenApiInput): Promise<ApiResult<Op
       title: str(info.title) ?? '',
       version: str(info.version) ?? '',
       description: str(info.description),
-      servers: swagger2
-        ? typeof api.host === 'string'
-          ? [`${api.host}${str(api.basePath) ?? ''}`]
-          : []
-        : list(api.servers).flatMap((s) => (typeof obj(s).url === 'string' ? [String(obj(s).url)] : [])),
+      servers: swagger2 ? swaggerServers(api) : list(api.servers).flatMap((s) => (typeof obj(s).url === 'string' ? [String(obj(s).url)] : [])),
       operations: operations(api, original, swagger2),
     },
   };
+}
+
+/** Swagger 2's `schemes`, `host` and `basePath` as server URLs: `https://shop.example/v1`, or `/v1` without a host. */
+function swaggerServers(api: Obj): string[] {
+  const basePath = str(api.basePath) ?? '';
+  const host = str(api.host);
+  if (host === undefined) return basePath === '' || basePath === '/' ? [] : [basePath];
+  const schemes = list(api.schemes).filter((s): s is string => typeof s === 'string');
+  return (schemes.length > 0 ? schemes : ['https']).map((scheme) => `${scheme}://${host}${basePath}`);
 }
 
 function operations(api: Obj, original: Obj, swagger2: boolean): ApiOperation[] {
@@ -234,6 +252,9 @@ function problemsOf(error: unknown): ApiProblem[] {
     return problems;
   }
   const message = error instanceof Error ? error.message : String(error);
+  // Swagger Parser's own checks name the operation as `/paths/orders/{id}/get`.
+  const operation = /^Validation failed\. \/paths(\/.*)\/(get|put|post|delete|options|head|patch|trace)\b/.exec(message);
+  if (operation) return [{ path: ['paths', operation[1]!, operation[2]!], message: message.replace(/^Validation failed\. /, '').split('\n')[0]! }];
   // A $ref that points nowhere says where it is written.
   const at = typeof e.parentPath === 'string' ? fromPointer(e.parentPath.replace(/^[^#]*#/, '')) : undefined;
   return [{ path: at, message: message.split('\n')[0] ?? 'is not a valid OpenAPI description' }];

@@ -1,19 +1,26 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ApiDescription, ApiOperation, ApiProblem, ApiResult, OpenApiDescription, ProtoDescription } from '../apis/api-description.ts';
+import { followRefs, type RefRead } from '../apis/openapi-refs.ts';
 import { protoScope } from '../apis/proto-scope.ts';
 import { matchRest } from '../apis/rest-match.ts';
+import type { CachedAsset } from '../check-cache.ts';
 import { isInside } from '../content-files.ts';
+import { MAX_DATA_BYTES, parseDataFile } from '../data-file.ts';
 import { START, type Position } from '../diagnostics.ts';
+import { endingsOf, fitsField } from '../file-types.ts';
+import { GRAPHQL_SYNTAX, positionOf, PROTO_SYNTAX, tooDeepAt } from '../nesting.ts';
 import type { ParsedElement } from '../read-elements.ts';
 import { readText } from '../read-text.ts';
-import { didYouMean } from '../suggest.ts';
+import { closest, didYouMean } from '../suggest.ts';
+import { nestedMessage } from '../yaml-nodes.ts';
 import { YamlLocator } from '../yaml-position.ts';
 import type { CheckContext } from './context.ts';
+import { elementFileName } from './element-files.ts';
 
-/** Files an OpenAPI description refers to may be as large as the description itself. */
-const MAX_REFERENCED_BYTES = 16 * 1024 * 1024;
+/** GraphQL and .proto files nest a few levels; their parsers recurse once a level. */
+const MAX_API_DEPTH = 64;
 
 type Format = 'openapi' | 'proto' | 'graphql';
 
@@ -48,32 +55,22 @@ async function describe(format: Format, relative: string, context: CheckContext)
   if (!doc || !file) return undefined;
   let result: ApiResult<ApiDescription>;
   if (format === 'openapi') {
-    if (doc.value === undefined) return undefined;
-    let known = recentDescriptions.get(file.absolute);
-    if (!known || known.text !== doc.text || ![...known.read.values()].every((r) => sameText(r.absolute, r.text))) {
-      // Loaded only for content that has an OpenAPI description: the validator is large.
-      const { describeOpenApi } = await import('../apis/openapi.ts');
-      const read = new Map<string, { absolute: string; text: string }>();
-      const result = await describeOpenApi({
-        value: doc.value,
-        file: file.absolute,
-        readReferenced: (target) => {
-          const referenced = readReferenced(target, context);
-          read.set(referenced.relative, { absolute: target, text: referenced.text });
-          return referenced.text;
-        },
-      });
-      known = { text: doc.text, read, result };
-      remember(file.absolute, known);
-    }
+    const value = doc.value;
+    if (value === undefined) return undefined;
+    const read = describedFiles(relative, value, context);
+    if (!read) return undefined;
     // The files its `$ref`s read are published with it.
-    for (const referenced of known.read.keys()) context.assets.add(referenced);
-    result = known.result;
+    for (const referenced of read.keys()) context.assets.add(referenced);
+    result = await describeOpenApi(file.absolute, { text: doc.text, value }, read, context);
   } else {
+    const text = doc.text;
+    const deep = tooDeepAt(text, MAX_API_DEPTH, format === 'proto' ? PROTO_SYNTAX : GRAPHQL_SYNTAX);
     result =
-      format === 'proto'
-        ? (await import('../apis/proto.ts')).describeProto(doc.text)
-        : (await import('../apis/graphql.ts')).describeGraphql(doc.text);
+      deep !== undefined
+        ? { ok: false, problems: [{ ...positionOf(text, deep), message: nestedMessage(format === 'proto' ? '.proto file' : 'GraphQL schema', MAX_API_DEPTH) }] }
+        : format === 'proto'
+          ? (await import('../apis/proto.ts')).describeProto(text)
+          : (await import('../apis/graphql.ts')).describeGraphql(text);
   }
   if (!result.ok) {
     const locate = format === 'openapi' ? locator(doc.text) : undefined;
@@ -86,18 +83,74 @@ async function describe(format: Format, relative: string, context: CheckContext)
 }
 
 /**
+ * The files of an OpenAPI description, by content path: the description and every file its
+ * `$ref`s read, each judged and read under the rules of every content file (see
+ * openapi-refs.ts). Undefined, with the faults reported where they are, when any `$ref`
+ * cannot be followed: the validator is not run on a description it could not read whole.
+ */
+function describedFiles(relative: string, value: object, context: CheckContext): Map<string, ReferencedFile> | undefined {
+  const texts = new Map<string, string>([[relative, context.documents.get(relative)!.text]]);
+  const { files, problems } = followRefs({ relative, value }, (target) => {
+    const read = readReferenced(target, context);
+    if (read.ok) texts.set(target, read.text);
+    return read.ok ? { ok: true, file: { relative: target, value: read.value } } : read;
+  });
+  for (const problem of problems) {
+    const file = context.files.get(problem.file)!;
+    const at = 'position' in problem.at ? problem.at.position : locator(texts.get(problem.file)!).value(problem.at.path);
+    context.diagnostics.report(problem.code, file.display, at, problem.message);
+  }
+  if (problems.length > 0) return undefined;
+  files.delete(relative);
+  return new Map([...files].map(([target, f]) => [target, { absolute: context.files.get(target)!.absolute, text: texts.get(target)!, value: f.value }]));
+}
+
+interface ReferencedFile {
+  readonly absolute: string;
+  readonly text: string;
+  readonly value: object;
+}
+
+async function describeOpenApi(
+  absolute: string,
+  doc: { readonly text: string; readonly value: object },
+  read: ReadonlyMap<string, ReferencedFile>,
+  context: CheckContext,
+): Promise<ApiResult<OpenApiDescription>> {
+  const known = recentDescriptions.get(absolute);
+  const same =
+    known !== undefined &&
+    known.text === doc.text &&
+    known.read.size === read.size &&
+    [...read].every(([target, f]) => known.read.get(target) === f.text);
+  if (same) return known.result;
+  // Loaded only for content that has an OpenAPI description: the validator is large.
+  const { describeOpenApi: describeFile } = await import('../apis/openapi.ts');
+  const byAbsolute = new Map([...read.values()].map((f) => [f.absolute, f.value]));
+  const result = await describeFile({
+    value: doc.value,
+    file: absolute,
+    referenced: (target) => {
+      const value = byAbsolute.get(target);
+      // followRefs has read every file a `$ref` names: anything else is not the content's.
+      if (value === undefined) throw new Error(`$ref file '${path.relative(context.root.dir, target)}' was not read`);
+      return value;
+    },
+  });
+  remember(absolute, { text: doc.text, read: new Map([...read].map(([target, f]) => [target, f.text])), result });
+  return result;
+}
+
+/**
  * The last description of each OpenAPI file, kept while its text and the texts of the files
  * its `$ref`s read stay the same: validating and dereferencing is a check's largest cost on
  * a small model, and a dev server, a watcher or a test suite checks the same files again and
- * again. A few files' worth: the oldest is dropped past that.
+ * again. A few files' worth: the oldest is dropped past that. Only a description that could
+ * be read whole is kept: a `$ref` that failed is followed again on the next run.
  */
 const recentDescriptions = new Map<
   string,
-  {
-    readonly text: string;
-    readonly read: ReadonlyMap<string, { absolute: string; text: string }>;
-    readonly result: ApiResult<OpenApiDescription>;
-  }
+  { readonly text: string; readonly read: ReadonlyMap<string, string>; readonly result: ApiResult<OpenApiDescription> }
 >();
 const KEPT_DESCRIPTIONS = 32;
 
@@ -107,28 +160,46 @@ function remember(absolute: string, entry: typeof recentDescriptions extends Map
   if (recentDescriptions.size > KEPT_DESCRIPTIONS) recentDescriptions.delete(recentDescriptions.keys().next().value!);
 }
 
-/** Whether a file still holds `text`. */
-function sameText(absolute: string, text: string): boolean {
-  const read = readText(absolute, MAX_REFERENCED_BYTES);
-  return read.ok && read.text === text;
+/**
+ * A file an OpenAPI `$ref` names, by content path: it must be a file of the content folder
+ * (not through a link that leaves it), a JSON or YAML file, no element's file, and read and
+ * parse within the limits of every content file.
+ */
+function readReferenced(target: string, context: CheckContext): (RefRead & { ok: false }) | { ok: true; text: string; value: object } {
+  const { root, files } = context;
+  const file = files.get(target);
+  if (!file) {
+    const absolute = path.join(root.dir, target);
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) return { ok: false, code: 'wrong-file-type', message: 'names a folder, not a file' };
+    const siblings = [...files.keys()].filter((f) => path.posix.dirname(f) === path.posix.dirname(target));
+    const near = closest(target, siblings);
+    return {
+      ok: false,
+      code: 'missing-file',
+      message: `names a file that does not exist${near === undefined ? '' : ` (did you mean '${path.posix.basename(near)}'?)`}`,
+    };
+  }
+  try {
+    if (!isInside(root.dir, realpathSync(file.absolute)))
+      return { ok: false, code: 'path-outside-content', message: 'leads outside the content folder through a symbolic link; nothing outside it is read' };
+  } catch {
+    return { ok: false, code: 'missing-file', message: 'names a file that cannot be read' };
+  }
+  if (!fitsField('$ref', target)) return { ok: false, code: 'wrong-file-type', message: `names a file that is not JSON or YAML: a $ref file must end in ${endingsOf('$ref')}` };
+  const element = elementFileName(target, context);
+  if (element !== undefined)
+    return { ok: false, code: 'wrong-file-type', message: `names the file of ${element}; a $ref names a file of the description, never an element's` };
+  const loaded = context.cache ? context.cache.asset(file.absolute, () => loadData(file.absolute, target)) : loadData(file.absolute, target);
+  if (typeof loaded === 'string') return { ok: false, code: 'invalid-schema', message: `names a file that cannot be used: ${loaded}` };
+  const parsed = loaded.parsed!;
+  if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message, inFile: parsed.at ?? START };
+  return { ok: true, text: loaded.text, value: parsed.value };
 }
 
-/** A file an OpenAPI `$ref` names: read only from inside the content folder. */
-function readReferenced(target: string, { root, files }: CheckContext): { relative: string; text: string } {
-  const relative = path.relative(root.dir, target).split(path.sep).join('/');
-  let real: string | undefined;
-  try {
-    real = realpathSync(target);
-  } catch {
-    // Does not exist: said below.
-  }
-  if (!isInside(root.dir, target) || (real !== undefined && !isInside(root.dir, real)))
-    throw new Error(`$ref '${relative}' leaves the content folder; nothing outside it is read`);
-  const file = files.get(relative);
-  if (!file) throw new Error(`$ref file '${relative}' does not exist`);
-  const read = readText(file.absolute, MAX_REFERENCED_BYTES);
-  if (!read.ok) throw new Error(`$ref file '${relative}' cannot be used: ${read.message}`);
-  return { relative, text: read.text };
+/** A JSON or YAML file as read and parsed, or why it cannot be read. */
+function loadData(absolute: string, relative: string): CachedAsset | string {
+  const read = readText(absolute, MAX_DATA_BYTES, 'API description files');
+  return read.ok ? { text: read.text, parsed: parseDataFile(relative, read.text) } : read.message;
 }
 
 function locator(text: string): YamlLocator {

@@ -1,29 +1,33 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { isInside } from '../content-files.ts';
-import type { Position } from '../diagnostics.ts';
-import type { ParsedElement } from '../read-elements.ts';
 import type { CachedAsset } from '../check-cache.ts';
+import { isInside } from '../content-files.ts';
+import { MAX_DATA_BYTES, parseDataFile } from '../data-file.ts';
+import { START, type Position } from '../diagnostics.ts';
+import { endingsOf, fitsField } from '../file-types.ts';
+import type { ParsedElement } from '../read-elements.ts';
 import { readText } from '../read-text.ts';
 import { closest } from '../suggest.ts';
 import type { FieldPath } from '../yaml-position.ts';
 import type { Check, CheckContext } from './context.ts';
-
-/** Schemas and API descriptions may be larger than element files. */
-const MAX_ASSET_BYTES = 16 * 1024 * 1024;
+import { elementFileName } from './element-files.ts';
 
 interface AssetField {
   readonly path: FieldPath;
   readonly value: string;
-  /** JSON Schema and OpenAPI parse as JSON or YAML; proto and GraphQL are kept as text, for checks/apis.ts. */
-  readonly parse: 'data' | 'text';
+  /** Which kind of file it names: JSON Schema and OpenAPI parse as JSON or YAML; proto and GraphQL are kept as text, for checks/apis.ts. */
+  readonly type: 'schema' | 'openapi' | 'proto' | 'graphql';
 }
+
+/** What a file of each kind is called in a message. */
+const NOUNS = { schema: 'schema files', openapi: 'API description files', proto: 'API description files', graphql: 'API description files' };
 
 /**
  * Files named by `schema`, `openapi`, `proto` and `graphql` must exist inside the content
- * folder and, for JSON Schema and OpenAPI, parse as JSON or YAML. Each is read once, into
- * `documents`, for the API check and the pages. Nothing outside the content folder is read.
+ * folder, be of the type the field is for (never a page a browser would run, never another
+ * element's file) and, for JSON Schema and OpenAPI, parse as JSON or YAML within the limits
+ * of every content file. Each is read once, into `documents`, for the API check and the
+ * pages. Nothing outside the content folder is read.
  */
 export const checkAssets: Check = (context) => {
   for (const el of context.parsed.values()) {
@@ -34,20 +38,20 @@ export const checkAssets: Check = (context) => {
 function assetFields(el: ParsedElement): AssetField[] {
   if (el.kind === 'event') {
     const schema = (el as ParsedElement<'event'>).data.schema;
-    return typeof schema === 'string' ? [{ path: ['schema'], value: schema, parse: 'data' }] : [];
+    return typeof schema === 'string' ? [{ path: ['schema'], value: schema, type: 'schema' }] : [];
   }
   if (el.kind === 'service') {
     const apis = (el as ParsedElement<'service'>).data.apis;
-    const fields: AssetField[] = [];
-    if (apis?.openapi) fields.push({ path: ['apis', 'openapi'], value: apis.openapi, parse: 'data' });
-    if (apis?.proto) fields.push({ path: ['apis', 'proto'], value: apis.proto, parse: 'text' });
-    if (apis?.graphql) fields.push({ path: ['apis', 'graphql'], value: apis.graphql, parse: 'text' });
-    return fields;
+    return (['openapi', 'proto', 'graphql'] as const).flatMap((type) => {
+      const value = apis?.[type];
+      return value ? [{ path: ['apis', type], value, type }] : [];
+    });
   }
   return [];
 }
 
-function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnostics, assets, documents, cache }: CheckContext): void {
+function checkAsset(el: ParsedElement, field: AssetField, context: CheckContext): void {
+  const { root, files, diagnostics, assets, documents, cache } = context;
   // A URL names a document published elsewhere; it is linked, never fetched.
   if (/^https?:\/\//i.test(field.value)) return;
   // Found only when a diagnostic needs it: finding it means parsing the file again.
@@ -86,33 +90,36 @@ function checkAsset(el: ParsedElement, field: AssetField, { root, files, diagnos
     diagnostics.report('missing-file', el.source.file, at(), `${name} file '${field.value}' does not exist${hint}`);
     return;
   }
+  if (!fitsField(field.type, relative)) {
+    diagnostics.report('wrong-file-type', el.source.file, at(), `${name} file '${field.value}' must end in ${endingsOf(field.type)}`);
+    return;
+  }
+  const element = elementFileName(relative, context);
+  if (element !== undefined) {
+    diagnostics.report('wrong-file-type', el.source.file, at(), `${name} file '${field.value}' is the file of ${element}, not one of the ${NOUNS[field.type]}`);
+    return;
+  }
   assets.add(relative);
   const readAsset = (): CachedAsset | string => {
-    const read = readText(file.absolute, MAX_ASSET_BYTES);
+    const read = readText(file.absolute, MAX_DATA_BYTES, NOUNS[field.type]);
     if (!read.ok) return read.message;
-    return { text: read.text, parsed: field.parse === 'data' ? parseDocument(relative, read.text) : undefined };
+    return { text: read.text, parsed: field.type === 'schema' || field.type === 'openapi' ? parseDataFile(relative, read.text) : undefined };
   };
   const asset = cache ? cache.asset(file.absolute, readAsset) : readAsset();
   if (typeof asset === 'string') {
     diagnostics.report('invalid-schema', el.source.file, at(), `${name} file '${field.value}' cannot be used: ${asset}`);
     return;
   }
-  if (typeof asset.parsed === 'string') {
-    diagnostics.report('invalid-schema', el.source.file, at(), `${name} file '${field.value}' does not parse: ${asset.parsed}`);
+  const parsed = asset.parsed;
+  if (parsed && !parsed.ok) {
+    // A limit crossed is said where it is crossed, in the file; a syntax error at the field that names the file.
+    if (parsed.code === 'yaml-too-complex') diagnostics.report(parsed.code, file.display, parsed.at ?? START, parsed.message);
+    else {
+      const where = parsed.at ? ` (line ${parsed.at.line}, column ${parsed.at.column})` : '';
+      diagnostics.report('invalid-schema', el.source.file, at(), `${name} file '${field.value}' does not parse: ${parsed.message}${where}`);
+    }
     return;
   }
   // Kept: the pages show it without reading the file again.
-  if (!documents.has(relative)) documents.set(relative, { text: asset.text, value: asset.parsed?.value });
-}
-
-/** A JSON or YAML document parsed into a mapping, or why it does not parse into one. */
-function parseDocument(relative: string, text: string): { value: object } | string {
-  let value: unknown;
-  try {
-    value = /\.json$/i.test(relative) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-  } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'does not parse';
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'expected a JSON or YAML object';
-  return { value };
+  if (!documents.has(relative)) documents.set(relative, { text: asset.text, value: parsed?.value });
 }

@@ -18,6 +18,8 @@ export interface CheckContext {
   /** Every file of the content folder, by path under it. */
   readonly files: ReadonlyMap<string, ContentFile>;
   readonly diagnostics: Diagnostics;
+  /** Content paths of the files read as elements: no field or `$ref` may use one as an asset. */
+  readonly elementFiles: ReadonlySet<string>;
   /** Content paths of non-element files that something references: these are assets. */
   readonly assets: Set<string>;
   /** The JSON and YAML files the content points to (schemas, API descriptions), parsed, by content path. */
