@@ -1,7 +1,9 @@
 import type { Definition, Image, Link, Root } from 'mdast';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { isSvg } from '../model/file-types.ts';
 import type { Model } from '../model/model.ts';
 import { decodeLinkPath, elementRoute, normalizeSitePath } from '../model/routes.ts';
 import { fileHref, withBase } from '../pages/urls.ts';
@@ -29,7 +31,9 @@ export function remarkArchsiteLinks(options: RemarkLinksOptions) {
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
       const target = node as Link | Image | Definition;
-      const rewritten = rewrite(target.url, from, elementsByFile, options.base);
+      const rewritten =
+        (node.type === 'image' ? inlineSvg(target.url, from, model.contentDir) : undefined) ??
+        rewrite(target.url, from, elementsByFile, options.base);
       if (rewritten !== undefined) target.url = rewritten;
     });
   };
@@ -48,6 +52,24 @@ function filesOf(model: Model): FileElements {
     byModel.set(model, files);
   }
   return files;
+}
+
+/**
+ * An SVG image of the content as a data: URL: a browser draws it as an image, where its
+ * script never runs, and the file is never published, where opening it would run its script
+ * on the site's origin (see model/file-types.ts).
+ */
+function inlineSvg(url: string, from: string, contentDir: string): string | undefined {
+  const pathPart = url.trim().split(/[?#]/)[0]!;
+  if (!isSvg(pathPart) || /^[a-z][a-z0-9+.-]*:/i.test(pathPart) || pathPart.startsWith('/')) return undefined;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodeLinkPath(pathPart)));
+  if (target.startsWith('..')) return undefined;
+  try {
+    return `data:image/svg+xml;base64,${readFileSync(path.join(contentDir, target)).toString('base64')}`;
+  } catch {
+    // The check has said the link is broken.
+    return undefined;
+  }
 }
 
 function rewrite(url: string, from: string, elementsByFile: FileElements, base: string): string | undefined {

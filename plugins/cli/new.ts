@@ -27,6 +27,9 @@ export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElemen
   if (taken) throw refusal(`${path.relative(process.cwd(), taken)} already exists: archsite never writes over a file`);
   // What the new element points at, so that it checks clean: the first of each kind.
   const model = existsSync(options.contentDir) ? (await loadModel({ contentDir: options.contentDir })).model : undefined;
+  // An id is taken by any element of the kind, in a file of its own or among the documents of a shared one.
+  const existing = model?.byKind[kind].get(id);
+  if (existing) throw refusal(`${kind} '${id}' already exists, in ${existing.source.file}: choose another id`);
   const first = (k: ElementKind) => (model ? [...model.byKind[k].keys()][0] : undefined);
   const text = elementTemplate(kind, {
     name: nameFromId(id),

@@ -59,7 +59,7 @@ function isReplaceable(dir: string): boolean {
 }
 
 /** Where a path really is: its nearest existing ancestor resolved through links, then the rest. */
-function realPath(p: string): string {
+export function realPath(p: string): string {
   const rest: string[] = [];
   let current = path.resolve(p);
   for (;;) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { bodyFitsText, fitsText, isStoredSource } from './check-store-shape.ts';
 import { knownBody, rememberBody, type ParsedBody } from './markdown-body.ts';
 import type { FastSource } from './parse-source.ts';
 
@@ -38,7 +39,7 @@ export class CheckStore {
     let entries = new Map<string, StoredSource>();
     try {
       const stored = deserialize(readFileSync(file)) as { key?: unknown; entries?: unknown };
-      if (stored.key === key && stored.entries instanceof Map) entries = stored.entries as Map<string, StoredSource>;
+      if (stored?.key === key && holdsTogether(stored.entries)) entries = stored.entries;
     } catch {
       // No store yet, or one that cannot be read: the check reads everything.
     }
@@ -49,6 +50,11 @@ export class CheckStore {
   lookup(relative: string, text: string): FastSource | undefined {
     const entry = this.#entries.get(relative);
     if (!entry || entry.hash !== hashOf(text)) return undefined;
+    if (!fitsText(entry.fast, text, /\.mdx?$/i.test(relative)) || (entry.body && !bodyFitsText(entry.body, text))) {
+      // An entry of another file's: the store does not hold together, and nothing more is taken from it.
+      this.#entries.clear();
+      return undefined;
+    }
     this.#seen.set(relative, entry);
     if (entry.body && entry.fast.body) rememberBody(entry.fast.body, entry.body);
     return entry.fast;
@@ -77,6 +83,13 @@ export class CheckStore {
       // A read-only checkout: the next check reads everything again, as without a store.
     }
   }
+}
+
+/** A map of content paths to entries of the shape the check reads, every one of them. */
+function holdsTogether(entries: unknown): entries is Map<string, StoredSource> {
+  if (!(entries instanceof Map)) return false;
+  for (const [relative, entry] of entries) if (typeof relative !== 'string' || !isStoredSource(entry)) return false;
+  return true;
 }
 
 function hashOf(text: string): string {

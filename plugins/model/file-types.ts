@@ -36,3 +36,8 @@ export function endingsOf(field: FileField): string {
 export function opensAsDocument(file: string): boolean {
   return DOCUMENT_TYPES.test(file.replace(/[.\s]+$/, ''));
 }
+
+/** An SVG image: shown inline as a data: URL, never published as a file. */
+export function isSvg(file: string): boolean {
+  return /\.svg$/i.test(file);
+}

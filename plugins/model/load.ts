@@ -19,6 +19,7 @@ import type { CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { displayPath, listContentFiles, type ContentFile, type ContentRoot } from './content-files.ts';
 import { compare, Diagnostics, START, type Diagnostic } from './diagnostics.ts';
+import { opensAsDocument } from './file-types.ts';
 import { knownBody, loadBodyParser } from './markdown-body.ts';
 import { keyOf, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
@@ -60,7 +61,11 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** True when there is no error. */
   readonly ok: boolean;
-  /** Content paths of the files that elements reference but that are not elements: schemas, API descriptions, images. */
+  /**
+   * Content paths of the files that elements reference but that are not elements: schemas,
+   * API descriptions, images. The site publishes them as they are; none is of a type a
+   * browser opens as a page (see file-types.ts).
+   */
   readonly assets: readonly string[];
   /** The files elements point to (event schemas, API descriptions), read and parsed once by the check, by content path. */
   readonly documents: ReadonlyMap<string, ContentDocument>;
@@ -149,7 +154,8 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     model: system ? model : undefined,
     diagnostics: list,
     ok: !list.some((d) => d.severity === 'error'),
-    assets: [...context.assets].filter((a) => context.files.has(a)).sort(compare),
+    // A file a browser would open as a page is never published, whatever names it (the checks have said so).
+    assets: [...context.assets].filter((a) => context.files.has(a) && !opensAsDocument(a)).sort(compare),
     documents: context.documents,
     stats: { files: files.length, elements: model.elements.length },
   };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../plugins/model/kinds.ts';
@@ -60,5 +60,16 @@ describe('npm run new', () => {
     expect(run(root, 'servce', 'x').stderr).toMatch(/^archsite: unknown kind 'servce' \(did you mean 'service'\?\)/);
     expect(run(root, 'service', 'Bad Id').stderr).toMatch(/^archsite: 'Bad Id' cannot be an id: ids use lower-case letters/);
     expect(run(root, 'service').code).toBe(2);
+  });
+
+  it('knows the ids of the elements a multi-document file holds', () => {
+    const root = writeTree({
+      ...Object.fromEntries(Object.entries(BASE).filter(([file]) => file !== 'content/domains/shop.yaml')),
+      'content/domains/domains.yaml': 'id: shop\nname: Shop\ntype: core\n---\nid: catalog\nname: Catalog\ntype: supporting\n',
+    });
+    const taken = run(root, 'domain', 'catalog');
+    expect(taken).toMatchObject({ code: 2, stderr: "archsite: domain 'catalog' already exists, in content/domains/domains.yaml: choose another id\n" });
+    expect(existsSync(path.join(root, 'content/domains/catalog.yaml'))).toBe(false);
+    expect(run(root, 'domain', 'pricing').code).toBe(0);
   });
 });

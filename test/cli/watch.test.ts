@@ -68,6 +68,63 @@ describe('check --watch', () => {
     expect(await exited).toBe(0);
   }, 60_000);
 
+  it('recovers a restored $ref file, and waits for a content folder that is removed to come back', async () => {
+    const root = writeTree({
+      ...BASE,
+      'content/services/api.yaml': 'name: Api\nresponsibility: Serves.\ndomain: shop\napis:\n  openapi: ../apis/api.yaml\n',
+      'content/apis/api.yaml':
+        'openapi: 3.0.3\ninfo: { title: A, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: OK\n          content: { application/json: { schema: { $ref: "./item.yaml" } } }\n',
+      'content/apis/item.yaml': 'type: object\n',
+    });
+    const content = path.join(root, 'content');
+    const child = spawn(process.execPath, [cli, 'check', '--watch', '--content', 'content'], { cwd: root, env: { ...process.env } });
+    let output = '';
+    const seen = (pattern: RegExp) =>
+      new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not seen: ${pattern} in\n${output}`)), 20_000);
+        const look = () => {
+          const match = pattern.exec(output);
+          if (!match) return;
+          output = output.slice(match.index + match[0].length);
+          clearTimeout(timer);
+          child.stdout.off('data', look);
+          resolve(match[0]);
+        };
+        child.stdout.on('data', look);
+        look();
+      });
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await seen(/0 errors, 0 warnings \(5 elements in 8 files checked\) checked in \d+ ms; watching for changes\n/);
+      const item = path.join(content, 'apis/item.yaml');
+      await pause();
+      rmSync(item);
+      expect(await seen(/[^\n]*error missing-file[^\n]*\n[^\n]*watching for changes\n/)).toContain(
+        "content/apis/api.yaml:9:58 error missing-file: $ref './item.yaml' names a file that does not exist",
+      );
+      await pause();
+      writeFileSync(item, 'type: object\n');
+      expect(await seen(/[^\n]*watching for changes\n/)).toMatch(/^0 errors, 0 warnings .* re-checked after apis\/item\.yaml in \d+ ms/);
+      // The whole content folder removed: said, and watched for until it comes back.
+      await pause();
+      renameSync(content, path.join(root, 'away'));
+      expect(await seen(/archsite: the content folder 'content' is gone; waiting for it to come back \(Ctrl\+C stops\)\n/)).toBeTruthy();
+      expect(child.exitCode).toBeNull();
+      await pause();
+      renameSync(path.join(root, 'away'), content);
+      expect(await seen(/[^\n]*watching for changes\n/)).toMatch(/^0 errors, 0 warnings .* checked again: the content folder is back in \d+ ms/);
+      // And it watches the folder that came back.
+      await pause();
+      writeFileSync(path.join(content, 'services/orders.yaml'), BASE['content/services/orders.yaml']!.replace('domain: shop', 'domain: gone'));
+      expect(await seen(/[^\n]*watching for changes\n/)).toMatch(/^1 error, /);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
   it('is refused by the commands that do not check', () => {
     const run = spawn(process.execPath, [cli, 'build', '--watch'], { cwd: ROOT });
     return new Promise<void>((resolve) => {

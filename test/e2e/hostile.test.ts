@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opensAsDocument } from '../../plugins/model/file-types.ts';
 import { launch } from '../helpers/browser.ts';
-import { buildTree } from '../helpers/build.ts';
+import { buildTree, ROOT } from '../helpers/build.ts';
 import { BREAKOUTS, hostileSite, PAYLOADS } from '../helpers/hostile.ts';
 import { serve } from '../helpers/serve.ts';
 
@@ -166,6 +167,24 @@ describe('hostile content', () => {
     await search(page, 'alert');
     await page.close();
   }, 300_000);
+
+  it('publishes no file a browser would open as a page but the pages archsite rendered', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const all = files(out);
+    const documents = all.filter((file) => opensAsDocument(file)).map((file) => path.relative(out, file));
+    expect(documents.length).toBeGreaterThan(10);
+    for (const file of documents) {
+      // Every one is an HTML page of the site, under its policy, or archsite's own (its icon); nothing under /files/, where content is published as it is.
+      expect(file.startsWith('files/'), file).toBe(false);
+      const own = path.join(ROOT, 'public', file);
+      if (existsSync(own)) expect(readFileSync(path.join(out, file)).equals(readFileSync(own)), file).toBe(true);
+      else expect(readFileSync(path.join(out, file), 'utf8'), file).toMatch(/^<!DOCTYPE html>/i);
+    }
+    // The scripted SVG is drawn on its page, from a data: URL, and is nowhere in the output as a file.
+    expect(all.filter((file) => readFileSync(file).includes('svg-file'))).toEqual([path.join(out, 'docs/page/index.html')]);
+    expect(readFileSync(path.join(out, 'docs/page/index.html'), 'utf8')).toContain('src="data:image/svg+xml;base64,');
+  });
 
   it('no dialog opened, nothing broke the Content-Security-Policy, no script failed', () => {
     expect(dialogs).toEqual([]);

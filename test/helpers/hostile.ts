@@ -70,6 +70,10 @@ export const BREAKOUTS = [
  * API summaries, template values, event examples and schemas, decisions. It checks clean:
  * payloads are data, and only URL fields refuse them (tested elsewhere).
  */
+/** An SVG image whose script runs when the file is opened as a page, and never when it is drawn as an image. */
+export const SCRIPTED_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert(\'svg-onload\')"><script>alert("svg-file")</script><rect width="40" height="20" fill="teal"/></svg>\n';
+
 export function hostileSite(): Record<string, string> {
   const p = (i: number) => JSON.stringify(`${PAYLOADS[i % PAYLOADS.length]} ${BREAKOUTS}`);
   return {
@@ -129,7 +133,9 @@ export function hostileSite(): Record<string, string> {
       'Plain prose.',
       '',
     ].join('\n'),
-    'content/docs/page.md': `---\ntitle: ${p(0)}\ndescription: ${p(1)}\n---\n\nPlain prose that links to [the service](../services/svc.yaml).\n`,
+    'content/docs/page.md': `---\ntitle: ${p(0)}\ndescription: ${p(1)}\n---\n\nPlain prose that links to [the service](../services/svc.yaml).\n\n![A diagram](./diagram.svg)\n`,
+    // An image that would run its script if it were opened as a page: it is drawn from a data: URL, never published.
+    'content/docs/diagram.svg': SCRIPTED_SVG,
     // The docs landing page, and a file name that is no URL path as it is.
     'content/docs/index.md': `---\ntitle: ${p(2)}\ndescription: ${p(3)}\n---\n\nSee [the odd one](./Odd%20%22name%22%20%5B1%5D.md).\n`,
     'content/docs/Odd "name" [1].md': `---\ntitle: ${p(4)}\n---\n\nBack to [the docs](/docs/).\n`,

@@ -338,6 +338,60 @@ message Ad { string text = 1; }
 enum Colour { COLOUR_UNSPECIFIED = 0; RED = 1; }
 `;
 
+describe('API description files are inert and bounded', () => {
+  it.each([
+    ['graphql', './webhooks.html', '# <script>alert(document.domain)</script>\ntype Query { a: Int }\n', 'must end in .graphql, .gql or .graphqls'],
+    ['proto', './cart.proto.html', '// <script>alert(1)</script>\nsyntax = "proto3";\n', 'must end in .proto'],
+    ['openapi', './api.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n', 'must end in .yaml, .yml or .json'],
+    ['openapi', './api.yaml.XHTML', 'openapi: 3.0.3\n', 'must end in .yaml, .yml or .json'],
+  ])('apis.%s naming %s is refused at the field, and the file is not published', async (format, file, text, expected) => {
+    const root = writeTree({
+      ...BASE,
+      'content/services/api.yaml': service(`  ${format}: ${file}\n`),
+      [`content/services/${file.slice(2)}`]: text,
+    });
+    const result = await loadModel({ contentDir: 'content', cwd: root });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      `content/services/api.yaml:5:${format.length + 5} error wrong-file-type: ${format} file '${file}' ${expected}`,
+    ]);
+    expect(result.assets).toEqual([]);
+  });
+
+  it('an event schema must be JSON or YAML, and no element file', async () => {
+    expect(
+      await checkTree({
+        'content/events/order.placed.yaml': 'name: Order placed\nschema: ./page.htm\n',
+        'content/events/page.htm': '<script>alert(1)</script>',
+      }),
+    ).toContain("content/events/order.placed.yaml:2:9 error wrong-file-type: schema file './page.htm' must end in .json, .yaml or .yml");
+    expect(await checkTree({ 'content/events/order.placed.yaml': 'name: Order placed\nschema: ../domains/shop.yaml\n' })).toEqual([
+      "content/events/order.placed.yaml:2:9 error wrong-file-type: schema file '../domains/shop.yaml' is the file of domain 'shop', not one of the schema files",
+    ]);
+  });
+
+  it.each([
+    ['graphql', 'schema.graphql', `type Query { a(x: ${'['.repeat(20_000)}Int${']'.repeat(20_000)}): Int }\n`, '1:81 error invalid-api-description: GraphQL schema is nested deeper than 64 levels'],
+    ['graphql', 'schema.graphql', `input I { a: Int = ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)} }\ntype Query { a: Int }\n`, '1:272 error invalid-api-description: GraphQL schema is nested deeper than 64 levels'],
+    ['proto', 'deep.proto', `syntax = "proto3";\n${'message M { '.repeat(20_000)}${'}'.repeat(20_000)}\n`, '2:779 error invalid-api-description: .proto file is nested deeper than 64 levels'],
+    ['openapi', 'deep.json', `{"openapi": "3.0.3", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, '1:282 error yaml-too-complex: JSON is nested deeper than 256 levels'],
+  ])('a %s file nested thousands deep is an error where it crosses the limit, at once', async (format, file, text, expected) => {
+    const started = performance.now();
+    const lines = await checkTree({ 'content/services/api.yaml': service(`  ${format}: ./${file}\n`), [`content/services/${file}`]: text });
+    expect(lines.filter((l) => !l.includes(' info '))).toEqual([`content/services/${file}:${expected}`]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a description larger than the limit is refused as an API description file, not as an element file', async () => {
+    const lines = await checkTree({
+      'content/services/api.yaml': service('  openapi: ./big.yaml\n'),
+      'content/services/big.yaml': `openapi: 3.0.3\n# ${'x'.repeat(17 * 1024 * 1024)}\n`,
+    });
+    expect(lines).toEqual([
+      "content/services/api.yaml:5:12 error invalid-schema: openapi file './big.yaml' cannot be used: file is 17.0 MiB; API description files may be at most 16.0 MiB",
+    ]);
+  });
+});
+
 describe('Protocol Buffers', () => {
   it('lists the services, methods and messages of the service’s own part of a shared file', async () => {
     const site = await testSite({

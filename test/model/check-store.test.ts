@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { CheckStore } from '../../plugins/model/check-store.ts';
 import { formatDiagnostic } from '../../plugins/model/format.ts';
@@ -57,5 +58,44 @@ describe('the check store', () => {
     ).toBeUndefined();
     writeFileSync(file, 'not a store');
     expect((await check(root, file)).diagnostics).toEqual([]);
+  });
+
+  it('ignores a store that does not hold together: an entry of the wrong shape, or entries moved between files', async () => {
+    const root = writeTree(TREE);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-store-')), 'store.v8');
+    const expected = (await check(root, file)).diagnostics.map(formatDiagnostic);
+    const stored = deserialize(readFileSync(file)) as { key: string; entries: Map<string, Record<string, unknown>> };
+    const rewrite = (change: (entries: Map<string, Record<string, unknown>>) => void) => {
+      const entries = new Map([...stored.entries].map(([k, v]) => [k, structuredClone(v)]));
+      change(entries);
+      writeFileSync(file, serialize({ key: stored.key, entries }));
+    };
+    const orders = 'services/orders.yaml';
+    const billing = 'services/billing.yaml';
+    const wrong: [string, (entries: Map<string, Record<string, unknown>>) => void][] = [
+      ['a value of the wrong shape', (e) => e.set(orders, { hash: 1, fast: 'x' })],
+      ['fast of the wrong shape', (e) => e.set(orders, { ...e.get(orders)!, fast: { yamlText: 'x', values: 'not a list' } })],
+      ['a body of the wrong shape', (e) => e.set('services/stock.md', { ...e.get('services/stock.md')!, body: { ok: true, links: [{}] } })],
+      ['a key that is no path', (e) => e.set(42 as never, e.get(orders)!)],
+      ['readings swapped between two files, hashes kept', (e) => {
+        const a = e.get(orders)!;
+        const b = e.get(billing)!;
+        e.set(orders, { ...a, fast: b.fast });
+        e.set(billing, { ...b, fast: a.fast });
+      }],
+      ['whole entries swapped', (e) => {
+        const a = e.get(orders)!;
+        e.set(orders, e.get(billing)!);
+        e.set(billing, a);
+      }],
+      ['a body moved from another file', (e) => {
+        const stock = e.get('services/stock.md')!;
+        e.set('services/stock.md', { ...stock, body: { ok: true, links: [{ url: './elsewhere.md', at: { line: 1, column: 1 }, image: false }], fences: [], diagrams: [] } });
+      }],
+    ];
+    for (const [what, change] of wrong) {
+      rewrite(change);
+      expect((await check(root, file)).diagnostics.map(formatDiagnostic), what).toEqual(expected);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,33 @@ describe('npm run export', () => {
     expect(run(writeTree(BASE), '--format', 'github').code).toBe(2);
     // A path it cannot write is said in one line, not as a stack trace.
     const folder = run(writeTree({ ...BASE, 'out/keep.txt': 'x' }), '--out', 'out');
-    expect(folder).toMatchObject({ code: 2, stderr: 'archsite: cannot write --out out: it is a folder\n' });
+    expect(folder).toMatchObject({ code: 2, stderr: 'archsite: --out out is a folder; give the path of a file, such as out/model.json\n' });
+  });
+
+  it('never writes through a symbolic link, nor into the content folder reached through one, and says when it replaces a file', () => {
+    const root = writeTree(BASE);
+    const service = path.join(root, 'content/services/orders.yaml');
+    const before = readFileSync(service, 'utf8');
+    symlinkSync(service, path.join(root, 'out.json'));
+    expect(run(root, '--out', 'out.json')).toMatchObject({
+      code: 2,
+      stderr: 'archsite: --out out.json is a symbolic link; archsite never writes through one: give a path of its own\n',
+    });
+    // The content given through a link: the real folder is the content folder all the same.
+    symlinkSync(path.join(root, 'content'), path.join(root, 'linked'));
+    const inside = run(root, '--content', 'linked', '--out', 'content/model.json');
+    expect(inside).toMatchObject({ code: 2, stderr: 'archsite: --out content/model.json is inside the content folder: write the export elsewhere\n' });
+    const throughLink = run(root, '--content', 'content', '--out', 'linked/services/model.json');
+    expect(throughLink.code).toBe(2);
+    expect(existsSync(path.join(root, 'content/model.json'))).toBe(false);
+    expect(existsSync(path.join(root, 'content/services/model.json'))).toBe(false);
+    expect(readFileSync(service, 'utf8')).toBe(before);
+    // A file of its own is replaced, and the command says so.
+    writeFileSync(path.join(root, 'model.json'), 'old');
+    const replaced = run(root, '--out', 'model.json');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stderr).toMatch(/written to model\.json \(it replaced the file that was there\)\n$/);
+    expect(JSON.parse(readFileSync(path.join(root, 'model.json'), 'utf8')).version).toBe(MODEL_EXPORT_VERSION);
+    expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

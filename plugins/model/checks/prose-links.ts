@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSvg, opensAsDocument } from '../file-types.ts';
 import { shownUrl, unsafeLinkReason } from '../link-scheme.ts';
 import { parseBody } from '../markdown-body.ts';
 import type { MarkdownBody } from '../parse-source.ts';
@@ -35,20 +36,21 @@ export const checkProseLinks: Check = (context) => {
         continue;
       }
       if (link.raw) continue;
-      const problem = linkProblem(link.url, from, routes, idsByFile, context);
-      if (problem) context.diagnostics.report('broken-link', file, link.at, problem);
+      const problem = linkProblem(link, from, routes, idsByFile, context);
+      if (typeof problem === 'string') context.diagnostics.report('broken-link', file, link.at, problem);
+      else if (problem) context.diagnostics.report('unsafe-link', file, link.at, problem.unsafe);
     }
   }
 };
 
-/** Why a link is broken, or undefined when it resolves. */
+/** Why a link is broken, or why it is unsafe, or undefined when it resolves. */
 function linkProblem(
-  url: string,
+  { url, image }: { url: string; image?: boolean | undefined },
   from: string,
   routes: ReadonlySet<string>,
   idsByFile: ReadonlyMap<string, readonly string[]>,
   { files, assets }: CheckContext,
-): string | undefined {
+): string | { unsafe: string } | undefined {
   const trimmed = url.trim();
   // External (any scheme, or protocol-relative), in-page, or empty: not ours to check.
   if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
@@ -73,6 +75,12 @@ function linkProblem(
     return `link '${url}' names no element of '${relative}'${hint(closest(fragment, ids), (m) => `#${m}`)}`;
   }
   if (files.has(relative)) {
+    // An SVG image is drawn from a data: URL (see astro/remark-links.ts), where its script never runs; the file itself is not published.
+    if (image && isSvg(relative)) return undefined;
+    if (opensAsDocument(relative))
+      return {
+        unsafe: `link '${url}' names a file a browser would open as a page, running its script: archsite never publishes .${relative.split('.').pop()!.toLowerCase()} files${isSvg(relative) ? ' (show an SVG as an image: ![…](…))' : ''}`,
+      };
     assets.add(relative);
     return undefined;
   }
