@@ -59,7 +59,8 @@ function checkExportOut(written: string, contentDir: string): { file: string; ex
     // A new file.
   }
   if (stat?.isSymbolicLink()) throw refusal(`--out ${shown} is a symbolic link; archsite never writes through one: give a path of its own`);
-  if (stat?.isDirectory()) throw refusal(`--out ${shown} is a folder; give the path of a file, such as ${shownPath(path.join(file, 'model.json'))}`);
+  if (stat?.isDirectory())
+    throw refusal(`--out ${shown} is a folder; give the path of a file, such as ${shownPath(path.join(file, 'model.json'))}`);
   if (isInside(realPath(contentDir), realPath(file)) || isInside(path.resolve(contentDir), file))
     throw refusal(`--out ${shown} is inside the content folder: write the export elsewhere`);
   return { file, exists: stat !== undefined };

@@ -8,10 +8,7 @@ import type { FastSource, MarkdownBody } from './parse-source.ts';
  */
 export function isStoredSource(value: unknown): value is { hash: string; fast: FastSource; body?: ParsedBody | undefined } {
   return (
-    isRecord(value) &&
-    typeof value.hash === 'string' &&
-    isFastSource(value.fast) &&
-    (value.body === undefined || isParsedBody(value.body))
+    isRecord(value) && typeof value.hash === 'string' && isFastSource(value.fast) && (value.body === undefined || isParsedBody(value.body))
   );
 }
 

@@ -80,7 +80,12 @@ function parseYaml(text: string): DataFileResult {
     if (thrown instanceof RangeError) return limit(at(0), nestedMessage('YAML', MAX_DATA_DEPTH));
     const alias = firstAlias(doc) ?? 0;
     if (thrown instanceof Error && /unresolved alias/i.test(thrown.message))
-      return { ok: false, code: 'invalid-schema', at: at(alias), message: `an alias names no anchor: ${thrown.message.split(':').at(-1)!.trim()}` };
+      return {
+        ok: false,
+        code: 'invalid-schema',
+        at: at(alias),
+        message: `an alias names no anchor: ${thrown.message.split(':').at(-1)!.trim()}`,
+      };
     return limit(at(alias), `YAML expands more than ${MAX_ALIASES} aliases; this looks like an alias bomb`);
   }
   return objectOrNot(value);

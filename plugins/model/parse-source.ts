@@ -130,7 +130,12 @@ export function parseSource(
         if (/call stack/i.test(error.message)) {
           // Flow collections nested thousands deep overflow the parser: said where the nesting crosses the limit.
           const { line, col } = lines.linePos(error.pos[0]);
-          diagnostics.report('yaml-too-complex', file.display, deepestOr(yamlText, { line, column: col }), nestedMessage('YAML', MAX_DEPTH));
+          diagnostics.report(
+            'yaml-too-complex',
+            file.display,
+            deepestOr(yamlText, { line, column: col }),
+            nestedMessage('YAML', MAX_DEPTH),
+          );
           break;
         }
         const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;

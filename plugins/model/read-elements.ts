@@ -108,8 +108,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
   );
   // The files an asset's `$ref`s name (an OpenAPI description split into files) are assets too.
   for (const asset of assets)
-    for (const doc of byPath.get(asset)?.docs ?? [])
-      for (const ref of refPaths(asset, doc.value)) if (!holdsElements(ref)) assets.add(ref);
+    for (const doc of byPath.get(asset)?.docs ?? []) for (const ref of refPaths(asset, doc.value)) if (!holdsElements(ref)) assets.add(ref);
   const elements: ParsedElement[] = [];
   const invalid: InvalidElement[] = [];
   const systems: ParsedSystem[] = [];

@@ -68,7 +68,10 @@ describe('npm run new', () => {
       'content/domains/domains.yaml': 'id: shop\nname: Shop\ntype: core\n---\nid: catalog\nname: Catalog\ntype: supporting\n',
     });
     const taken = run(root, 'domain', 'catalog');
-    expect(taken).toMatchObject({ code: 2, stderr: "archsite: domain 'catalog' already exists, in content/domains/domains.yaml: choose another id\n" });
+    expect(taken).toMatchObject({
+      code: 2,
+      stderr: "archsite: domain 'catalog' already exists, in content/domains/domains.yaml: choose another id\n",
+    });
     expect(existsSync(path.join(root, 'content/domains/catalog.yaml'))).toBe(false);
     expect(run(root, 'domain', 'pricing').code).toBe(0);
   });

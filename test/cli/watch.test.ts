@@ -114,10 +114,15 @@ describe('check --watch', () => {
       expect(child.exitCode).toBeNull();
       await pause();
       renameSync(path.join(root, 'away'), content);
-      expect(await seen(/[^\n]*watching for changes\n/)).toMatch(/^0 errors, 0 warnings .* checked again: the content folder is back in \d+ ms/);
+      expect(await seen(/[^\n]*watching for changes\n/)).toMatch(
+        /^0 errors, 0 warnings .* checked again: the content folder is back in \d+ ms/,
+      );
       // And it watches the folder that came back.
       await pause();
-      writeFileSync(path.join(content, 'services/orders.yaml'), BASE['content/services/orders.yaml']!.replace('domain: shop', 'domain: gone'));
+      writeFileSync(
+        path.join(content, 'services/orders.yaml'),
+        BASE['content/services/orders.yaml']!.replace('domain: shop', 'domain: gone'),
+      );
       expect(await seen(/[^\n]*watching for changes\n/)).toMatch(/^1 error, /);
     } finally {
       child.kill('SIGINT');

@@ -170,7 +170,9 @@ describe('hostile content', () => {
 
   it('publishes no file a browser would open as a page but the pages archsite rendered', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+      );
     const all = files(out);
     const documents = all.filter((file) => opensAsDocument(file)).map((file) => path.relative(out, file));
     expect(documents.length).toBeGreaterThan(10);

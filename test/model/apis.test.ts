@@ -175,7 +175,10 @@ describe('OpenAPI descriptions', () => {
           ...where,
           paths: {
             '/orders/{id}': {
-              get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'OK' } } },
+              get: {
+                parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+                responses: { '200': { description: 'OK' } },
+              },
             },
           },
         }),
@@ -226,16 +229,40 @@ describe('OpenAPI descriptions', () => {
   const AT_REF = 'content/apis/api.openapi.yaml:30:29';
 
   it.each([
-    ['/etc/passwd', `${AT_REF} error path-outside-content: $ref '/etc/passwd' is an absolute path; write the path relative to this file, inside the content folder`],
-    ['file:///etc/passwd', `${AT_REF} error path-outside-content: $ref 'file:///etc/passwd' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`],
-    ['http://127.0.0.1:9/item.yaml', `${AT_REF} error path-outside-content: $ref 'http://127.0.0.1:9/item.yaml' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`],
-    ['//127.0.0.1/item.yaml', `${AT_REF} error path-outside-content: $ref '//127.0.0.1/item.yaml' names another host; archsite fetches nothing: copy the file into the content folder`],
-    ['../../../../../etc/passwd', `${AT_REF} error path-outside-content: $ref '../../../../../etc/passwd' leaves the content folder; nothing outside it is read`],
+    [
+      '/etc/passwd',
+      `${AT_REF} error path-outside-content: $ref '/etc/passwd' is an absolute path; write the path relative to this file, inside the content folder`,
+    ],
+    [
+      'file:///etc/passwd',
+      `${AT_REF} error path-outside-content: $ref 'file:///etc/passwd' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`,
+    ],
+    [
+      'http://127.0.0.1:9/item.yaml',
+      `${AT_REF} error path-outside-content: $ref 'http://127.0.0.1:9/item.yaml' is a URL; archsite fetches nothing and reads only the content folder: copy the file into it`,
+    ],
+    [
+      '//127.0.0.1/item.yaml',
+      `${AT_REF} error path-outside-content: $ref '//127.0.0.1/item.yaml' names another host; archsite fetches nothing: copy the file into the content folder`,
+    ],
+    [
+      '../../../../../etc/passwd',
+      `${AT_REF} error path-outside-content: $ref '../../../../../etc/passwd' leaves the content folder; nothing outside it is read`,
+    ],
     ['./schemas/', `${AT_REF} error wrong-file-type: $ref './schemas/' names a folder, not a file`],
     ['./schemas', `${AT_REF} error wrong-file-type: $ref './schemas' names a folder, not a file`],
-    ['./schemas/itme.yaml', `${AT_REF} error missing-file: $ref './schemas/itme.yaml' names a file that does not exist (did you mean 'item.yaml'?)`],
-    ['./schemas/item.html', `${AT_REF} error wrong-file-type: $ref './schemas/item.html' names a file that is not JSON or YAML: a $ref file must end in .yaml, .yml or .json`],
-    ['./schemas/item.yaml#/Itemm', `${AT_REF} error invalid-api-description: $ref './schemas/item.yaml#/Itemm' points at nothing: './schemas/item.yaml' has no '#/Itemm' (did you mean '#/Item'?)`],
+    [
+      './schemas/itme.yaml',
+      `${AT_REF} error missing-file: $ref './schemas/itme.yaml' names a file that does not exist (did you mean 'item.yaml'?)`,
+    ],
+    [
+      './schemas/item.html',
+      `${AT_REF} error wrong-file-type: $ref './schemas/item.html' names a file that is not JSON or YAML: a $ref file must end in .yaml, .yml or .json`,
+    ],
+    [
+      './schemas/item.yaml#/Itemm',
+      `${AT_REF} error invalid-api-description: $ref './schemas/item.yaml#/Itemm' points at nothing: './schemas/item.yaml' has no '#/Itemm' (did you mean '#/Item'?)`,
+    ],
   ])('a $ref to %s is an error at the $ref, naming it as written; nothing is read or fetched', async (ref, expected) => {
     const lines = await refTo(ref, {
       'content/apis/schemas/item.yaml': 'Item: { type: object }\n',
@@ -261,14 +288,19 @@ describe('OpenAPI descriptions', () => {
   });
 
   it('a file a $ref reads has the limits of every content file: an alias bomb, deep nesting or a syntax error is said in that file, at once', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const started = performance.now();
     expect(await refTo('./schemas/bomb.yaml', { 'content/apis/schemas/bomb.yaml': `${bomb}\n` })).toEqual([
       `${AT_REF} error yaml-too-complex: $ref './schemas/bomb.yaml' names a file that cannot be used; see that file`,
       'content/apis/schemas/bomb.yaml:2:8 error yaml-too-complex: YAML expands more than 100 aliases; this looks like an alias bomb',
     ]);
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(await refTo('./schemas/deep.json', { 'content/apis/schemas/deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` })).toEqual([
+    expect(
+      await refTo('./schemas/deep.json', { 'content/apis/schemas/deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` }),
+    ).toEqual([
       `${AT_REF} error yaml-too-complex: $ref './schemas/deep.json' names a file that cannot be used; see that file`,
       'content/apis/schemas/deep.json:1:257 error yaml-too-complex: JSON is nested deeper than 256 levels',
     ]);
@@ -340,9 +372,19 @@ enum Colour { COLOUR_UNSPECIFIED = 0; RED = 1; }
 
 describe('API description files are inert and bounded', () => {
   it.each([
-    ['graphql', './webhooks.html', '# <script>alert(document.domain)</script>\ntype Query { a: Int }\n', 'must end in .graphql, .gql or .graphqls'],
+    [
+      'graphql',
+      './webhooks.html',
+      '# <script>alert(document.domain)</script>\ntype Query { a: Int }\n',
+      'must end in .graphql, .gql or .graphqls',
+    ],
     ['proto', './cart.proto.html', '// <script>alert(1)</script>\nsyntax = "proto3";\n', 'must end in .proto'],
-    ['openapi', './api.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n', 'must end in .yaml, .yml or .json'],
+    [
+      'openapi',
+      './api.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n',
+      'must end in .yaml, .yml or .json',
+    ],
     ['openapi', './api.yaml.XHTML', 'openapi: 3.0.3\n', 'must end in .yaml, .yml or .json'],
   ])('apis.%s naming %s is refused at the field, and the file is not published', async (format, file, text, expected) => {
     const root = writeTree({
@@ -370,10 +412,30 @@ describe('API description files are inert and bounded', () => {
   });
 
   it.each([
-    ['graphql', 'schema.graphql', `type Query { a(x: ${'['.repeat(20_000)}Int${']'.repeat(20_000)}): Int }\n`, '1:81 error invalid-api-description: GraphQL schema is nested deeper than 64 levels'],
-    ['graphql', 'schema.graphql', `input I { a: Int = ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)} }\ntype Query { a: Int }\n`, '1:272 error invalid-api-description: GraphQL schema is nested deeper than 64 levels'],
-    ['proto', 'deep.proto', `syntax = "proto3";\n${'message M { '.repeat(20_000)}${'}'.repeat(20_000)}\n`, '2:779 error invalid-api-description: .proto file is nested deeper than 64 levels'],
-    ['openapi', 'deep.json', `{"openapi": "3.0.3", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, '1:282 error yaml-too-complex: JSON is nested deeper than 256 levels'],
+    [
+      'graphql',
+      'schema.graphql',
+      `type Query { a(x: ${'['.repeat(20_000)}Int${']'.repeat(20_000)}): Int }\n`,
+      '1:81 error invalid-api-description: GraphQL schema is nested deeper than 64 levels',
+    ],
+    [
+      'graphql',
+      'schema.graphql',
+      `input I { a: Int = ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)} }\ntype Query { a: Int }\n`,
+      '1:272 error invalid-api-description: GraphQL schema is nested deeper than 64 levels',
+    ],
+    [
+      'proto',
+      'deep.proto',
+      `syntax = "proto3";\n${'message M { '.repeat(20_000)}${'}'.repeat(20_000)}\n`,
+      '2:779 error invalid-api-description: .proto file is nested deeper than 64 levels',
+    ],
+    [
+      'openapi',
+      'deep.json',
+      `{"openapi": "3.0.3", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      '1:282 error yaml-too-complex: JSON is nested deeper than 256 levels',
+    ],
   ])('a %s file nested thousands deep is an error where it crosses the limit, at once', async (format, file, text, expected) => {
     const started = performance.now();
     const lines = await checkTree({ 'content/services/api.yaml': service(`  ${format}: ./${file}\n`), [`content/services/${file}`]: text });

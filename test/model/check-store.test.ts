@@ -77,21 +77,33 @@ describe('the check store', () => {
       ['fast of the wrong shape', (e) => e.set(orders, { ...e.get(orders)!, fast: { yamlText: 'x', values: 'not a list' } })],
       ['a body of the wrong shape', (e) => e.set('services/stock.md', { ...e.get('services/stock.md')!, body: { ok: true, links: [{}] } })],
       ['a key that is no path', (e) => e.set(42 as never, e.get(orders)!)],
-      ['readings swapped between two files, hashes kept', (e) => {
-        const a = e.get(orders)!;
-        const b = e.get(billing)!;
-        e.set(orders, { ...a, fast: b.fast });
-        e.set(billing, { ...b, fast: a.fast });
-      }],
-      ['whole entries swapped', (e) => {
-        const a = e.get(orders)!;
-        e.set(orders, e.get(billing)!);
-        e.set(billing, a);
-      }],
-      ['a body moved from another file', (e) => {
-        const stock = e.get('services/stock.md')!;
-        e.set('services/stock.md', { ...stock, body: { ok: true, links: [{ url: './elsewhere.md', at: { line: 1, column: 1 }, image: false }], fences: [], diagrams: [] } });
-      }],
+      [
+        'readings swapped between two files, hashes kept',
+        (e) => {
+          const a = e.get(orders)!;
+          const b = e.get(billing)!;
+          e.set(orders, { ...a, fast: b.fast });
+          e.set(billing, { ...b, fast: a.fast });
+        },
+      ],
+      [
+        'whole entries swapped',
+        (e) => {
+          const a = e.get(orders)!;
+          e.set(orders, e.get(billing)!);
+          e.set(billing, a);
+        },
+      ],
+      [
+        'a body moved from another file',
+        (e) => {
+          const stock = e.get('services/stock.md')!;
+          e.set('services/stock.md', {
+            ...stock,
+            body: { ok: true, links: [{ url: './elsewhere.md', at: { line: 1, column: 1 }, image: false }], fences: [], diagrams: [] },
+          });
+        },
+      ],
     ];
     for (const [what, change] of wrong) {
       rewrite(change);

@@ -98,7 +98,10 @@ describe('npm run export', () => {
     // The content given through a link: the real folder is the content folder all the same.
     symlinkSync(path.join(root, 'content'), path.join(root, 'linked'));
     const inside = run(root, '--content', 'linked', '--out', 'content/model.json');
-    expect(inside).toMatchObject({ code: 2, stderr: 'archsite: --out content/model.json is inside the content folder: write the export elsewhere\n' });
+    expect(inside).toMatchObject({
+      code: 2,
+      stderr: 'archsite: --out content/model.json is inside the content folder: write the export elsewhere\n',
+    });
     const throughLink = run(root, '--content', 'content', '--out', 'linked/services/model.json');
     expect(throughLink.code).toBe(2);
     expect(existsSync(path.join(root, 'content/model.json'))).toBe(false);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ function elementFiles(dir: string, prefix = ''): string[] {
     });
 }
 const files = elementFiles(path.join(root, 'content'));
+// Hostile files for `$ref`s and fields to name: an alias bomb, nesting past every limit, a page with a script.
+const bomb = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+];
+for (const [file, text] of [
+  ['apis/bomb.yaml', `${bomb.join('\n')}\n`],
+  ['apis/deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+  ['apis/deep.yaml', `x: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`],
+  ['services/webhooks.html', '# <script>alert(1)</script>\ntype Query { a: Int }\n'],
+  ['services/order-service.openapi.yaml.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+] as const) {
+  mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
+  writeFileSync(path.join(root, 'content', file), text);
+}
 const originals = new Map(files.map((f) => [f, readFileSync(path.join(root, 'content', f))]));
 
 const VALUES = [
@@ -53,6 +68,24 @@ const VALUES = [
   '{',
   '|',
   '>-',
+  // `$ref`s of every form a description must refuse, and files of the wrong type for a field.
+  '{ $ref: "/etc/passwd" }',
+  '{ $ref: "file:///etc/passwd" }',
+  '{ $ref: "http://127.0.0.1:9/x.yaml" }',
+  '{ $ref: "//127.0.0.1/x.yaml" }',
+  '{ $ref: "../../../../etc/passwd" }',
+  '{ $ref: "./" }',
+  '{ $ref: "../risks/x.yaml" }',
+  '{ $ref: "../system.yaml" }',
+  '{ $ref: "./product.proto" }',
+  '{ $ref: "#/components/schemas/Nope" }',
+  '{ $ref: "../apis/bomb.yaml" }',
+  '{ $ref: "../apis/deep.json" }',
+  '{ $ref: "../apis/deep.yaml#/x" }',
+  './webhooks.html',
+  './order-service.openapi.yaml.svg',
+  '../apis/bomb.yaml',
+  `${'['.repeat(300)}${']'.repeat(300)}`,
 ];
 const KEYS = [
   'name',
@@ -70,6 +103,10 @@ const KEYS = [
   'toString',
   '<<',
   'x'.repeat(300),
+  '$ref',
+  'openapi',
+  'graphql',
+  'proto',
 ];
 
 type Mutation =
@@ -134,30 +171,42 @@ function apply(original: Buffer, m: Mutation): Buffer {
 const codes = new Set(Object.keys(CODES));
 
 describe('fuzzing the bundled example', () => {
-  it(`never throws, over ${RUNS} mutations`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-        const target = path.join(root, 'content', file);
-        const mutated = mutations.reduce<Buffer>((buf, m) => apply(buf, m), originals.get(file)!);
-        writeFileSync(target, mutated);
-        try {
-          const result = await loadModel({ contentDir: 'content', cwd: root });
-          for (const d of result.diagnostics) {
-            expect(codes.has(d.code)).toBe(true);
-            expect(d.line).toBeGreaterThanOrEqual(1);
-            expect(d.column).toBeGreaterThanOrEqual(1);
-            expect(d.message).not.toMatch(/[\n\r]/);
+  it.each([
+    ['any file', files, RUNS],
+    // The API description and the files naming assets, where `$ref`s and file paths are read.
+    [
+      'the API description and the files that name assets',
+      files.filter((f) => /openapi|order-service\.yaml|product|\.proto/.test(f)),
+      Math.ceil(RUNS / 2),
+    ],
+  ])(
+    `never throws, mutating %s`,
+    async (_, candidates, runs) => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...candidates), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
+          const target = path.join(root, 'content', file);
+          const mutated = mutations.reduce<Buffer>((buf, m) => apply(buf, m), originals.get(file)!);
+          writeFileSync(target, mutated);
+          try {
+            const result = await loadModel({ contentDir: 'content', cwd: root });
+            for (const d of result.diagnostics) {
+              expect(codes.has(d.code)).toBe(true);
+              expect(d.line).toBeGreaterThanOrEqual(1);
+              expect(d.column).toBeGreaterThanOrEqual(1);
+              expect(d.message).not.toMatch(/[\n\r]/);
+            }
+            // Exit code 0 or 1, by whether an error was found; the output formats never throw.
+            expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === 'error'));
+            formatDiagnostics(result.diagnostics, 'text');
+            formatDiagnostics(result.diagnostics, 'github');
+            JSON.parse(formatDiagnostics(result.diagnostics, 'json'));
+          } finally {
+            writeFileSync(target, originals.get(file)!);
           }
-          // Exit code 0 or 1, by whether an error was found; the output formats never throw.
-          expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === 'error'));
-          formatDiagnostics(result.diagnostics, 'text');
-          formatDiagnostics(result.diagnostics, 'github');
-          JSON.parse(formatDiagnostics(result.diagnostics, 'json'));
-        } finally {
-          writeFileSync(target, originals.get(file)!);
-        }
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-  }, 600_000);
+        }),
+        { seed: SEED, numRuns: runs },
+      );
+    },
+    600_000,
+  );
 });

@@ -36,7 +36,10 @@ export interface RefProblem {
  * somewhere. Every fault is said at the `$ref` that makes it, naming the reference as
  * written, or in the referenced file where that file is at fault. Nothing is fetched.
  */
-export function followRefs(root: DescriptionFile, read: (relative: string) => RefRead): { files: Map<string, DescriptionFile>; problems: RefProblem[] } {
+export function followRefs(
+  root: DescriptionFile,
+  read: (relative: string) => RefRead,
+): { files: Map<string, DescriptionFile>; problems: RefProblem[] } {
   const files = new Map<string, DescriptionFile>([[root.relative, root]]);
   const failed = new Map<string, RefRead & { ok: false }>();
   const problems: RefProblem[] = [];
@@ -52,7 +55,10 @@ export function followRefs(root: DescriptionFile, read: (relative: string) => Re
       if (filePart !== '') {
         const judged = judge(filePart, from.relative);
         if (typeof judged !== 'string' || judged === '') {
-          problem(judged === '' ? 'wrong-file-type' : judged.code, `$ref '${ref}' ${judged === '' ? 'names a folder, not a file' : judged.message}`);
+          problem(
+            judged === '' ? 'wrong-file-type' : judged.code,
+            `$ref '${ref}' ${judged === '' ? 'names a folder, not a file' : judged.message}`,
+          );
           continue;
         }
         let file = files.get(judged);
@@ -62,11 +68,15 @@ export function followRefs(root: DescriptionFile, read: (relative: string) => Re
             result = read(judged);
             if (!result.ok) {
               failed.set(judged, result);
-              if ('inFile' in result) problems.push({ code: result.code, file: judged, at: { position: result.inFile }, message: result.message });
+              if ('inFile' in result)
+                problems.push({ code: result.code, file: judged, at: { position: result.inFile }, message: result.message });
             }
           }
           if (!result.ok) {
-            problem(result.code, `$ref '${ref}' ${'inFile' in result ? 'names a file that cannot be used; see that file' : result.message}`);
+            problem(
+              result.code,
+              `$ref '${ref}' ${'inFile' in result ? 'names a file that cannot be used; see that file' : result.message}`,
+            );
             continue;
           }
           file = result.file;
@@ -126,7 +136,10 @@ function missingPointer(root: object, pointer: string): { at: string; hint: stri
     const holder = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
     if (!holder || !Object.hasOwn(holder, key)) {
       const near = holder ? closest(key, Object.keys(holder)) : undefined;
-      return { at: `#/${[...done, part].join('/')}`, hint: near === undefined ? undefined : `#/${[...done, near.replace(/~/g, '~0').replace(/\//g, '~1')].join('/')}` };
+      return {
+        at: `#/${[...done, part].join('/')}`,
+        hint: near === undefined ? undefined : `#/${[...done, near.replace(/~/g, '~0').replace(/\//g, '~1')].join('/')}`,
+      };
     }
     done.push(part);
     node = holder[key];

@@ -76,7 +76,9 @@ export async function describeOpenApi(input: OpenApiInput): Promise<ApiResult<Op
       title: str(info.title) ?? '',
       version: str(info.version) ?? '',
       description: str(info.description),
-      servers: swagger2 ? swaggerServers(api) : list(api.servers).flatMap((s) => (typeof obj(s).url === 'string' ? [String(obj(s).url)] : [])),
+      servers: swagger2
+        ? swaggerServers(api)
+        : list(api.servers).flatMap((s) => (typeof obj(s).url === 'string' ? [String(obj(s).url)] : [])),
       operations: operations(api, original, swagger2),
     },
   };
@@ -254,7 +256,8 @@ function problemsOf(error: unknown): ApiProblem[] {
   const message = error instanceof Error ? error.message : String(error);
   // Swagger Parser's own checks name the operation as `/paths/orders/{id}/get`.
   const operation = /^Validation failed\. \/paths(\/.*)\/(get|put|post|delete|options|head|patch|trace)\b/.exec(message);
-  if (operation) return [{ path: ['paths', operation[1]!, operation[2]!], message: message.replace(/^Validation failed\. /, '').split('\n')[0]! }];
+  if (operation)
+    return [{ path: ['paths', operation[1]!, operation[2]!], message: message.replace(/^Validation failed\. /, '').split('\n')[0]! }];
   // A $ref that points nowhere says where it is written.
   const at = typeof e.parentPath === 'string' ? fromPointer(e.parentPath.replace(/^[^#]*#/, '')) : undefined;
   return [{ path: at, message: message.split('\n')[0] ?? 'is not a valid OpenAPI description' }];

@@ -16,7 +16,9 @@ function operationKeys(api: OpenApiDescription): { readonly op: ApiOperation; re
 
 /** The path of a server URL: `/v1` of `https://shop.example/v1/`, of `shop.example/v1` and of `/v1`; `{variables}` kept. */
 function serverPath(server: string): string {
-  const afterHost = /^[a-z][\w+.-]*:\/\//i.test(server) ? server.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '') : server.slice(Math.max(0, server.indexOf('/')));
+  const afterHost = /^[a-z][\w+.-]*:\/\//i.test(server)
+    ? server.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')
+    : server.slice(Math.max(0, server.indexOf('/')));
   const path = afterHost.startsWith('/') ? afterHost.replace(/[?#].*$/, '').replace(/\/+$/, '') : '';
   return path;
 }

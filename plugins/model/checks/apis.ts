@@ -67,7 +67,12 @@ async function describe(format: Format, relative: string, context: CheckContext)
     const deep = tooDeepAt(text, MAX_API_DEPTH, format === 'proto' ? PROTO_SYNTAX : GRAPHQL_SYNTAX);
     result =
       deep !== undefined
-        ? { ok: false, problems: [{ ...positionOf(text, deep), message: nestedMessage(format === 'proto' ? '.proto file' : 'GraphQL schema', MAX_API_DEPTH) }] }
+        ? {
+            ok: false,
+            problems: [
+              { ...positionOf(text, deep), message: nestedMessage(format === 'proto' ? '.proto file' : 'GraphQL schema', MAX_API_DEPTH) },
+            ],
+          }
         : format === 'proto'
           ? (await import('../apis/proto.ts')).describeProto(text)
           : (await import('../apis/graphql.ts')).describeGraphql(text);
@@ -102,7 +107,9 @@ function describedFiles(relative: string, value: object, context: CheckContext):
   }
   if (problems.length > 0) return undefined;
   files.delete(relative);
-  return new Map([...files].map(([target, f]) => [target, { absolute: context.files.get(target)!.absolute, text: texts.get(target)!, value: f.value }]));
+  return new Map(
+    [...files].map(([target, f]) => [target, { absolute: context.files.get(target)!.absolute, text: texts.get(target)!, value: f.value }]),
+  );
 }
 
 interface ReferencedFile {
@@ -170,7 +177,8 @@ function readReferenced(target: string, context: CheckContext): (RefRead & { ok:
   const file = files.get(target);
   if (!file) {
     const absolute = path.join(root.dir, target);
-    if (existsSync(absolute) && statSync(absolute).isDirectory()) return { ok: false, code: 'wrong-file-type', message: 'names a folder, not a file' };
+    if (existsSync(absolute) && statSync(absolute).isDirectory())
+      return { ok: false, code: 'wrong-file-type', message: 'names a folder, not a file' };
     const siblings = [...files.keys()].filter((f) => path.posix.dirname(f) === path.posix.dirname(target));
     const near = closest(target, siblings);
     return {
@@ -181,15 +189,30 @@ function readReferenced(target: string, context: CheckContext): (RefRead & { ok:
   }
   try {
     if (!isInside(root.dir, realpathSync(file.absolute)))
-      return { ok: false, code: 'path-outside-content', message: 'leads outside the content folder through a symbolic link; nothing outside it is read' };
+      return {
+        ok: false,
+        code: 'path-outside-content',
+        message: 'leads outside the content folder through a symbolic link; nothing outside it is read',
+      };
   } catch {
     return { ok: false, code: 'missing-file', message: 'names a file that cannot be read' };
   }
-  if (!fitsField('$ref', target)) return { ok: false, code: 'wrong-file-type', message: `names a file that is not JSON or YAML: a $ref file must end in ${endingsOf('$ref')}` };
+  if (!fitsField('$ref', target))
+    return {
+      ok: false,
+      code: 'wrong-file-type',
+      message: `names a file that is not JSON or YAML: a $ref file must end in ${endingsOf('$ref')}`,
+    };
   const element = elementFileName(target, context);
   if (element !== undefined)
-    return { ok: false, code: 'wrong-file-type', message: `names the file of ${element}; a $ref names a file of the description, never an element's` };
-  const loaded = context.cache ? context.cache.asset(file.absolute, () => loadData(file.absolute, target)) : loadData(file.absolute, target);
+    return {
+      ok: false,
+      code: 'wrong-file-type',
+      message: `names the file of ${element}; a $ref names a file of the description, never an element's`,
+    };
+  const loaded = context.cache
+    ? context.cache.asset(file.absolute, () => loadData(file.absolute, target))
+    : loadData(file.absolute, target);
   if (typeof loaded === 'string') return { ok: false, code: 'invalid-schema', message: `names a file that cannot be used: ${loaded}` };
   const parsed = loaded.parsed!;
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message, inFile: parsed.at ?? START };

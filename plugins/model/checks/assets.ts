@@ -20,7 +20,12 @@ interface AssetField {
 }
 
 /** What a file of each kind is called in a message. */
-const NOUNS = { schema: 'schema files', openapi: 'API description files', proto: 'API description files', graphql: 'API description files' };
+const NOUNS = {
+  schema: 'schema files',
+  openapi: 'API description files',
+  proto: 'API description files',
+  graphql: 'API description files',
+};
 
 /**
  * Files named by `schema`, `openapi`, `proto` and `graphql` must exist inside the content
@@ -96,14 +101,22 @@ function checkAsset(el: ParsedElement, field: AssetField, context: CheckContext)
   }
   const element = elementFileName(relative, context);
   if (element !== undefined) {
-    diagnostics.report('wrong-file-type', el.source.file, at(), `${name} file '${field.value}' is the file of ${element}, not one of the ${NOUNS[field.type]}`);
+    diagnostics.report(
+      'wrong-file-type',
+      el.source.file,
+      at(),
+      `${name} file '${field.value}' is the file of ${element}, not one of the ${NOUNS[field.type]}`,
+    );
     return;
   }
   assets.add(relative);
   const readAsset = (): CachedAsset | string => {
     const read = readText(file.absolute, MAX_DATA_BYTES, NOUNS[field.type]);
     if (!read.ok) return read.message;
-    return { text: read.text, parsed: field.type === 'schema' || field.type === 'openapi' ? parseDataFile(relative, read.text) : undefined };
+    return {
+      text: read.text,
+      parsed: field.type === 'schema' || field.type === 'openapi' ? parseDataFile(relative, read.text) : undefined,
+    };
   };
   const asset = cache ? cache.asset(file.absolute, readAsset) : readAsset();
   if (typeof asset === 'string') {
