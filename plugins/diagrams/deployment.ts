@@ -27,9 +27,13 @@ export function deploymentView(model: Model, deploymentId: string, options: View
   };
   countAll(deployment.data.nodes ?? []);
   const summarise = instances > options.maxNodes;
+  /** Nodes that route incoming traffic (a load balancer, an ingress), and the services they route it to. */
+  const entries: { key: string; services: readonly string[] }[] = [];
   const walk = (list: readonly DeploymentNodeData[], parent: string | undefined, path: string) => {
     for (const n of list) {
       const key = `node:${path}${n.id}`;
+      const fronted = n.fronts ?? (isEntryNode(n) ? entryServices(model, deployment.data.nodes ?? []) : []);
+      if (fronted.length > 0) entries.push({ key, services: fronted });
       const detail = n.technology ? `[Deployment node: ${n.technology}]` : '[Deployment node]';
       const hasInside = (n.instances?.length ?? 0) > 0 || (n.nodes?.length ?? 0) > 0;
       if (!hasInside) {
@@ -69,6 +73,9 @@ export function deploymentView(model: Model, deploymentId: string, options: View
   walk(deployment.data.nodes ?? [], undefined, '');
   const edges = aggregate();
   if (!summarise) {
+    // How traffic enters: from each load balancer or ingress to the instances of what it fronts.
+    for (const { key, services } of entries)
+      for (const service of services) for (const instance of placed.get(`service:${service.replace(/^service:/, '')}`) ?? []) edges.add(key, instance, 'routes to');
     const between = (from: string, to: string, label: string | undefined, async = false) => {
       for (const a of placed.get(from) ?? []) for (const b of placed.get(to) ?? []) edges.add(a, b, label, async);
     };
@@ -88,5 +95,37 @@ export function deploymentView(model: Model, deploymentId: string, options: View
       for (const c of model.relations.consumers.get(event.id) ?? []) between(broker, `service:${c}`, event.id, true);
     }
   }
-  return { direction: 'LR', layout: 'elk', title: `Deployment: ${deployment.data.name}`, nodes, groups, edges: edges.list() };
+  return {
+    direction: 'LR',
+    layout: 'elk',
+    title: `Deployment: ${deployment.data.name}`,
+    nodes,
+    groups,
+    edges: edges.list(),
+    syncLabel: 'Traffic and calls',
+  };
+}
+
+/** A node that takes traffic in, by what it is called: a load balancer, an ingress, a CDN. Only a node that runs nothing itself. */
+function isEntryNode(n: DeploymentNodeData): boolean {
+  if ((n.instances?.length ?? 0) > 0 || (n.nodes?.length ?? 0) > 0) return false;
+  return /load.?balancer|\bingress\b|\bLB\b|\bCDN\b|front.?door|\bALB\b|\bNLB\b|\bELB\b/i.test(`${n.name} ${n.technology ?? ''} ${n.id}`);
+}
+
+/**
+ * Where traffic that enters a deployment goes when a node does not say (`fronts`): its API
+ * gateways, or else its web and mobile apps, among the services the deployment runs.
+ */
+function entryServices(model: Model, nodes: readonly DeploymentNodeData[]): string[] {
+  const deployed: string[] = [];
+  const collect = (list: readonly DeploymentNodeData[]) => {
+    for (const n of list) {
+      for (const i of n.instances ?? []) if ('service' in i) deployed.push(i.service.replace(/^service:/, ''));
+      collect(n.nodes ?? []);
+    }
+  };
+  collect(nodes);
+  const ofType = (types: readonly string[]) => deployed.filter((id) => types.includes(model.byKind.service.get(id)?.data.type ?? 'service'));
+  const gateways = ofType(['gateway']);
+  return [...new Set(gateways.length > 0 ? gateways : ofType(['web-app', 'mobile-app']))];
 }

@@ -4,7 +4,6 @@ import type { FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
 
-const DOMAIN_STYLE = { core: 'focus', supporting: 'container', generic: 'external' } as const;
 
 /**
  * The domains and how they relate: a solid edge where a domain's services call another's,
@@ -15,7 +14,6 @@ export function domainMapView(model: Model, options: ViewOptions): Flowchart | u
   const nodes: FlowNode[] = [...model.byKind.domain.values()].map((d) => {
     const count = model.relations.domainServices.get(d.id)?.length ?? 0;
     return elementNode(model, d, options, {
-      style: DOMAIN_STYLE[d.data.type],
       detail: `[${d.data.type} domain: ${count} ${count === 1 ? 'service' : 'services'}]`,
     });
   });

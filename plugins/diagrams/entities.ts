@@ -37,8 +37,9 @@ export function entityView(model: Model, serviceId?: string): EntityDiagram | un
       .filter((r) => owners.has(r.from) && owners.has(r.to))
       .sort((a, b) => compare(a.service, b.service) || a.index - b.index);
     entities = [...owners.keys()];
-    // Hundreds of entities make no readable diagram: each service's page shows its own.
-    if (entities.length > MAX_ENTITIES) return undefined;
+    // Hundreds of entities make no readable diagram: each service's page shows its own. With
+    // no relation to draw, a diagram is boxes in a row: the page lists the entities instead.
+    if (entities.length > MAX_ENTITIES || shown.length === 0) return undefined;
   }
   if (entities.length === 0) return undefined;
   const ids = new Map(entities.map((e) => [e, nodeId(e) || 'entity']));

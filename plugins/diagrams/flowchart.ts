@@ -2,7 +2,20 @@ import { href, label, nodeId } from './escape.ts';
 
 /** The C4 look of a node: who or what it is. */
 export type NodeStyle =
-  'person' | 'container' | 'neighbour' | 'external' | 'database' | 'queue' | 'component' | 'system' | 'focus' | 'deployment-node' | 'event';
+  | 'person'
+  | 'container'
+  | 'neighbour'
+  | 'external'
+  | 'database'
+  | 'queue'
+  | 'component'
+  | 'system'
+  | 'focus'
+  | 'deployment-node'
+  | 'event'
+  | 'domain-core'
+  | 'domain-supporting'
+  | 'domain-generic';
 
 export interface FlowNode {
   /** Element key (`service:orders`) or any stable key; becomes the mermaid id. */
@@ -66,24 +79,69 @@ export interface Flowchart {
   readonly title: string;
   /** What the view leaves out or draws in short, said under the figure. */
   readonly notes?: readonly string[] | undefined;
+  /** What its solid and dotted lines stand for, in the legend, where not calls and events (a deployment's). */
+  readonly syncLabel?: string | undefined;
+  readonly asyncLabel?: string | undefined;
 }
 
-/** C4's palette as mermaid classes. */
-const CLASS_DEFS: Readonly<Record<NodeStyle | 'boundary', string>> = {
-  person: 'fill:#08427b,stroke:#073b6f,color:#ffffff',
-  container: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
-  focus: 'fill:#1168bd,stroke:#f5a623,stroke-width:3px,color:#ffffff',
-  system: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
-  component: 'fill:#85bbf0,stroke:#5d82a8,color:#000000',
+/** How a kind of box is drawn, and what the legend calls it. Text on every fill meets WCAG AA (4.5:1). */
+interface Swatch {
+  readonly fill: string;
+  readonly stroke: string;
+  readonly color: string;
+  readonly label: string;
+  readonly strokeWidth?: string;
+  readonly dashed?: boolean;
+}
+
+/** C4's palette, with darker greys and blues where C4's own fail contrast, and domain types apart from both. */
+export const SWATCHES: Readonly<Record<NodeStyle | 'boundary', Swatch>> = {
+  person: { fill: '#08427b', stroke: '#073b6f', color: '#ffffff', label: 'Person' },
+  container: { fill: '#1168bd', stroke: '#0b4884', color: '#ffffff', label: 'Service' },
+  focus: { fill: '#1168bd', stroke: '#f5a623', strokeWidth: '3px', color: '#ffffff', label: 'This page’s subject' },
+  system: { fill: '#1168bd', stroke: '#0b4884', color: '#ffffff', label: 'The system' },
+  component: { fill: '#85bbf0', stroke: '#5d82a8', color: '#000000', label: 'Component' },
   // A container of the system outside the view's scope (another domain's service): ours, but not the subject.
-  neighbour: 'fill:#dbe9f7,stroke:#1168bd,color:#0b3d6e',
-  external: 'fill:#999999,stroke:#6b6b6b,color:#ffffff',
-  database: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
-  queue: 'fill:#438dd5,stroke:#2e6295,color:#ffffff',
-  event: 'fill:#f5f0ff,stroke:#7e57c2,color:#2e1a47',
-  'deployment-node': 'fill:#ffffff,stroke:#888888,color:#000000',
-  boundary: 'fill:none,stroke:#888888,stroke-dasharray:5 5,color:#888888',
+  neighbour: { fill: '#dbe9f7', stroke: '#1168bd', color: '#0b3d6e', label: 'Service of another domain' },
+  external: { fill: '#6b6b6b', stroke: '#4d4d4d', color: '#ffffff', label: 'External system' },
+  database: { fill: '#2f6fad', stroke: '#1f4f80', color: '#ffffff', label: 'Database or store' },
+  queue: { fill: '#2f6fad', stroke: '#1f4f80', color: '#ffffff', label: 'Queue or broker' },
+  event: { fill: '#f5f0ff', stroke: '#7e57c2', color: '#2e1a47', label: 'Event' },
+  'deployment-node': { fill: '#ffffff', stroke: '#888888', color: '#000000', label: 'Deployment node' },
+  'domain-core': { fill: '#0b6e4f', stroke: '#07472f', color: '#ffffff', label: 'Core domain' },
+  'domain-supporting': { fill: '#e3f1ea', stroke: '#0b6e4f', color: '#0b3d2c', label: 'Supporting domain' },
+  'domain-generic': { fill: '#fff5dc', stroke: '#a86b00', color: '#4a3000', label: 'Generic domain' },
+  boundary: { fill: 'none', stroke: '#888888', color: '#666666', dashed: true, label: 'Boundary' },
 };
+
+/** A swatch as a mermaid class definition. */
+function classDef(swatch: Swatch): string {
+  return [
+    `fill:${swatch.fill}`,
+    `stroke:${swatch.stroke}`,
+    ...(swatch.strokeWidth ? [`stroke-width:${swatch.strokeWidth}`] : []),
+    ...(swatch.dashed ? ['stroke-dasharray:5 5'] : []),
+    `color:${swatch.color}`,
+  ].join(',');
+}
+
+/** One entry of a view's legend: a kind of box, or a kind of line. */
+export type LegendItem =
+  | { readonly kind: 'box'; readonly style: NodeStyle | 'boundary'; readonly label: string; readonly fill: string; readonly stroke: string; readonly dashed: boolean }
+  | { readonly kind: 'line'; readonly dashed: boolean; readonly label: string };
+
+/** What a flowchart's colours and lines mean, for the legend under it: the kinds of box it draws, in the order first drawn, then its kinds of line. */
+export function legendOf(chart: Flowchart): LegendItem[] {
+  const styles = [...new Set(chart.nodes.map((n) => n.style))];
+  const boxes: LegendItem[] = [...styles, ...((chart.groups ?? []).length > 0 ? (['boundary'] as const) : [])].map((style) => {
+    const swatch = SWATCHES[style];
+    return { kind: 'box', style, label: swatch.label, fill: swatch.fill, stroke: swatch.stroke, dashed: !!swatch.dashed };
+  });
+  const lines: LegendItem[] = [];
+  if (chart.edges.some((e) => !e.async)) lines.push({ kind: 'line', dashed: false, label: chart.syncLabel ?? 'Calls (synchronous)' });
+  if (chart.edges.some((e) => e.async)) lines.push({ kind: 'line', dashed: true, label: chart.asyncLabel ?? 'Events (asynchronous)' });
+  return [...boxes, ...lines];
+}
 
 /** The node's shape in mermaid's syntax, around its quoted label. */
 function shape(style: NodeStyle, text: string): string {
@@ -159,11 +217,11 @@ export function renderFlowchart(chart: Flowchart): string {
   const styles = new Map<NodeStyle, string[]>();
   for (const node of chart.nodes) styles.set(node.style, [...(styles.get(node.style) ?? []), idOf(node.key)]);
   for (const [style, members] of styles) {
-    lines.push(`  classDef ${style} ${CLASS_DEFS[style]}`);
+    lines.push(`  classDef ${style} ${classDef(SWATCHES[style])}`);
     lines.push(`  class ${members.join(',')} ${style}`);
   }
   if (groups.length > 0) {
-    lines.push(`  classDef boundary ${CLASS_DEFS.boundary}`);
+    lines.push(`  classDef boundary ${classDef(SWATCHES.boundary)}`);
     lines.push(`  class ${groups.map((g) => idOf(g.key)).join(',')} boundary`);
   }
   for (const node of chart.nodes) if (node.link) lines.push(`  click ${idOf(node.key)} href "${href(node.link)}"`);

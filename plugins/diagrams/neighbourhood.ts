@@ -1,6 +1,6 @@
 import { compare } from '../model/diagnostics.ts';
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
-import type { FlowNode, Flowchart } from './flowchart.ts';
+import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
 
@@ -52,7 +52,12 @@ export function serviceNeighbourhood(model: Model, serviceId: string, options: V
   return { direction: 'LR', title: `Neighbourhood of ${service.data.name}`, nodes: [...nodes.values()], edges: edges.list() };
 }
 
-/** A resource and the services that use it, and how. */
+/**
+ * A resource and the services that use it, and how. A broker's events are drawn as they
+ * flow: from each producer into the broker ("publishes …"), and from the broker out to each
+ * consumer ("consumes …"), never merged into one edge, so a reader sees who sends and who
+ * receives.
+ */
 export function resourceNeighbourhood(model: Model, resourceId: string, options: ViewOptions): Flowchart | undefined {
   const resource = model.byKind.resource.get(resourceId);
   const uses = model.relations.resourceUsers.get(resourceId) ?? [];
@@ -60,11 +65,26 @@ export function resourceNeighbourhood(model: Model, resourceId: string, options:
   const self = keyOf(resource);
   const nodes = new Map<string, FlowNode>([[self, elementNode(model, resource, options, { withDescription: true })]]);
   const edges = aggregate();
-  const LABEL = { store: 'reads and writes', dependency: 'calls', component: 'uses', broker: '' } as const;
+  const published = aggregate();
+  const consumed = aggregate();
+  const LABEL = { store: 'reads and writes', dependency: 'calls', component: 'uses' } as const;
   for (const u of uses) {
     const key = `service:${u.service}`;
     if (!nodes.has(key)) nodes.set(key, elementNode(model, { kind: 'service', id: u.service }, options));
-    edges.add(key, self, u.via === 'broker' ? u.detail : LABEL[u.via], u.via === 'broker');
+    if (u.via !== 'broker') edges.add(key, self, LABEL[u.via]);
+    else {
+      if ((model.relations.producers.get(u.detail ?? '') ?? []).includes(u.service)) published.add(key, self, u.detail, true);
+      if ((model.relations.consumers.get(u.detail ?? '') ?? []).includes(u.service)) consumed.add(self, key, u.detail, true);
+    }
   }
-  return { direction: 'LR', title: `Users of ${resource.data.name}`, nodes: [...nodes.values()], edges: edges.list() };
+  const verb = (word: string) => (edge: FlowEdge) => ({
+    ...edge,
+    label: edge.items ? `${word} ${edge.items.length} events` : `${word} ${edge.label ?? ''}`.trim(),
+  });
+  return {
+    direction: 'LR',
+    title: `Users of ${resource.data.name}`,
+    nodes: [...nodes.values()],
+    edges: [...edges.list(), ...published.list().map(verb('publishes')), ...consumed.list().map(verb('consumes'))],
+  };
 }

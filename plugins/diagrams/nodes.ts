@@ -67,7 +67,7 @@ export function elementNode(
     case 'event':
       return { ...base, name: el.id, detail: el.data.channel ? `[Event on ${el.data.channel}]` : '[Event]', style: 'event', ...overrides };
     case 'domain':
-      return { ...base, name: el.data.name, detail: `[${el.data.type} domain]`, style: 'container', ...overrides };
+      return { ...base, name: el.data.name, detail: `[${el.data.type} domain]`, style: `domain-${el.data.type}`, ...overrides };
     default:
       return { ...base, name: displayName(el), style: 'container', ...overrides };
   }

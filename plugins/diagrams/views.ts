@@ -8,7 +8,7 @@ import { domainMapView } from './domain-map.ts';
 import { sequenceView } from './sequence.ts';
 import { entityView } from './entities.ts';
 import { domainEventsView, eventFlowView } from './event-flow.ts';
-import { renderFlowchart, type Flowchart } from './flowchart.ts';
+import { legendOf, renderFlowchart, type Flowchart, type LegendItem } from './flowchart.ts';
 import { DIAGRAM_LIMITS, withinLimits } from './limits.ts';
 import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
 import type { ViewOptions } from './options.ts';
@@ -30,6 +30,8 @@ export interface DiagramView {
   readonly bundles?: readonly EdgeBundle[] | undefined;
   /** Set when the view was too large to draw whole: what it leaves out (the build warns). */
   readonly reduced?: string | undefined;
+  /** What its colours and lines mean: the legend under the figure. */
+  readonly legend?: readonly LegendItem[] | undefined;
 }
 
 export interface EdgeBundle {
@@ -62,6 +64,7 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     ...(chart.notes?.length ? { notes: chart.notes } : {}),
     ...(bundles.length > 0 ? { bundles } : {}),
     ...(reduced ? { reduced } : {}),
+    legend: legendOf(chart),
   };
 }
 

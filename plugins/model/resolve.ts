@@ -191,6 +191,7 @@ export function resolveModel(
               const target = resolveAt(el, [...nodePath, 'instances', j, kind], raw, [kind], `deployed ${kind}`);
               if (target) placements.add(keyOf(target), { deployment: el.id, nodes: here, replicas: instance.replicas });
             });
+            node.fronts?.forEach((raw, j) => resolveAt(el, [...nodePath, 'fronts', j], raw, ['service'], 'fronted service'));
             if (node.nodes) walk(node.nodes, here, [...nodePath, 'nodes']);
           });
         };

@@ -30,6 +30,8 @@ export interface ArchitecturePage {
   readonly resources: readonly { readonly link: ElementLink; readonly detail: string }[];
   readonly domainMap: DiagramView | null;
   readonly entities: DiagramView | null;
+  /** Every entity with the service that owns it, by entity: the list when there is no diagram to draw. */
+  readonly entityOwners: readonly { readonly entity: string; readonly owner: ElementLink }[];
   readonly headings: readonly Heading[];
 }
 
@@ -103,6 +105,13 @@ export function architecturePage(site: Site): ArchitecturePage {
     resources,
     domainMap: viewOf(site, 'domain-map'),
     entities: viewOf(site, 'entities'),
+    entityOwners: byText(
+      [...rel.entityOwners].flatMap(([entity, owner]) => {
+        const link = linkTo(site, { kind: 'service', id: owner });
+        return link ? [{ entity, owner: link }] : [];
+      }),
+      (e) => e.entity,
+    ),
     headings: [
       { id: 'system-context', title: 'System context' },
       { id: 'containers', title: 'Containers' },

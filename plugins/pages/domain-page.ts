@@ -6,6 +6,7 @@ import { bodyOf } from './body.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
 import { byText, linkTo } from './links.ts';
+import { messageMatrix, type MessageMatrix } from './message-matrix.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
@@ -22,6 +23,8 @@ export interface DomainPage {
   readonly services: readonly { readonly link: Link; readonly responsibility: string }[];
   readonly eventFlow: DiagramView | null;
   readonly events: readonly Link[];
+  /** Which of its services send which events to which services, in the domain or outside it. */
+  readonly matrix: MessageMatrix | undefined;
   readonly entities: readonly { readonly entity: string; readonly owner: Link }[];
   /** The other domains its services call, are called by, or exchange events with, by name. */
   readonly related: readonly { readonly domain: ElementLink; readonly how: string }[];
@@ -60,6 +63,10 @@ export function domainPage(site: Site, id: string): DomainPage {
     (r) => r.domain.text,
   );
   const events = (rel.domainEvents.get(id) ?? []).map((e) => ({ text: e, href: elementHref({ kind: 'event', id: e }, base) }));
+  const matrix = messageMatrix(
+    site,
+    (rel.domainEvents.get(id) ?? []).flatMap((e) => model.byKind.event.get(e) ?? []),
+  );
   const entities = services.flatMap((s) =>
     (s.data.data?.entities ?? []).map((entity) => ({ entity, owner: { text: s.data.name, href: elementHref(s, base) } })),
   );
@@ -71,6 +78,7 @@ export function domainPage(site: Site, id: string): DomainPage {
   const headings = shownHeadings([
     ['services', 'Services', services.length > 0],
     ['events', 'Events', events.length > 0],
+    ['who-sends-to-whom', 'Who sends to whom', matrix !== undefined],
     ['entities', 'Entities', entities.length > 0],
     ['related-domains', 'Related domains', relatedList.length > 0],
     ['decisions', 'Decisions', decisions.length > 0],
@@ -85,6 +93,7 @@ export function domainPage(site: Site, id: string): DomainPage {
     services: serviceItems,
     eventFlow: events.length > 0 ? viewOf(site, 'domain-events', id) : null,
     events,
+    matrix,
     entities,
     related: relatedList,
     decisions,

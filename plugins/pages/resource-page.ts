@@ -1,6 +1,7 @@
 import type { DiagramView } from '../diagrams/index.ts';
 import { keyOf } from '../model/model.ts';
 import { bodyOf } from './body.ts';
+import { messageMatrix, type MessageMatrix } from './message-matrix.ts';
 import { placementItems, type PlacementItem } from './placements.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
@@ -22,6 +23,8 @@ export interface ResourcePage {
   /** Each service using it, by name, and how. */
   readonly usedBy: readonly { readonly service: ElementLink; readonly how: string }[];
   readonly events: readonly { readonly event: ElementLink; readonly channel?: string | undefined }[];
+  /** For a broker: which service sends which events to which. */
+  readonly matrix: MessageMatrix | undefined;
   readonly runsIn: readonly PlacementItem[];
   readonly decisions: readonly DecisionItem[];
 }
@@ -35,20 +38,30 @@ export function resourcePage(site: Site, id: string): ResourcePage {
   if (!el) throw new Error(`archsite: no resource "${id}"`);
   const d = el.data;
   const uses = rel.resourceUsers.get(id) ?? [];
-  const byService = new Map<string, string[]>();
+  const byService = new Map<string, { how: string[]; publishes: string[]; consumes: string[] }>();
   for (const u of uses) {
-    const how = u.via === 'component' ? `component ${u.detail}` : u.via === 'broker' ? `carries event ${u.detail}` : HOW[u.via];
-    byService.set(u.service, [...(byService.get(u.service) ?? []), how]);
+    const entry = byService.get(u.service) ?? { how: [], publishes: [], consumes: [] };
+    byService.set(u.service, entry);
+    if (u.via !== 'broker') entry.how.push(u.via === 'component' ? `component ${u.detail}` : HOW[u.via]);
+    else {
+      // A broker's users send events to it, or receive them from it: said apart, each counted.
+      const event = u.detail ?? '';
+      if ((rel.producers.get(event) ?? []).includes(u.service)) entry.publishes.push(event);
+      if ((rel.consumers.get(event) ?? []).includes(u.service)) entry.consumes.push(event);
+    }
   }
+  const counted = (verb: string, events: string[]) =>
+    events.length === 0 ? [] : [`${verb} ${events.length === 1 ? events[0] : `${events.length}: ${events.sort().join(', ')}`}`];
   const usedBy = byText(
-    [...byService].flatMap(([service, how]) => {
+    [...byService].flatMap(([service, { how, publishes, consumes }]) => {
       const link = linkTo(site, { kind: 'service', id: service });
-      return link ? [{ service: link, how: how.join('; ') }] : [];
+      return link ? [{ service: link, how: [...how, ...counted('publishes', publishes), ...counted('consumes', consumes)].join('; ') }] : [];
     }),
     (u) => u.service.text,
   );
-  const events = [...model.byKind.event.values()]
-    .filter((e) => e.data.broker === id)
+  const carried = [...model.byKind.event.values()].filter((e) => e.data.broker === id);
+  const matrix = messageMatrix(site, carried);
+  const events = carried
     .flatMap((e) => {
       const event = linkTo(site, e);
       return event ? [{ event, channel: e.data.channel }] : [];
@@ -58,6 +71,7 @@ export function resourcePage(site: Site, id: string): ResourcePage {
   const headings = shownHeadings([
     ['used-by', 'Used by', usedBy.length > 0],
     ['events', 'Events carried', events.length > 0],
+    ['who-sends-to-whom', 'Who sends to whom', matrix !== undefined],
     ['runs-in', 'Runs in', runsIn.length > 0],
     ['decisions', 'Decisions', decisions.length > 0],
   ]);
@@ -72,6 +86,7 @@ export function resourcePage(site: Site, id: string): ResourcePage {
     neighbourhood: viewOf(site, 'neighbourhood', `resource:${id}`),
     usedBy,
     events,
+    matrix,
     runsIn,
     decisions,
   };

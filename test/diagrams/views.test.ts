@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGRAM_LIMITS } from '../../plugins/diagrams/limits.ts';
 import { buildView, siteViews, viewOptions, type ViewName } from '../../plugins/diagrams/index.ts';
 import { modelOf } from '../helpers/model.ts';
+import { checkTree } from '../helpers/tree.ts';
 
 /** A small shop: a person, an external system, two domains, three services, a store, a broker, an event, a deployment. */
 const shop = await modelOf({
@@ -213,5 +214,64 @@ describe('views past what mermaid draws', async () => {
     // The element itself, and what leads into it, are always drawn.
     expect(view.text).toContain(name === 'neighbourhood' ? 'service_hub[' : 'event_big>');
     if (name === 'event-flow') expect(view.text).toContain('service_hub -.->|"publishes"| event_big');
+  });
+});
+
+describe('a broker drawn as messages flow', async () => {
+  const model = await modelOf({
+    'content/system.yaml': 'name: Shop\n',
+    'content/domains/shop.yaml': 'name: Shop\ntype: core\n',
+    'content/resources/bus.yaml': 'name: Event bus\ntype: rabbitmq\n',
+    'content/services/ordering.yaml':
+      'name: Ordering API\nresponsibility: Orders.\ndomain: shop\nevents: { publishes: [order.started, order.paid], consumes: [payment.succeeded] }\n',
+    'content/services/basket.yaml': 'name: Basket API\nresponsibility: Baskets.\ndomain: shop\nevents: { consumes: [order.started] }\n',
+    'content/services/payment.yaml':
+      'name: Payment API\nresponsibility: Pays.\ndomain: shop\nevents: { publishes: [payment.succeeded], consumes: [order.started, order.paid] }\n',
+    'content/events/order.started.yaml': 'name: Order started\nbroker: bus\n',
+    'content/events/order.paid.yaml': 'name: Order paid\nbroker: bus\n',
+    'content/events/payment.succeeded.yaml': 'name: Payment succeeded\nbroker: bus\n',
+  });
+
+  it('publishing goes into the broker, consuming comes out of it, never merged, each counted', async () => {
+    const view = buildView(model, 'neighbourhood', 'resource:bus', viewOptions('/'))!.text;
+    // Basket only consumes: its one edge comes out of the broker.
+    expect(view).toContain('  resource_bus -.->|"consumes order.started"| service_basket\n');
+    expect(view).not.toMatch(/service_basket -\.->/);
+    expect(view).toContain('  service_ordering -.->|"publishes 2 events"| resource_bus\n');
+    expect(view).toContain('  resource_bus -.->|"consumes payment.succeeded"| service_ordering\n');
+    expect(view).toContain('  resource_bus -.->|"consumes 2 events"| service_payment\n');
+    await expect(view).toMatchFileSnapshot('./__snapshots__/neighbourhood-broker-split.mmd');
+  });
+});
+
+describe('a deployment says how traffic enters', async () => {
+  const files = {
+    'content/system.yaml': 'name: Shop\n',
+    'content/domains/shop.yaml': 'name: Shop\ntype: core\n',
+    'content/services/front.yaml': 'name: Frontend\ntype: web-app\nresponsibility: Sells.\ndomain: shop\n',
+    'content/services/cart.yaml': 'name: Cart\nresponsibility: Holds.\ndomain: shop\n',
+  };
+  const cluster = '  - { id: k8s, name: Cluster, instances: [{ service: front, replicas: 2 }, { service: cart }] }\n';
+
+  it('connects a load balancer to the entry services it fronts, inferred from what it is called', async () => {
+    const model = await modelOf({
+      ...files,
+      'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: frontend-external, name: frontend-external, technology: LoadBalancer }\n${cluster}`,
+    });
+    const view = buildView(model, 'deployment', 'prod', viewOptions('/'))!;
+    expect(view.text).toMatch(/ {2}node_frontend_external -->\|"routes to"\| instance_k8s_service_front\n/);
+    expect(view.text).not.toMatch(/node_frontend_external -->\|"routes to"\| instance_k8s_service_cart/);
+    expect(view.legend).toContainEqual({ kind: 'line', dashed: false, label: 'Traffic and calls' });
+  });
+
+  it('or to the services its `fronts` names, each checked', async () => {
+    const model = await modelOf({
+      ...files,
+      'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: edge, name: Edge proxy, fronts: [cart] }\n${cluster}`,
+    });
+    expect(buildView(model, 'deployment', 'prod', viewOptions('/'))!.text).toMatch(/ {2}node_edge -->\|"routes to"\| instance_k8s_service_cart\n/);
+    expect(
+      await checkTree({ ...files, 'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: edge, name: Edge, fronts: [crt] }\n${cluster}` }, { base: false }),
+    ).toEqual(["content/deployments/prod.yaml:3:38 error unknown-reference: fronted service 'crt' is not a service (did you mean 'cart'?)"]);
   });
 });

@@ -136,12 +136,149 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     await opener.click();
     await dialog.waitFor();
     await page.keyboard.press('0');
+    // The viewer moves the diagram on the next frame.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const link = (await dialog.locator('svg a').evaluateAll((as, href) => {
       const a = as.find((x) => x.getAttribute('xlink:href') === href)!;
       const box = a.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }, `${BASE}domains/ordering/`))!;
     await page.mouse.click(link.x, link.y);
+    await page.waitForURL(`**${BASE}domains/ordering/`);
+    await page.close();
+  });
+
+  it('never draws a figure larger than its natural size', async () => {
+    for (const route of PAGES) {
+      const page = await open(context, route);
+      const sizes = await page.$$eval('figure.as-diagram', (figures) =>
+        figures.flatMap((f) => {
+          const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((x) => x.getBoundingClientRect().width > 0);
+          return svg ? [{ drawn: svg.getBoundingClientRect().width, natural: Number((f as HTMLElement).dataset.width) }] : [];
+        }),
+      );
+      expect(sizes.length, route).toBeGreaterThan(0);
+      for (const { drawn, natural } of sizes) expect(drawn, route).toBeLessThanOrEqual(natural * 1.05);
+      await page.close();
+    }
+  });
+
+  it('keeps the diagram on the stage in the viewer: opened centred, zoomed about the pointer or the middle, panned with the keys', async () => {
+    const page = await open(context, 'architecture/');
+    await page.locator('figure[data-view="container"] button[data-action="open"]').first().click();
+    const dialog = page.locator('dialog.as-viewer[open]');
+    await dialog.waitFor();
+    // The viewer moves the diagram on the next frame: geometry is read after it.
+    const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const press = async (key: string) => {
+      await page.keyboard.press(key);
+      await settle();
+    };
+    const geometry = () =>
+      dialog.evaluate((d) => {
+        const stage = d.querySelector('.as-viewer-stage')!.getBoundingClientRect();
+        const box = d.querySelector('.as-viewer-diagram')!.getBoundingClientRect();
+        const cx = stage.left + stage.width / 2;
+        const cy = stage.top + stage.height / 2;
+        return {
+          covered: box.left <= cx + 0.5 && box.right >= cx - 0.5 && box.top <= cy + 0.5 && box.bottom >= cy - 0.5,
+          offset: [box.left + box.width / 2 - cx, box.top + box.height / 2 - cy],
+          stage: { x: stage.left, y: stage.top, width: stage.width, height: stage.height },
+          box: { left: box.left, top: box.top, width: box.width },
+        };
+      });
+    // Opened fitted and centred.
+    await settle();
+    const opened = await geometry();
+    expect(Math.abs(opened.offset[0]!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(opened.offset[1]!)).toBeLessThanOrEqual(2);
+    // Any number of presses of + keep the diagram over the stage's middle.
+    for (let i = 0; i < 8; i++) {
+      await press('+');
+      expect((await geometry()).covered, `after ${i + 1} presses of +`).toBe(true);
+    }
+    await press('0');
+    // The box under the pointer stays under it through wheel zooms.
+    const target = async () =>
+      dialog.locator('svg a').evaluateAll((as, href) => {
+        const box = as.find((a) => a.getAttribute('xlink:href') === href)!.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }, `${BASE}domains/ordering/`);
+    const before = await target();
+    await page.mouse.move(before.x, before.y);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -120);
+      await settle();
+    }
+    const after = await target();
+    expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
+    // Wheel steps out and in at a corner of the stage never lose the diagram.
+    const { stage } = await geometry();
+    await page.mouse.move(stage.x + 5, stage.y + 5);
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, i < 6 ? 240 : -240);
+      await settle();
+      expect((await geometry()).covered, `after wheel step ${i + 1}`).toBe(true);
+    }
+    // The arrow keys pan.
+    await press('0');
+    for (let i = 0; i < 4; i++) await press('+');
+    const left = (await geometry()).box.left;
+    await press('ArrowRight');
+    expect((await geometry()).box.left).toBeLessThan(left - 10);
+    await press('ArrowLeft');
+    await press('ArrowLeft');
+    expect((await geometry()).box.left).toBeGreaterThan(left + 10);
+    expect((await geometry()).covered).toBe(true);
+    await page.close();
+  });
+
+  it('reaches every link of a diagram with Tab, in reading order, each named; Enter follows it; the tools say what they did', async () => {
+    const page = await open(context, 'architecture/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.locator('figure[data-view="container"] button[data-action="open"]').first().click();
+    const dialog = page.locator('dialog.as-viewer[open]');
+    await dialog.waitFor();
+    const links = await dialog.locator('svg a').evaluateAll((as) => as.map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(5);
+    const reached: { href: string | null; name: string | null; inView: boolean }[] = [];
+    for (let i = 0; i < links.length + 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a || a.tagName.toLowerCase() !== 'a') return undefined;
+        const box = a.getBoundingClientRect();
+        const stage = document.querySelector('.as-viewer-stage')!.getBoundingClientRect();
+        return {
+          href: a.getAttribute('xlink:href') ?? a.getAttribute('href'),
+          name: a.getAttribute('aria-label'),
+          inView:
+            box.left + box.width / 2 >= stage.left &&
+            box.left + box.width / 2 <= stage.right &&
+            box.top + box.height / 2 >= stage.top &&
+            box.top + box.height / 2 <= stage.bottom,
+        };
+      });
+      if (focused && !reached.some((r) => r.href === focused.href)) reached.push(focused);
+    }
+    expect(new Set(reached.map((r) => r.href))).toEqual(new Set(links));
+    for (const r of reached) {
+      expect(r.name, r.href!).toMatch(/\S/);
+      expect(r.inView, r.href!).toBe(true);
+    }
+    await dialog.locator('button[data-viewer="copy"]').click();
+    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toBe('Copied the mermaid source');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('button[data-viewer="svg"]').click()]);
+    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toBe(`Downloaded ${download.suggestedFilename()}`);
+    // Enter on a focused link follows it.
+    await dialog
+      .locator('svg a')
+      .evaluateAll(
+        (as, href) => (as.find((a) => a.getAttribute('xlink:href') === href) as unknown as HTMLElement).focus(),
+        `${BASE}domains/ordering/`,
+      );
+    await page.keyboard.press('Enter');
     await page.waitForURL(`**${BASE}domains/ordering/`);
     await page.close();
   });

@@ -147,3 +147,46 @@ describe('page functions, on the bundled example', () => {
     expect(routes.has(HELP_ROUTE)).toBe(false);
   });
 });
+
+describe('messaging, drawn and listed as it flows', async () => {
+  // Ordering publishes two events and consumes one; Basket only consumes; Payment publishes one and consumes one.
+  const broker = await testSite({
+    'content/system.yaml': 'name: Shop\n',
+    'content/domains/shop.yaml': 'name: Shop\ntype: core\n',
+    'content/domains/pay.yaml': 'name: Pay\ntype: supporting\n',
+    'content/resources/bus.yaml': 'name: Event bus\ntype: rabbitmq\n',
+    'content/services/ordering.yaml':
+      'name: Ordering API\nresponsibility: Orders.\ndomain: shop\nevents: { publishes: [order.started, order.paid], consumes: [payment.succeeded] }\n',
+    'content/services/basket.yaml': 'name: Basket API\nresponsibility: Baskets.\ndomain: shop\nevents: { consumes: [order.started] }\n',
+    'content/services/payment.yaml':
+      'name: Payment API\nresponsibility: Pays.\ndomain: pay\nevents: { publishes: [payment.succeeded], consumes: [order.started, order.paid] }\n',
+    'content/events/order.started.yaml': 'name: Order started\nbroker: bus\n',
+    'content/events/order.paid.yaml': 'name: Order paid\nbroker: bus\n',
+    'content/events/payment.succeeded.yaml': 'name: Payment succeeded\nbroker: bus\n',
+  });
+
+  it("a broker's users: what each publishes apart from what it consumes, each counted", () => {
+    expect(resourcePage(broker, 'bus').usedBy.map((u) => [u.service.text, u.how])).toEqual([
+      ['Basket API', 'consumes order.started'],
+      ['Ordering API', 'publishes 2: order.paid, order.started; consumes payment.succeeded'],
+      ['Payment API', 'publishes payment.succeeded; consumes 2: order.paid, order.started'],
+    ]);
+  });
+
+  it('who sends to whom, for a broker and for a domain', () => {
+    const table = (m: ReturnType<typeof resourcePage>['matrix']) => [
+      ['', ...m!.consumers.map((c) => c.text)],
+      ...m!.producers.map((p, i) => [p.text, ...m!.cells[i]!.map((events) => events.map((e) => e.text).join(' '))]),
+    ];
+    expect(table(resourcePage(broker, 'bus').matrix)).toEqual([
+      ['', 'Basket API', 'Ordering API', 'Payment API'],
+      ['Ordering API', 'Order started', '', 'Order paid Order started'],
+      ['Payment API', '', 'Payment succeeded', ''],
+    ]);
+    expect(table(domainPage(broker, 'shop').matrix)).toEqual([
+      ['', 'Basket API', 'Payment API'],
+      ['Ordering API', 'Order started', 'Order paid Order started'],
+    ]);
+    expect(domainPage(broker, 'shop').head.headings.map((h) => h.id)).toContain('who-sends-to-whom');
+  });
+});

@@ -45,15 +45,19 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-export function downloadSvg(figure: HTMLElement): void {
+/** Saves the diagram as SVG; returns the file's name, or undefined when there is none to save. */
+export function downloadSvg(figure: HTMLElement): string | undefined {
   const svg = visibleSvg(figure);
-  if (svg) save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName(figure, 'svg'));
+  if (!svg) return undefined;
+  const name = fileName(figure, 'svg');
+  save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), name);
+  return name;
 }
 
-/** Draws the SVG on a canvas at twice its size, on the page's background, and saves it as PNG. */
-export async function downloadPng(figure: HTMLElement): Promise<void> {
+/** Draws the SVG on a canvas at twice its size, on the page's background, and saves it as PNG; returns the file's name. */
+export async function downloadPng(figure: HTMLElement): Promise<string | undefined> {
   const svg = visibleSvg(figure);
-  if (!svg) return;
+  if (!svg) return undefined;
   const box = svg.viewBox.baseVal;
   const width = Math.ceil(box?.width || svg.getBoundingClientRect().width);
   const height = Math.ceil(box?.height || svg.getBoundingClientRect().height);
@@ -69,7 +73,10 @@ export async function downloadPng(figure: HTMLElement): Promise<void> {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (blob) save(blob, fileName(figure, 'png'));
+  if (!blob) return undefined;
+  const name = fileName(figure, 'png');
+  save(blob, name);
+  return name;
 }
 
 /** The figure's mermaid source: under it, or published beside the page when long. */

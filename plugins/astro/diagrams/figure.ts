@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { AstroError } from 'astro/errors';
+import type { LegendItem } from '../../diagrams/index.ts';
 import { withBase } from '../../pages/urls.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
 
@@ -37,6 +38,8 @@ export interface FigureInput {
   readonly notes?: readonly string[] | undefined;
   /** Edges that stand for several relations, and what each stands for. */
   readonly bundles?: readonly { from: string; to: string; items: readonly string[] }[] | undefined;
+  /** What the diagram's colours and lines mean (see DiagramView). */
+  readonly legend?: readonly LegendItem[] | undefined;
 }
 
 /** The natural size of a rendered diagram, from its SVG's viewBox. */
@@ -137,6 +140,33 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
   });
   const text = (value: string): ElementContent => ({ type: 'text', value });
   const notes = (input.notes ?? []).map((note) => el('p', [text(note)], { className: ['as-diagram-note'] }));
+  // The legend: a swatch of each kind of box (its own colours) and line the diagram draws, with what it stands for.
+  const legend = input.legend?.length
+    ? [
+        el(
+          'ul',
+          input.legend.map((item) =>
+            el(
+              'li',
+              [
+                el('span', [], {
+                  className: [item.kind === 'box' ? 'as-legend-box' : 'as-legend-line'],
+                  ariaHidden: 'true',
+                  style:
+                    item.kind === 'box'
+                      ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
+                      : item.dashed
+                        ? 'border-top-style:dashed'
+                        : undefined,
+                }),
+                text(item.label),
+              ],
+            ),
+          ),
+          { className: ['as-diagram-legend'], ariaLabel: 'Legend' },
+        ),
+      ]
+    : [];
   const bundles = input.bundles?.length
     ? [
         el(
@@ -169,9 +199,11 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       dataHere: input.here,
       dataWidth: size?.width,
       dataHeight: size?.height,
+      // Read by the stylesheet: a figure is never drawn wider than its natural size.
+      style: size ? `--as-diagram-width:${size.width}px` : undefined,
       dataPagefindIgnore: '',
     },
-    children: [tools, canvas, ...(input.title ? [el('figcaption', [text(input.title)])] : []), ...notes, ...bundles, source],
+    children: [tools, canvas, ...(input.title ? [el('figcaption', [text(input.title)])] : []), ...legend, ...notes, ...bundles, source],
   };
 }
 

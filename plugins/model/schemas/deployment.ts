@@ -18,6 +18,7 @@ export interface DeploymentNodeData {
   technology?: string | undefined;
   description?: string | undefined;
   instances?: z.infer<typeof instance>[] | undefined;
+  fronts?: string[] | undefined;
   nodes?: DeploymentNodeData[] | undefined;
 }
 
@@ -29,6 +30,12 @@ const node: z.ZodType<DeploymentNodeData> = z.lazy(() =>
       technology: z.string().optional().describe('What the node is: Kubernetes 1.29, AWS region, PostgreSQL on RDS.'),
       description: z.string().optional().describe('More about the node.'),
       instances: z.array(instance).optional().describe('The services and resources that run on it.'),
+      fronts: z
+        .array(reference.describe('A service this node sends incoming traffic to, by id.'))
+        .optional()
+        .describe(
+          'For a load balancer, an ingress, an API gateway or a CDN: the services it routes incoming traffic to. The deployment view connects it to their instances.',
+        ),
       nodes: z.array(node).optional().describe('The nodes inside it: a cluster in a region, a namespace in a cluster.'),
     })
     .describe('A deployment node: a region, cluster, machine or managed service.'),
