@@ -63,7 +63,7 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     let problem: string | undefined;
     if (render) {
       const started = performance.now();
-      const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store);
+      const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store, base);
       mode = outcome.mode;
       longSources = outcome.longSources;
       for (const view of outcome.reduced)

@@ -15,7 +15,17 @@ const SYSTEM_KEY = 'system:__self';
  * that would hold more than `maxContainers` boxes collapses into one box per domain, each
  * linking to the domain's own container view.
  */
-export function containerView(model: Model, options: ViewOptions, domain?: string): Flowchart | undefined {
+export function containerView(
+  model: Model,
+  options: ViewOptions,
+  domain?: string,
+  /**
+   * `auto` collapses by the count of boxes (`maxContainers`), where nothing better is known;
+   * the build decides by the size the whole view is drawn at instead (see
+   * astro/diagrams/prerender.ts), asking for `whole` or `domains`.
+   */
+  grouping: 'auto' | 'whole' | 'domains' = 'auto',
+): Flowchart | undefined {
   const rel = model.relations;
   const inScope = (service: string) => domain === undefined || domainOf(model, service) === domain;
   const services = [...model.byKind.service.keys()].filter(inScope);
@@ -86,8 +96,9 @@ export function containerView(model: Model, options: ViewOptions, domain?: strin
   const drawn = edges.list();
   const relations = drawn.length;
   const crowded = keep.size > options.maxContainers || relations > options.maxContainers * 1.5;
-  if (domain === undefined && crowded && services.length > options.maxContainers / 2 && model.byKind.domain.size > 1)
-    return collapsed(model, options, title, relations);
+  const collapse = grouping === 'domains' || (grouping === 'auto' && crowded && services.length > options.maxContainers / 2);
+  if (domain === undefined && collapse && model.byKind.domain.size > 1) return collapsed(model, options, title, relations);
+  if (grouping === 'domains') return undefined;
   // A domain of more services than a diagram can show keeps its own list on its page instead.
   if (keep.size > options.maxNodes * 2) return undefined;
 
@@ -143,7 +154,6 @@ function collapsed(model: Model, options: ViewOptions, title: string, relations:
     nodes.push(
       elementNode(model, domain, options, {
         detail: `[${domain.data.type} domain: ${count} ${count === 1 ? 'service' : 'services'}]`,
-        parent: SYSTEM_KEY,
       }),
     );
   }
@@ -157,15 +167,17 @@ function collapsed(model: Model, options: ViewOptions, title: string, relations:
     return keyOf(ref);
   };
   const name = (ref: ElementRef) => (model.byKind[ref.kind].get(ref.id) as { data: { name?: string } } | undefined)?.data.name ?? ref.id;
-  // One edge a pair of domains and a kind of relation, counting what it stands for.
-  const pairs = new Map<string, { from: string; to: string; async: boolean; items: Set<string> }>();
+  // One edge a pair of domains, counting the calls and the events it stands for: solid
+  // where there is a call, dotted where there are only events. Two edges a pair (one per
+  // kind) would double the edges, and ELK stacks every one of them.
+  const pairs = new Map<string, { from: string; to: string; calls: Set<string>; events: Set<string> }>();
   const relate = (fromRef: ElementRef, toRef: ElementRef, async: boolean, item: string) => {
     const from = end(fromRef);
     const to = end(toRef);
     if (!from || !to || from === to) return;
-    const key = `${from}\u0000${to}\u0000${async}`;
-    const pair = pairs.get(key) ?? { from, to, async, items: new Set<string>() };
-    pair.items.add(item);
+    const key = `${from}\u0000${to}`;
+    const pair = pairs.get(key) ?? { from, to, calls: new Set<string>(), events: new Set<string>() };
+    (async ? pair.events : pair.calls).add(item);
     pairs.set(key, pair);
   };
   for (const calls of model.relations.calls.values())
@@ -174,19 +186,19 @@ function collapsed(model: Model, options: ViewOptions, title: string, relations:
     for (const p of producers)
       for (const c of model.relations.consumers.get(event) ?? [])
         relate({ kind: 'service', id: p }, { kind: 'service', id: c }, true, event);
-  const edges: FlowEdge[] = [...pairs.values()].map(({ from, to, async, items }) => ({
+  const count = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const edges: FlowEdge[] = [...pairs.values()].map(({ from, to, calls, events }) => ({
     from,
     to,
-    async,
-    label: `${items.size} ${async ? (items.size === 1 ? 'event' : 'events') : items.size === 1 ? 'call' : 'calls'}`,
-    items: [...items],
+    async: calls.size === 0,
+    label: [...count(calls.size, 'call', 'calls'), ...count(events.size, 'event', 'events')].join(', '),
+    items: [...calls, ...events],
   }));
   return {
     direction: 'TB',
     layout: 'elk',
     title,
     nodes,
-    groups: [{ key: SYSTEM_KEY, title: model.system.data.name }],
     edges,
     notes: [
       `${model.byKind.service.size} services and their ${relations} relations are too many to read in one diagram: each of the ${model.byKind.domain.size} domains is one box here, and opens its own containers view.`,

@@ -75,7 +75,8 @@ export function deploymentView(model: Model, deploymentId: string, options: View
   if (!summarise) {
     // How traffic enters: from each load balancer or ingress to the instances of what it fronts.
     for (const { key, services } of entries)
-      for (const service of services) for (const instance of placed.get(`service:${service.replace(/^service:/, '')}`) ?? []) edges.add(key, instance, 'routes to');
+      for (const service of services)
+        for (const instance of placed.get(`service:${service.replace(/^service:/, '')}`) ?? []) edges.add(key, instance, 'routes to');
     const between = (from: string, to: string, label: string | undefined, async = false) => {
       for (const a of placed.get(from) ?? []) for (const b of placed.get(to) ?? []) edges.add(a, b, label, async);
     };
@@ -125,7 +126,8 @@ function entryServices(model: Model, nodes: readonly DeploymentNodeData[]): stri
     }
   };
   collect(nodes);
-  const ofType = (types: readonly string[]) => deployed.filter((id) => types.includes(model.byKind.service.get(id)?.data.type ?? 'service'));
+  const ofType = (types: readonly string[]) =>
+    deployed.filter((id) => types.includes(model.byKind.service.get(id)?.data.type ?? 'service'));
   const gateways = ofType(['gateway']);
   return [...new Set(gateways.length > 0 ? gateways : ofType(['web-app', 'mobile-app']))];
 }

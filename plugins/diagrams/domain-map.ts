@@ -4,7 +4,6 @@ import type { FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
 
-
 /**
  * The domains and how they relate: a solid edge where a domain's services call another's,
  * a dotted one where they consume its events.

@@ -127,7 +127,14 @@ function classDef(swatch: Swatch): string {
 
 /** One entry of a view's legend: a kind of box, or a kind of line. */
 export type LegendItem =
-  | { readonly kind: 'box'; readonly style: NodeStyle | 'boundary'; readonly label: string; readonly fill: string; readonly stroke: string; readonly dashed: boolean }
+  | {
+      readonly kind: 'box';
+      readonly style: NodeStyle | 'boundary';
+      readonly label: string;
+      readonly fill: string;
+      readonly stroke: string;
+      readonly dashed: boolean;
+    }
   | { readonly kind: 'line'; readonly dashed: boolean; readonly label: string };
 
 /** What a flowchart's colours and lines mean, for the legend under it: the kinds of box it draws, in the order first drawn, then its kinds of line. */

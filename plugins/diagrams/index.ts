@@ -1,4 +1,12 @@
 export { label, nodeId } from './escape.ts';
-export { renderFlowchart, type FlowEdge, type FlowGroup, type FlowNode, type Flowchart, type LegendItem, type NodeStyle } from './flowchart.ts';
+export {
+  renderFlowchart,
+  type FlowEdge,
+  type FlowGroup,
+  type FlowNode,
+  type Flowchart,
+  type LegendItem,
+  type NodeStyle,
+} from './flowchart.ts';
 export { viewOptions, type ViewOptions } from './options.ts';
-export { buildView, plannedViews, siteViews, VIEW_NAMES, type DiagramView, type ViewName } from './views.ts';
+export { buildView, containerViews, plannedViews, siteViews, VIEW_NAMES, type DiagramView, type ViewName } from './views.ts';

@@ -114,6 +114,19 @@ export function buildView(model: Model, name: ViewName, of: string | undefined, 
   }
 }
 
+/**
+ * The system's containers view both ways: whole, and with each domain as one box. The build
+ * draws the whole one and keeps it where it reads at its size, else the other (see
+ * astro/diagrams/prerender.ts). `domains` is undefined where there are not two domains to group by.
+ */
+export function containerViews(model: Model, options: ViewOptions): { whole?: DiagramView | undefined; domains?: DiagramView | undefined } {
+  const flow = (chart: Flowchart | undefined) => (chart ? flowView('container', undefined, chart) : undefined);
+  return {
+    whole: flow(containerView(model, options, undefined, 'whole')),
+    domains: flow(containerView(model, options, undefined, 'domains')),
+  };
+}
+
 /** The views the site shows, page by page, in a fixed order: each name, with the element it is of. */
 export function plannedViews(model: Model): [ViewName, string | undefined][] {
   const wanted: [ViewName, string | undefined][] = [

@@ -55,17 +55,18 @@ export function resourcePage(site: Site, id: string): ResourcePage {
   const usedBy = byText(
     [...byService].flatMap(([service, { how, publishes, consumes }]) => {
       const link = linkTo(site, { kind: 'service', id: service });
-      return link ? [{ service: link, how: [...how, ...counted('publishes', publishes), ...counted('consumes', consumes)].join('; ') }] : [];
+      return link
+        ? [{ service: link, how: [...how, ...counted('publishes', publishes), ...counted('consumes', consumes)].join('; ') }]
+        : [];
     }),
     (u) => u.service.text,
   );
   const carried = [...model.byKind.event.values()].filter((e) => e.data.broker === id);
   const matrix = messageMatrix(site, carried);
-  const events = carried
-    .flatMap((e) => {
-      const event = linkTo(site, e);
-      return event ? [{ event, channel: e.data.channel }] : [];
-    });
+  const events = carried.flatMap((e) => {
+    const event = linkTo(site, e);
+    return event ? [{ event, channel: e.data.channel }] : [];
+  });
   const runsIn = placementItems(site, rel.placements.get(keyOf(el)) ?? []);
   const decisions = decisionsAbout(site, el);
   const headings = shownHeadings([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGRAM_LIMITS } from '../../plugins/diagrams/limits.ts';
-import { buildView, siteViews, viewOptions, type ViewName } from '../../plugins/diagrams/index.ts';
+import { readsAtSize } from '../../plugins/astro/diagrams/prerender.ts';
+import { buildView, containerViews, siteViews, viewOptions, type ViewName } from '../../plugins/diagrams/index.ts';
 import { modelOf } from '../helpers/model.ts';
 import { checkTree } from '../helpers/tree.ts';
 
@@ -117,10 +118,39 @@ describe('large models stay legible', async () => {
 
   it('collapses a container view of more than 24 boxes into one box per domain, linking to the domain, with the relations between domains counted', () => {
     const view = buildView(big, 'container', undefined, viewOptions('/'))!.text;
-    expect(view).toContain('    domain_a["<b>Domain A</b><br/><small>[core domain: 15 services]</small>"]\n');
+    expect(view).toContain('  domain_a["<b>Domain A</b><br/><small>[core domain: 15 services]</small>"]\n');
     expect(view).toContain('  click domain_a href "/domains/a/"\n');
     expect(view).not.toContain('service_s1');
     expect(view).toMatch(/ {2}domain_a -->\|"\d+ calls?"\| domain_b\n/);
+  });
+
+  it('offers the build both drawings of the system, whole and by domain, to keep the one that reads at its size', () => {
+    const { whole, domains } = containerViews(big, viewOptions('/'));
+    expect(whole!.text).toContain('service_s42[');
+    expect(domains!.text).toContain('domain_a[');
+    expect(domains!.text).not.toContain('service_s1[');
+  });
+
+  it('has nothing to group by in a system of one domain', async () => {
+    const single = await modelOf({
+      'content/system.yaml': 'name: One\n',
+      'content/domains/a.yaml': 'name: A\ntype: core\n',
+      'content/services/s.yaml': 'name: S\nresponsibility: R.\ndomain: a\n',
+    });
+    const { whole, domains } = containerViews(single, viewOptions('/'));
+    expect(whole?.text).toContain('service_s[');
+    expect(domains).toBeUndefined();
+  });
+
+  it.each([
+    [{ width: 1033, height: 1375 }, true],
+    [{ width: 720, height: 1350 }, true],
+    [{ width: 720, height: 1351 }, false],
+    [{ width: 1440, height: 600 }, true],
+    [{ width: 1441, height: 600 }, false],
+    [{ width: 2269, height: 4246 }, false],
+  ])('a diagram of %o reads on a laptop: %s', (size, reads) => {
+    expect(readsAtSize(size)).toBe(reads);
   });
 
   it("keeps each domain's own container view whole", () => {
@@ -269,9 +299,16 @@ describe('a deployment says how traffic enters', async () => {
       ...files,
       'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: edge, name: Edge proxy, fronts: [cart] }\n${cluster}`,
     });
-    expect(buildView(model, 'deployment', 'prod', viewOptions('/'))!.text).toMatch(/ {2}node_edge -->\|"routes to"\| instance_k8s_service_cart\n/);
+    expect(buildView(model, 'deployment', 'prod', viewOptions('/'))!.text).toMatch(
+      / {2}node_edge -->\|"routes to"\| instance_k8s_service_cart\n/,
+    );
     expect(
-      await checkTree({ ...files, 'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: edge, name: Edge, fronts: [crt] }\n${cluster}` }, { base: false }),
-    ).toEqual(["content/deployments/prod.yaml:3:38 error unknown-reference: fronted service 'crt' is not a service (did you mean 'cart'?)"]);
+      await checkTree(
+        { ...files, 'content/deployments/prod.yaml': `name: Prod\nnodes:\n  - { id: edge, name: Edge, fronts: [crt] }\n${cluster}` },
+        { base: false },
+      ),
+    ).toEqual([
+      "content/deployments/prod.yaml:3:38 error unknown-reference: fronted service 'crt' is not a service (did you mean 'cart'?)",
+    ]);
   });
 });

@@ -86,9 +86,11 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
   }, 120_000);
 
   it("shows a diagram too large to read fitted as a readable preview, opened on the page's own box", async () => {
-    // On a phone, a service's neighbourhood; on a laptop, the containers view, far taller than the screen.
+    // On a phone, a service's neighbourhood; on a laptop, the deployment of every service, far wider than the column.
     const [route, view, own] =
-      width < 500 ? ['services/gateway/', 'neighbourhood', `${BASE}services/gateway/`] : ['architecture/', 'container', undefined];
+      width < 500
+        ? ['services/gateway/', 'neighbourhood', `${BASE}services/gateway/`]
+        : ['deployments/production/', 'deployment', undefined];
     const page = await open(context, route);
     const figure = page.locator(`figure[data-view="${view}"]`);
     expect(await figure.getAttribute('data-preview')).not.toBeNull();
@@ -110,6 +112,49 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     }, own);
     expect(16 * found.scale).toBeGreaterThanOrEqual(8);
     if (own) expect(found.inside).toBe(true);
+    await page.close();
+  });
+
+  it("draws the system's containers so that they read on one screen at 1440, each domain box linking to its view", async () => {
+    const page = await open(context, 'architecture/');
+    const figure = page.locator('figure[data-view="container"]');
+    const drawn = await figure.evaluate((f) => {
+      const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+      return {
+        preview: f.hasAttribute('data-preview'),
+        scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+        height: svg.getBoundingClientRect().height,
+        links: [...svg.querySelectorAll('a')].map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')),
+      };
+    });
+    if (width > 1000) {
+      expect(drawn.preview).toBe(false);
+      expect(16 * drawn.scale).toBeGreaterThanOrEqual(8);
+      expect(drawn.height).toBeLessThanOrEqual(900 * 1.5);
+    }
+    // Drawn by domain, every domain of the system is a box linking to its page; drawn whole, every service is.
+    const byDomain = drawn.links.some((href) => href?.startsWith(`${BASE}domains/`));
+    const expected = byDomain
+      ? ['shop', 'catalog', 'ordering', 'payment', 'ops'].map((d) => `${BASE}domains/${d}/`)
+      : [`${BASE}services/gateway/`];
+    for (const href of expected) expect(drawn.links).toContain(href);
+    await page.close();
+  });
+
+  it("opens a domain's preview on the domain's own group", async () => {
+    const page = await open(context, 'domains/ordering/');
+    const figure = page.locator('figure[data-view="container"]');
+    const seen = await figure.evaluate((f) => {
+      const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+      const canvas = f.querySelector('.as-diagram-canvas')!.getBoundingClientRect();
+      const group = [...svg.querySelectorAll('g.cluster')].find((g) => g.id.endsWith('-domain_ordering'))!.getBoundingClientRect();
+      return {
+        preview: f.hasAttribute('data-preview'),
+        // The group's top left corner, or its middle when it fits, is in the window.
+        inView: group.left < canvas.right && group.right > canvas.left && group.top >= canvas.top - 1 && group.top < canvas.bottom,
+      };
+    });
+    if (seen.preview) expect(seen.inView).toBe(true);
     await page.close();
   });
 
@@ -245,6 +290,8 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     const reached: { href: string | null; name: string | null; inView: boolean }[] = [];
     for (let i = 0; i < links.length + 12; i++) {
       await page.keyboard.press('Tab');
+      // A box reached is brought to the middle on the next frame.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const focused = await page.evaluate(() => {
         const a = document.activeElement;
         if (!a || a.tagName.toLowerCase() !== 'a') return undefined;

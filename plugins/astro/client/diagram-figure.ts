@@ -48,7 +48,10 @@ function layout(figure: HTMLElement, first: boolean): void {
   if (first) centre(figure, canvas);
 }
 
-/** Scrolls a preview to the page's own box, or to the middle of the diagram's top. */
+/**
+ * Scrolls a preview to the page's own subject: its box; a domain's group (its boundary, from
+ * its top); the start of a sequence; else the middle of the diagram's top.
+ */
 function centre(figure: HTMLElement, canvas: HTMLElement): void {
   const svg = visibleSvg(figure);
   if (!svg) return;
@@ -56,11 +59,27 @@ function centre(figure: HTMLElement, canvas: HTMLElement): void {
   const own = here
     ? [...svg.querySelectorAll('a')].find((a) => (a.getAttribute('href') ?? a.getAttribute('xlink:href')) === here)
     : undefined;
+  const { view, of } = figure.dataset;
+  // A domain's own views draw it as a boundary, `domain_<id>` (see diagrams/flowchart.ts).
+  const group =
+    !own && of && (view === 'container' || view === 'domain-events')
+      ? [...svg.querySelectorAll('g.cluster')].find((g) =>
+          g.id.endsWith(`-domain_${of.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`),
+        )
+      : undefined;
   const box = canvas.getBoundingClientRect();
   if (own) {
     const target = own.getBoundingClientRect();
     canvas.scrollLeft += target.left + target.width / 2 - (box.left + box.width / 2);
     canvas.scrollTop += target.top + target.height / 2 - (box.top + box.height / 2);
+  } else if (group) {
+    const target = group.getBoundingClientRect();
+    canvas.scrollLeft += target.width > box.width ? target.left - box.left : target.left + target.width / 2 - (box.left + box.width / 2);
+    canvas.scrollTop += target.top - box.top;
+  } else if (view === 'flow' || view === 'event-flow') {
+    // A sequence or a flow reads from its start.
+    canvas.scrollLeft = 0;
+    canvas.scrollTop = 0;
   } else {
     canvas.scrollLeft = (canvas.scrollWidth - canvas.clientWidth) / 2;
   }

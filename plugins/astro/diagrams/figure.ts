@@ -146,22 +146,19 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
         el(
           'ul',
           input.legend.map((item) =>
-            el(
-              'li',
-              [
-                el('span', [], {
-                  className: [item.kind === 'box' ? 'as-legend-box' : 'as-legend-line'],
-                  ariaHidden: 'true',
-                  style:
-                    item.kind === 'box'
-                      ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
-                      : item.dashed
-                        ? 'border-top-style:dashed'
-                        : undefined,
-                }),
-                text(item.label),
-              ],
-            ),
+            el('li', [
+              el('span', [], {
+                className: [item.kind === 'box' ? 'as-legend-box' : 'as-legend-line'],
+                ariaHidden: 'true',
+                style:
+                  item.kind === 'box'
+                    ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
+                    : item.dashed
+                      ? 'border-top-style:dashed'
+                      : undefined,
+              }),
+              text(item.label),
+            ]),
           ),
           { className: ['as-diagram-legend'], ariaLabel: 'Legend' },
         ),

@@ -1,10 +1,10 @@
-import { buildView, plannedViews, viewOptions, type DiagramView } from '../../diagrams/index.ts';
+import { buildView, containerViews, plannedViews, viewOptions, type DiagramView } from '../../diagrams/index.ts';
 import { Diagnostics, type Diagnostic } from '../../model/diagnostics.ts';
 import { parseBody } from '../../model/markdown-body.ts';
 import type { Model } from '../../model/model.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { viewKey } from '../../pages/site.ts';
-import { INLINE_SOURCE_LIMIT } from './figure.ts';
+import { INLINE_SOURCE_LIMIT, svgSize } from './figure.ts';
 import { renderDiagrams } from './render.ts';
 import type { SvgStore } from './svg-store.ts';
 
@@ -45,6 +45,20 @@ export function siteDiagramViews(model: Model, base: string): Map<string, Diagra
   return new Map(plannedViews(model).map(([name, of]) => [viewKey(name, of), buildView(model, name, of, options) ?? null]));
 }
 
+/** The content column of a laptop screen, and the screen's height: where the system's views are first read. */
+const COLUMN_PX = 720;
+const SCREEN_PX = 900;
+
+/**
+ * Whether a diagram of this natural size reads in the content column at 1440 px: fitted to
+ * the column its 16 px text stays at 8 px or more, and it is at most one and a half screens
+ * tall (the rule by which a figure becomes a scrolling preview, see client/diagram-figure.ts).
+ */
+export function readsAtSize({ width, height }: { width: number; height: number }): boolean {
+  const fit = Math.min(1, COLUMN_PX / width);
+  return 16 * fit >= 8 && height * fit <= SCREEN_PX * 1.5;
+}
+
 /**
  * Renders, before any page, every diagram the site will show: the generated views and
  * the mermaid fences of the Markdown. All in one browser, cached across builds in `store`,
@@ -52,12 +66,16 @@ export function siteDiagramViews(model: Model, base: string): Map<string, Diagra
  */
 export async function prerenderDiagrams(
   model: Model,
-  planned: ReadonlyMap<string, DiagramView | null>,
+  planned: Map<string, DiagramView | null>,
   chromium: string | undefined,
   store: SvgStore,
+  base: string,
 ): Promise<PrerenderResult> {
-  const all = [...planned.values()].filter((v): v is DiagramView => v !== null);
-  const views = all.map((v) => v.text);
+  // The system's containers view is drawn both ways; the one that reads at its size is kept (below).
+  const containers = chromium ? containerViews(model, viewOptions(base)) : {};
+  const candidates = containers.whole && containers.domains ? [containers.whole, containers.domains] : [];
+  const all = [...planned.values(), ...candidates].filter((v): v is DiagramView => v !== null);
+  const views = [...new Set(all.map((v) => v.text))];
   const reduced = all.flatMap((v) => (v.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
@@ -83,6 +101,10 @@ export async function prerenderDiagrams(
   const broken = views.filter((v) => report.errors.has(v));
   if (broken.length > 0)
     throw new Error(`archsite generated ${broken.length} diagram(s) mermaid cannot render: ${report.errors.get(broken[0]!)}\n${broken[0]}`);
+  if (containers.whole && containers.domains) {
+    const size = svgSize(store.svg(containers.whole.text, 'light') ?? '');
+    planned.set(viewKey('container', undefined), size && readsAtSize(size) ? containers.whole : containers.domains);
+  }
   return {
     mode: 'svg',
     views: views.length,
