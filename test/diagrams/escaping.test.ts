@@ -17,8 +17,9 @@ const STATEMENT = new RegExp(
     '^\\s*end$',
     `^\\s*\\w+(\\(\\[${Q}\\]\\)|\\[\\(${Q}\\)\\]|\\[${Q}\\]|>${Q}\\]|@\\{ shape: h-cyl, label: ${Q} \\})$`,
     `^  \\w+ (-->|-\\.->)(\\|${Q}\\|)? \\w+$`,
-    '^  classDef \\w+ [\\w:#,.\\- ]+$',
-    '^  class [\\w,]+ \\w+$',
+    // Class names are archsite's own (`domain-core`), never the content's.
+    '^  classDef [\\w-]+ [\\w:#,.\\- ]+$',
+    '^  class [\\w,]+ [\\w-]+$',
     `^  click \\w+ href "[^"\\s]*"$`,
     `^  \\w+\\[${Q}\\] \\{$`,
     `^    string owner ${Q}$`,

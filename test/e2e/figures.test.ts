@@ -353,17 +353,58 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
 });
 
 describe('without JavaScript', () => {
-  it('shows each static SVG fitted to the column', async () => {
+  it('shows each static SVG fitted to the column, or, too large to read fitted, in a window that scrolls', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}architecture/`, { waitUntil: 'load' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const widths = await page.$$eval('figure.as-diagram .as-diagram-canvas svg', (svgs) =>
-      svgs.map((s) => s.getBoundingClientRect().width).filter((w) => w > 0),
+    const figures = await page.$$eval('figure.as-diagram', (all) =>
+      all.map((f) => {
+        const canvas = f.querySelector('.as-diagram-canvas')!;
+        const svg = [...canvas.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+        return {
+          natural: Number((f as HTMLElement).dataset.width),
+          canvas: canvas.getBoundingClientRect().width,
+          svg: svg.getBoundingClientRect().width,
+          scrolls: getComputedStyle(canvas).overflowX === 'auto',
+          note: getComputedStyle(f.querySelector('.as-diagram-more')!).display !== 'none',
+        };
+      }),
     );
-    expect(widths.length).toBeGreaterThan(2);
-    for (const w of widths) expect(w).toBeLessThanOrEqual(390);
+    expect(figures.length).toBeGreaterThan(2);
+    for (const f of figures) {
+      expect(f.canvas).toBeLessThanOrEqual(390);
+      // Fitted when its text reads at the column's width; else a scrolling window at 12 px text, said under it.
+      const readsFitted = f.natural <= 2 * f.canvas;
+      expect(f.scrolls).toBe(!readsFitted);
+      expect(f.note).toBe(!readsFitted);
+      if (readsFitted) expect(f.svg).toBeLessThanOrEqual(f.canvas + 0.5);
+      else expect(Math.abs(f.svg - f.natural * 0.75)).toBeLessThanOrEqual(1);
+    }
     expect(await page.locator('.as-diagram-tools').first().isVisible()).toBe(false);
     await context.close();
   });
+});
+
+describe('nothing moves once a page has loaded', () => {
+  it.each(['services/gateway/', 'services/ordering/', 'events/order.paid/', 'domains/ordering/', 'architecture/'])(
+    'the layout shift of %s at 390 and 1440 stays under 0.05',
+    async (route) => {
+      for (const width of [390, 1440]) {
+        const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          (window as unknown as { shift: number }).shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+              if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+        await page.waitForTimeout(1500);
+        expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `${route} at ${width}`).toBeLessThan(0.05);
+        await context.close();
+      }
+    },
+  );
 });

@@ -174,17 +174,21 @@ describe('a stakeholder on the site', () => {
     }
   });
 
-  it('clicks a box in the container diagram and lands on that service', async () => {
+  it('clicks a box in the container diagram and lands on its page: a service, or a domain where the system is drawn by domain', async () => {
     await page.goto(`${site.url}architecture/`);
     await page.selectOption('starlight-theme-select select', 'light');
     // SVG links carry xlink:href, which CSS selectors cannot match without namespaces.
-    const box = page
+    const links = page
       .locator('figure[data-view="container"] .as-diagram-light')
-      .locator('xpath=.//*[local-name()="a"][@*[local-name()="href"]="/archsite/services/order-service/"]')
-      .first();
-    await box.click();
-    await page.waitForURL(`${site.url}services/order-service/`);
-    expect(await page.textContent('h1')).toBe('Order Service');
+      .locator('xpath=.//*[local-name()="a"][@*[local-name()="href"]]');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')));
+    const target = hrefs.includes('/archsite/services/order-service/')
+      ? '/archsite/services/order-service/'
+      : '/archsite/domains/order-management/';
+    expect(hrefs).toContain(target);
+    await links.nth(hrefs.indexOf(target)).click();
+    await page.waitForURL(`${site.url}${target.slice('/archsite/'.length)}`);
+    expect(await page.textContent('h1')).toBe(target.includes('services') ? 'Order Service' : 'Order Management');
   });
 
   it('shows the diagram of the current theme only', async () => {

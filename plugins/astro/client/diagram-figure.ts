@@ -13,8 +13,6 @@ import { copySource, downloadPng, downloadSvg, visibleSvg } from './diagram-expo
 
 /** mermaid's text size, at the diagram's own scale. */
 const FONT_PX = 16;
-/** Below this, fitted text is not read: the figure becomes a preview. */
-const MIN_TEXT_PX = 8;
 /** The size text is shown at in a preview. */
 const PREVIEW_TEXT_PX = 12;
 
@@ -22,28 +20,29 @@ function figures(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('figure.as-diagram')];
 }
 
-/** Fits a figure to its column, or makes it a preview when fitted text would be too small to read. */
+/**
+ * Fits a figure to its column, or makes it a preview when fitted text would be too small to
+ * read or it would be far taller than the screen. The first case is the stylesheet's,
+ * decided before this script runs (see astro/diagrams/preview-style.ts), so nothing moves;
+ * this script adds the second, which depends on the screen's height, and opens a preview on
+ * the page's own subject.
+ */
 function layout(figure: HTMLElement, first: boolean): void {
   const width = Number(figure.dataset.width);
   const height = Number(figure.dataset.height);
   const canvas = figure.querySelector<HTMLElement>('.as-diagram-canvas');
   if (!canvas || !(width > 0) || !(height > 0)) return;
-  const fit = Math.min(1, canvas.clientWidth / width);
-  const preview = FONT_PX * fit < MIN_TEXT_PX || height * fit > window.innerHeight * 1.5;
   const svgs = [...canvas.querySelectorAll<SVGSVGElement>(':scope > div > svg')];
-  figure.toggleAttribute('data-preview', preview);
-  if (!preview) {
-    for (const svg of svgs) svg.style.removeProperty('width');
-    figure.querySelector('.as-diagram-more')?.remove();
-    return;
-  }
-  const scale = Math.min(1, Math.max(fit, PREVIEW_TEXT_PX / FONT_PX));
-  for (const svg of svgs) svg.style.width = `${Math.round(width * scale)}px`;
-  if (!figure.querySelector('.as-diagram-more')) {
-    const note = document.createElement('p');
-    note.className = 'as-diagram-more';
-    note.textContent = `A part of a large diagram (${width} × ${height}): scroll it, or open it larger to see it whole.`;
-    canvas.after(note);
+  for (const svg of svgs) svg.style.removeProperty('width');
+  figure.removeAttribute('data-preview');
+  const styled = getComputedStyle(canvas).overflowY === 'auto';
+  const fit = Math.min(1, canvas.clientWidth / width);
+  const tall = !styled && height * fit > window.innerHeight * 1.5;
+  if (!styled && !tall) return;
+  figure.setAttribute('data-preview', '');
+  if (tall) {
+    const scale = Math.min(1, Math.max(fit, PREVIEW_TEXT_PX / FONT_PX));
+    for (const svg of svgs) svg.style.width = `${Math.round(width * scale)}px`;
   }
   if (first) centre(figure, canvas);
 }

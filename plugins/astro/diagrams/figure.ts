@@ -4,6 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { AstroError } from 'astro/errors';
 import type { LegendItem } from '../../diagrams/index.ts';
 import { withBase } from '../../pages/urls.ts';
+import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
 
 /** Where a figure's SVGs come from in this build (the site's diagrams, see pages/site.ts). */
@@ -186,6 +187,17 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
         ),
       ]
     : [];
+  // A diagram too large to read fitted is a scrolling preview, decided by the stylesheet before any script runs (see preview-style.ts).
+  const container = `as-d-${diagramHash(input.text).slice(0, 12)}`;
+  const preview = size ? previewStyle(container, size) : undefined;
+  const previewParts = size
+    ? [
+        ...(preview ? [el('style', [text(preview)])] : []),
+        el('p', [text(`A part of a large diagram (${size.width} × ${size.height}): scroll it, or open it larger to see it whole.`)], {
+          className: ['as-diagram-more'],
+        }),
+      ]
+    : [];
   return {
     type: 'element',
     tagName: 'figure',
@@ -196,11 +208,21 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       dataHere: input.here,
       dataWidth: size?.width,
       dataHeight: size?.height,
-      // Read by the stylesheet: a figure is never drawn wider than its natural size.
-      style: size ? `--as-diagram-width:${size.width}px` : undefined,
+      // Read by the stylesheet: a figure is never drawn wider than its natural size, and is the container its preview rule asks about.
+      style: size ? `--as-diagram-width:${size.width}px;container:${container} / inline-size` : undefined,
       dataPagefindIgnore: '',
     },
-    children: [tools, canvas, ...(input.title ? [el('figcaption', [text(input.title)])] : []), ...legend, ...notes, ...bundles, source],
+    children: [
+      tools,
+      ...previewParts.slice(0, -1),
+      canvas,
+      ...previewParts.slice(-1),
+      ...(input.title ? [el('figcaption', [text(input.title)])] : []),
+      ...legend,
+      ...notes,
+      ...bundles,
+      source,
+    ],
   };
 }
 
