@@ -7,6 +7,7 @@ export {
   type Flowchart,
   type LegendItem,
   type NodeStyle,
+  type RelationKind,
 } from './flowchart.ts';
 export { viewOptions, type ViewOptions } from './options.ts';
 export { buildView, containerViews, plannedViews, siteViews, VIEW_NAMES, type DiagramView, type ViewName } from './views.ts';

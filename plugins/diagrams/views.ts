@@ -8,7 +8,7 @@ import { domainMapView } from './domain-map.ts';
 import { sequenceView } from './sequence.ts';
 import { entityView } from './entities.ts';
 import { domainEventsView, eventFlowView } from './event-flow.ts';
-import { legendOf, renderFlowchart, type Flowchart, type LegendItem } from './flowchart.ts';
+import { legendOf, relationKindsOf, renderFlowchart, type Flowchart, type LegendItem, type RelationKind } from './flowchart.ts';
 import { DIAGRAM_LIMITS, withinLimits } from './limits.ts';
 import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
 import type { ViewOptions } from './options.ts';
@@ -32,6 +32,8 @@ export interface DiagramView {
   readonly reduced?: string | undefined;
   /** What its colours and lines mean: the legend under the figure. */
   readonly legend?: readonly LegendItem[] | undefined;
+  /** The kinds of relation it draws: a switch for each shows or hides them. */
+  readonly relations?: readonly RelationKind[] | undefined;
 }
 
 export interface EdgeBundle {
@@ -65,6 +67,7 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     ...(bundles.length > 0 ? { bundles } : {}),
     ...(reduced ? { reduced } : {}),
     legend: legendOf(chart),
+    relations: relationKindsOf(chart),
   };
 }
 

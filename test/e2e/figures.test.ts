@@ -288,7 +288,7 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     const links = await dialog.locator('svg a').evaluateAll((as) => as.map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(5);
     const reached: { href: string | null; name: string | null; inView: boolean }[] = [];
-    for (let i = 0; i < links.length + 12; i++) {
+    for (let i = 0; i < links.length + 24; i++) {
       await page.keyboard.press('Tab');
       // A box reached is brought to the middle on the next frame.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -330,6 +330,71 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     await page.close();
   });
 
+  it('focuses a box named in the address: it and its neighbours stay, the rest fades', async () => {
+    const page = await open(context, 'services/gateway/#focus=ordering');
+    const figure = page.locator('figure[data-view="neighbourhood"]');
+    const state = await figure.evaluate((f) => {
+      const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+      const box = (id: string) => svg.querySelector(`[data-element="${id}"]`)!.classList;
+      const edges = [...svg.querySelectorAll('path[data-kind]')];
+      return {
+        focused: f.hasAttribute('data-focused'),
+        ordering: box('service_ordering').contains('as-focused'),
+        gateway: box('service_gateway').contains('as-faded'),
+        catalog: box('service_catalog').contains('as-faded'),
+        kept: edges
+          .filter((e) => !e.classList.contains('as-faded'))
+          .map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`),
+      };
+    });
+    expect(state).toMatchObject({ focused: true, ordering: true, gateway: false, catalog: true });
+    expect(state.kept.length).toBeGreaterThan(0);
+    for (const edge of state.kept) expect(edge).toContain('service_ordering');
+    // Cleared with the address.
+    await page.evaluate(() => (location.hash = ''));
+    await expect.poll(() => figure.evaluate((f) => f.querySelectorAll('.as-faded').length)).toBe(0);
+    await page.close();
+  });
+
+  it('shows or hides each kind of relation, on the page and in the viewer, and focuses a box clicked in focus mode', async () => {
+    const page = await open(context, 'services/ordering/');
+    const figure = page.locator('figure[data-view="neighbourhood"]');
+    const shown = (kind: string) =>
+      figure.evaluate(
+        (f, k) =>
+          [...f.querySelectorAll(`.as-diagram-light svg [data-kind="${k}"]`)].filter((e) => getComputedStyle(e).display !== 'none').length,
+        kind,
+      );
+    const events = await shown('event');
+    const calls = await shown('call');
+    expect(events).toBeGreaterThan(0);
+    expect(calls).toBeGreaterThan(0);
+    await figure.locator('button[data-action="layer"][data-kind="event"]').click();
+    expect(await shown('event')).toBe(0);
+    expect(await shown('call')).toBe(calls);
+    await figure.locator('button[data-action="layer"][data-kind="event"]').click();
+    expect(await shown('event')).toBe(events);
+    // In the viewer: focus mode, then a click on a box focuses it instead of following its link.
+    await figure.locator('button[data-action="open"]').click();
+    const dialog = page.locator('dialog.as-viewer[open]');
+    await dialog.waitFor();
+    await dialog.locator('button[data-viewer="layer"][data-kind="call"]').click();
+    expect(
+      await dialog.evaluate((d) => [...d.querySelectorAll('svg [data-kind="call"]')].every((e) => getComputedStyle(e).display === 'none')),
+    ).toBe(true);
+    await dialog.locator('button[data-viewer="focus"]').click();
+    const target = await dialog.locator('svg a').evaluateAll((as, href) => {
+      const box = as.find((a) => a.getAttribute('xlink:href') === href)!.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, `${BASE}services/catalog/`);
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#focus=catalog');
+    expect(page.url()).toContain('services/ordering/');
+    expect(await dialog.evaluate((d) => d.querySelector('[data-element="service_catalog"]')!.classList.contains('as-focused'))).toBe(true);
+    await expect.poll(() => dialog.locator('[role="status"]').textContent()).toMatch(/^Focused on catalog/);
+    await page.close();
+  });
+
   it('downloads the diagram as SVG and PNG, and copies its mermaid source', async () => {
     const page = await open(context, 'events/order.paid/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -366,7 +431,7 @@ describe('without JavaScript', () => {
           natural: Number((f as HTMLElement).dataset.width),
           canvas: canvas.getBoundingClientRect().width,
           svg: svg.getBoundingClientRect().width,
-          scrolls: getComputedStyle(canvas).overflowX === 'auto',
+          scrolls: canvas.scrollWidth > canvas.clientWidth + 1,
           note: getComputedStyle(f.querySelector('.as-diagram-more')!).display !== 'none',
         };
       }),

@@ -1,50 +1,34 @@
 /**
  * The figures of diagrams, in the reader's browser. Without this script a figure shows its
- * static SVG fitted to the column. With it:
+ * static SVG fitted to the column, or, too large to read fitted, in a window that scrolls
+ * (both decided by the stylesheet). With it:
  *
- * - a diagram that would be unreadable fitted (text under 8 px, or far taller than the screen)
- *   is shown as a readable preview: a scrollable window on it at a size its text can be read,
- *   opened on the page's own box, with a note that there is more;
+ * - a preview, or a diagram taller than its window, opens on the page's own subject;
  * - the tools are revealed: open larger (the viewer, loaded only then), download as SVG or
- *   PNG, copy the mermaid source;
+ *   PNG, copy the mermaid source, and a switch for each kind of relation;
+ * - a box can be focused from the address (`#focus=ordering-api`);
  * - diagrams the build could not render (no Chromium) are drawn by mermaid here.
  */
 import { copySource, downloadPng, downloadSvg, visibleSvg } from './diagram-export.ts';
-
-/** mermaid's text size, at the diagram's own scale. */
-const FONT_PX = 16;
-/** The size text is shown at in a preview. */
-const PREVIEW_TEXT_PX = 12;
+import { annotate, boxOf, focus, focusOfHash } from './diagram-layers.ts';
 
 function figures(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('figure.as-diagram')];
 }
 
 /**
- * Fits a figure to its column, or makes it a preview when fitted text would be too small to
- * read or it would be far taller than the screen. The first case is the stylesheet's,
- * decided before this script runs (see astro/diagrams/preview-style.ts), so nothing moves;
- * this script adds the second, which depends on the screen's height, and opens a preview on
- * the page's own subject.
+ * Marks a figure that its stylesheet shows as a preview (see astro/diagrams/preview-style.ts:
+ * decided before this script runs, so nothing moves), and opens a preview, or a diagram taller
+ * than its window, on the page's own subject: scrolling inside a figure moves nothing else.
  */
 function layout(figure: HTMLElement, first: boolean): void {
-  const width = Number(figure.dataset.width);
-  const height = Number(figure.dataset.height);
   const canvas = figure.querySelector<HTMLElement>('.as-diagram-canvas');
-  if (!canvas || !(width > 0) || !(height > 0)) return;
-  const svgs = [...canvas.querySelectorAll<SVGSVGElement>(':scope > div > svg')];
-  for (const svg of svgs) svg.style.removeProperty('width');
+  const note = figure.querySelector<HTMLElement>('.as-diagram-more');
+  if (!canvas) return;
   figure.removeAttribute('data-preview');
-  const styled = getComputedStyle(canvas).overflowY === 'auto';
-  const fit = Math.min(1, canvas.clientWidth / width);
-  const tall = !styled && height * fit > window.innerHeight * 1.5;
-  if (!styled && !tall) return;
-  figure.setAttribute('data-preview', '');
-  if (tall) {
-    const scale = Math.min(1, Math.max(fit, PREVIEW_TEXT_PX / FONT_PX));
-    for (const svg of svgs) svg.style.width = `${Math.round(width * scale)}px`;
-  }
-  if (first) centre(figure, canvas);
+  const preview = !!note && getComputedStyle(note).display !== 'none';
+  figure.toggleAttribute('data-preview', preview);
+  if (first && (preview || canvas.scrollHeight > canvas.clientHeight + 1)) centre(figure, canvas);
 }
 
 /**
@@ -94,10 +78,36 @@ async function drawInBrowser(): Promise<void> {
   await mermaid.run({ nodes: blocks });
 }
 
+/** The figure's SVGs, light and dark. */
+function svgsOf(figure: HTMLElement): SVGSVGElement[] {
+  return [...figure.querySelectorAll<SVGSVGElement>('.as-diagram-canvas > div > svg')];
+}
+
+/** Names each box and edge (see diagram-layers.ts), for the switches the build put in the tools and for focus. */
+function addLayers(figure: HTMLElement): void {
+  for (const svg of svgsOf(figure)) annotate(svg);
+}
+
+/** Focuses every figure of the page on the element the address names (`#focus=ordering-api`), or clears the focus. */
+function focusFromAddress(): void {
+  const element = focusOfHash(location.hash);
+  for (const figure of figures()) {
+    let held = false;
+    for (const svg of svgsOf(figure)) held = focus(svg, element === undefined ? undefined : boxOf(svg, element)) || held;
+    figure.toggleAttribute('data-focused', held);
+  }
+}
+
 async function act(button: HTMLButtonElement): Promise<void> {
   const figure = button.closest<HTMLElement>('figure.as-diagram');
   if (!figure) return;
   switch (button.dataset.action) {
+    case 'layer': {
+      const shown = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', String(shown));
+      figure.toggleAttribute(`data-hide-${button.dataset.kind}`, !shown);
+      break;
+    }
     case 'open': {
       const { openViewer } = await import('./diagram-viewer.ts');
       openViewer(figure, button);
@@ -121,8 +131,11 @@ async function act(button: HTMLButtonElement): Promise<void> {
 
 for (const figure of figures()) {
   figure.querySelector<HTMLElement>('.as-diagram-tools')?.removeAttribute('hidden');
+  addLayers(figure);
   layout(figure, true);
 }
+focusFromAddress();
+window.addEventListener('hashchange', focusFromAddress);
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('.as-diagram-tools button');
   if (button) void act(button);

@@ -7,6 +7,7 @@
  */
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 import { copySource, downloadPng, downloadSvg, visibleSvg } from './diagram-export.ts';
+import { elementOfBox, focus, KIND_LABELS, type RelationKind } from './diagram-layers.ts';
 
 /** A drag longer than this is a pan: the click that ends it does not follow a link. */
 const DRAG_PX = 5;
@@ -80,6 +81,18 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
   document.body.append(dialog);
   dialog.showModal();
 
+  // The layers the figure shows, and a focus mode: a box clicked focuses instead of following its link.
+  const layers = [...figure.querySelectorAll<HTMLButtonElement>('button[data-action="layer"]')].map((b) => {
+    const kind = b.dataset.kind as RelationKind;
+    const toggle = button('layer', KIND_LABELS[kind], `Show or hide the ${KIND_LABELS[kind].toLowerCase()}`);
+    toggle.dataset.kind = kind;
+    toggle.setAttribute('aria-pressed', b.getAttribute('aria-pressed') ?? 'true');
+    if (figure.hasAttribute(`data-hide-${kind}`)) dialog.setAttribute(`data-hide-${kind}`, '');
+    return toggle;
+  });
+  const focusMode = button('focus', 'Focus', 'Focus mode: a box clicked shows only it and its neighbours (F focuses the box Tab reached)');
+  focusMode.setAttribute('aria-pressed', 'false');
+  close.before(...layers, focusMode);
   const status = document.createElement('p');
   status.className = 'as-viewer-status';
   status.setAttribute('role', 'status');
@@ -181,6 +194,21 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
     ArrowUp: [0, 0.15],
     ArrowDown: [0, -0.15],
   };
+  /** Focuses a box (or clears the focus), here and, through the address, on the page behind. */
+  const focusBox = (box: string | undefined) => {
+    focus(copy, box);
+    const element = box === undefined ? undefined : elementOfBox(copy, box);
+    history.replaceState(null, '', element ? `#focus=${encodeURIComponent(element)}` : location.pathname + location.search);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    say(element ? `Focused on ${element}: its neighbours stay, the rest fades` : 'Focus cleared');
+  };
+  stage.addEventListener('click', (e) => {
+    if (focusMode.getAttribute('aria-pressed') !== 'true' || e.defaultPrevented) return;
+    const box = (e.target as Element).closest('a')?.querySelector('[data-element]')?.getAttribute('data-element');
+    e.preventDefault();
+    focusBox(box ?? undefined);
+  });
+
   dialog.addEventListener('keydown', (e) => {
     // Tab goes through the tools, the stage and the diagram's links in reading order: the page behind is out of reach while it is open.
     if (e.key === 'Tab') {
@@ -199,6 +227,11 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
     }
     if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
     if (e.target instanceof SVGAElement && e.key === 'Enter') return;
+    if ((e.key === 'f' || e.key === 'F') && e.target instanceof SVGAElement) {
+      focusBox(e.target.querySelector('[data-element]')?.getAttribute('data-element') ?? undefined);
+      e.preventDefault();
+      return;
+    }
     const pan = Object.hasOwn(PAN_KEYS, e.key) ? PAN_KEYS[e.key] : undefined;
     if (pan) panBy(pan[0], pan[1]);
     else if (e.key === '+' || e.key === '=') zoomBy(1.25);
@@ -209,6 +242,19 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
   });
   header.addEventListener('click', async (e) => {
     const action = (e.target as Element).closest<HTMLButtonElement>('button')?.dataset.viewer;
+    const pressed = (e.target as Element).closest<HTMLButtonElement>('button');
+    if (action === 'layer' && pressed) {
+      const shown = pressed.getAttribute('aria-pressed') !== 'true';
+      pressed.setAttribute('aria-pressed', String(shown));
+      dialog.toggleAttribute(`data-hide-${pressed.dataset.kind}`, !shown);
+      return;
+    }
+    if (action === 'focus' && pressed) {
+      const on = pressed.getAttribute('aria-pressed') !== 'true';
+      pressed.setAttribute('aria-pressed', String(on));
+      say(on ? 'Focus mode: click a box to focus it, or the background to clear' : 'Focus mode off: boxes follow their links');
+      return;
+    }
     if (action === 'close') dialog.close();
     else if (action === 'in') zoomBy(1.25);
     else if (action === 'out') zoomBy(0.8);

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { AstroError } from 'astro/errors';
-import type { LegendItem } from '../../diagrams/index.ts';
+import type { LegendItem, RelationKind } from '../../diagrams/index.ts';
 import { withBase } from '../../pages/urls.ts';
 import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
@@ -41,6 +41,8 @@ export interface FigureInput {
   readonly bundles?: readonly { from: string; to: string; items: readonly string[] }[] | undefined;
   /** What the diagram's colours and lines mean (see DiagramView). */
   readonly legend?: readonly LegendItem[] | undefined;
+  /** The kinds of relation it draws: where more than one, a switch for each (see client/diagram-layers.ts). */
+  readonly relations?: readonly RelationKind[] | undefined;
 }
 
 /** The natural size of a rendered diagram, from its SVG's viewBox. */
@@ -83,6 +85,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       button('svg', `Download ${name} as SVG`, 'SVG'),
       button('png', `Download ${name} as PNG`, 'PNG'),
       button('copy', `Copy the mermaid source of ${name}`, 'Copy source'),
+      ...layerSwitches(input.relations ?? []),
     ],
   };
   const canvas: Element = {
@@ -224,6 +227,32 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       source,
     ],
   };
+}
+
+const RELATION_LABELS: Record<RelationKind, string> = { call: 'Calls', event: 'Events', data: 'Data', traffic: 'Traffic' };
+
+/** A switch for each kind of relation a diagram draws, where it draws more than one: shown with the other tools by the figure's script. */
+function layerSwitches(kinds: readonly RelationKind[]): ElementContent[] {
+  if (kinds.length < 2) return [];
+  return [
+    {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['as-diagram-layers'], role: 'group', ariaLabel: 'Relations shown' },
+      children: kinds.map((kind) => ({
+        type: 'element',
+        tagName: 'button',
+        properties: {
+          type: 'button',
+          dataAction: 'layer',
+          dataKind: kind,
+          ariaPressed: 'true',
+          title: `Show or hide the ${RELATION_LABELS[kind]!.toLowerCase()}`,
+        },
+        children: [{ type: 'text', value: RELATION_LABELS[kind]! }],
+      })),
+    },
+  ];
 }
 
 /** Markup written as it is: hast's `raw` node, which `hast` does not count as element content. */
