@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
+import { serve } from '../helpers/serve.ts';
+
+/**
+ * A real system, transcribed: dotnet/eShop (11 services, an event bus of 13 integration
+ * events, Redis and four PostgreSQL databases, run by .NET Aspire), in test/fixtures/eshop.
+ * Built as a user would, and read as a stakeholder who knows the system would: at 1440 and
+ * 390 wide, every kind of page; the event bus drawn as its messages flow.
+ */
+const BASE = '/eshop/';
+const ROUTES = [
+  '',
+  'architecture/',
+  'services/ordering-api/',
+  'services/webapp/',
+  'events/order-started/',
+  'resources/eventbus/',
+  'resources/orderingdb/',
+  'domains/ordering/',
+  'deployments/local/',
+  'people/shopper/',
+  'systems/openai/',
+  'decisions/0001-aspire/',
+  'services/',
+];
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const built = buildSite({ content: path.join(ROOT, 'test/fixtures/eshop/content'), base: BASE });
+  expect(built.stderr).not.toMatch(/error/i);
+  expect(built.code).toBe(0);
+  site = await serve(built.out, BASE);
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe.each([
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+])('eShop at $width', ({ width, height }) => {
+  it('no page scrolls sideways, no script fails, and nothing moves once a page has loaded', async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const errors: string[] = [];
+    context.on('weberror', (e) => errors.push(e.error().message));
+    await context.addInitScript(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    for (const route of ROUTES) {
+      const response = await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+      expect(response?.status(), route).toBe(200);
+      await page.waitForTimeout(600);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), route).toBeLessThan(0.05);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe('the event bus, as eShop uses it', () => {
+  it('draws what each service publishes going into the bus, and what it consumes coming out of it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${site.url}resources/eventbus/`, { waitUntil: 'load' });
+    const edges = await page.evaluate(() => {
+      const svg = [...document.querySelectorAll<SVGSVGElement>('figure.as-diagram .as-diagram-canvas svg')].find(
+        (s) => s.getBoundingClientRect().width > 0,
+      )!;
+      return [...svg.querySelectorAll('path[data-kind]')].map((p) => `${p.getAttribute('data-from')} > ${p.getAttribute('data-to')}`);
+    });
+    // Basket API only consumes OrderStarted: its one edge comes out of the bus.
+    expect(edges).toContain('resource_eventbus > service_basket_api');
+    expect(edges).not.toContain('service_basket_api > resource_eventbus');
+    // Ordering API both publishes (7) and consumes (5): two edges, one each way, counted apart.
+    expect(edges).toContain('service_ordering_api > resource_eventbus');
+    expect(edges).toContain('resource_eventbus > service_ordering_api');
+    const labels = await page.locator('figure.as-diagram .as-diagram-light .edgeLabel').allTextContents();
+    expect(labels).toContain('publishes 7 events');
+    expect(labels).toContain('consumes 5 events');
+    // The table a stakeholder scans: Ordering API sends OrderStarted to Basket API.
+    const row = page.locator('.as-message-matrix tbody tr', { has: page.locator('th a', { hasText: 'Ordering API' }) });
+    const columns = await page.locator('.as-message-matrix thead th').allTextContents();
+    const cell = row.locator('td').nth(columns.indexOf('Basket API') - 1);
+    await expect(cell.textContent()).resolves.toBe('OrderStartedIntegrationEvent');
+    await page.close();
+  });
+});
