@@ -146,7 +146,9 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
       'ignored-file',
       file.display,
       START,
-      'file is not an element (only .yaml, .yml, .md and .mdx files in kind folders are); it is kept as an asset',
+      opensAsDocument(file.relative)
+        ? 'file is not an element, and is never published: a browser would open it as a page and run its script'
+        : 'file is not an element (only .yaml, .yml, .md and .mdx files in kind folders are); it is kept as an asset',
     );
   }
   const list = diagnostics.list();

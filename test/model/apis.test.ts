@@ -399,6 +399,22 @@ describe('API description files are inert and bounded', () => {
     expect(result.assets).toEqual([]);
   });
 
+  it('a prose link to a page a browser would run is unsafe; an SVG image is drawn inline and not published', async () => {
+    const root = writeTree({
+      ...BASE,
+      'content/docs/page.md': '---\ntitle: Page\n---\n\n![Diagram](./d.svg)\n\n[The page](./d.html) and [the picture](./d.svg).\n',
+      'content/docs/d.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'content/docs/d.html': '<script>alert(1)</script>',
+    });
+    const result = await loadModel({ contentDir: 'content', cwd: root });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'content/docs/d.html:1:1 info ignored-file: file is not an element, and is never published: a browser would open it as a page and run its script',
+      "content/docs/page.md:7:1 error unsafe-link: link './d.html' names a file a browser would open as a page, running its script: archsite never publishes .html files",
+      "content/docs/page.md:7:26 error unsafe-link: link './d.svg' names a file a browser would open as a page, running its script: archsite never publishes .svg files (show an SVG as an image: ![…](…))",
+    ]);
+    expect(result.assets).toEqual([]);
+  });
+
   it('an event schema must be JSON or YAML, and no element file', async () => {
     expect(
       await checkTree({

@@ -75,8 +75,12 @@ function linkProblem(
     return `link '${url}' names no element of '${relative}'${hint(closest(fragment, ids), (m) => `#${m}`)}`;
   }
   if (files.has(relative)) {
-    // An SVG image is drawn from a data: URL (see astro/remark-links.ts), where its script never runs; the file itself is not published.
-    if (image && isSvg(relative)) return undefined;
+    // An SVG image is drawn from a data: URL (see astro/remark-links.ts), where its script never
+    // runs: it counts as an asset, and like every file a browser opens as a page, is not published (load.ts).
+    if (image && isSvg(relative)) {
+      assets.add(relative);
+      return undefined;
+    }
     if (opensAsDocument(relative))
       return {
         unsafe: `link '${url}' names a file a browser would open as a page, running its script: archsite never publishes .${relative.split('.').pop()!.toLowerCase()} files${isSvg(relative) ? ' (show an SVG as an image: ![…](…))' : ''}`,
