@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { launch, layoutShift, watchLayoutShift } from '../helpers/browser.ts';
 import { buildSite, ROOT } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
@@ -52,20 +52,14 @@ describe.each([
     const context = await browser.newContext({ viewport: { width, height } });
     const errors: string[] = [];
     context.on('weberror', (e) => errors.push(e.error().message));
-    await context.addInitScript(() => {
-      (window as unknown as { shift: number }).shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(context);
     const page = await context.newPage();
     for (const route of ROUTES) {
       const response = await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
       expect(response?.status(), route).toBe(200);
       await page.waitForTimeout(600);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(width);
-      expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), route).toBeLessThan(0.05);
+      expect(await layoutShift(page), route).toBeLessThan(0.05);
     }
     expect(errors).toEqual([]);
     await context.close();

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { launch, layoutShift, watchLayoutShift } from '../helpers/browser.ts';
 import { buildTree, ROOT } from '../helpers/build.ts';
 import { realisticSite } from '../helpers/realistic.ts';
 import { serve } from '../helpers/serve.ts';
@@ -457,17 +457,11 @@ describe('nothing moves once a page has loaded', () => {
     async (route) => {
       for (const width of [390, 1440]) {
         const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
+        await watchLayoutShift(context);
         const page = await context.newPage();
-        await page.addInitScript(() => {
-          (window as unknown as { shift: number }).shift = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-              if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
         await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
         await page.waitForTimeout(1500);
-        expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `${route} at ${width}`).toBeLessThan(0.05);
+        expect(await layoutShift(page), `${route} at ${width}`).toBeLessThan(0.05);
         await context.close();
       }
     },

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../plugins/astro/diagrams/chromium.ts';
 
 /** Debian's Chromium, as `.ci/run` installs it. */
@@ -15,4 +15,23 @@ export function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * Counts the layout shift of every page the context opens, from its first paint, as Core Web
+ * Vitals do (shifts right after an input left out); read it with `layoutShift(page)`.
+ */
+export async function watchLayoutShift(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as unknown as { shift: number }).shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shift of the page so far (see watchLayoutShift). */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { shift: number }).shift);
 }
