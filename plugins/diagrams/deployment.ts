@@ -104,6 +104,8 @@ export function deploymentView(model: Model, deploymentId: string, options: View
     groups,
     edges: edges.list(),
     syncLabel: 'Traffic and calls',
+    // What runs where, and how traffic enters, first; the calls and events between instances are one switch away.
+    hiddenKinds: ['call', 'event'],
   };
 }
 

@@ -79,6 +79,8 @@ export interface Flowchart {
   readonly title: string;
   /** What the view leaves out or draws in short, said under the figure. */
   readonly notes?: readonly string[] | undefined;
+  /** Kinds of relation the figure starts with hidden (a switch shows them): a deployment's calls and events bury what runs where. */
+  readonly hiddenKinds?: readonly RelationKind[] | undefined;
   /** What its solid and dotted lines stand for, in the legend, where not calls and events (a deployment's). */
   readonly syncLabel?: string | undefined;
   readonly asyncLabel?: string | undefined;

@@ -34,6 +34,8 @@ export interface DiagramView {
   readonly legend?: readonly LegendItem[] | undefined;
   /** The kinds of relation it draws: a switch for each shows or hides them. */
   readonly relations?: readonly RelationKind[] | undefined;
+  /** Of those, the ones hidden until a reader switches them on. */
+  readonly hidden?: readonly RelationKind[] | undefined;
 }
 
 export interface EdgeBundle {
@@ -54,6 +56,10 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     ({ chart, reduced } = withinLimits(whole));
     text = renderFlowchart(chart);
   }
+  const relations = relationKindsOf(chart);
+  // Hidden at first only where something else stays drawn: a switch never starts with an empty diagram.
+  const hidden = (chart.hiddenKinds ?? []).filter((k) => relations.includes(k));
+  if (hidden.length === relations.length) hidden.length = 0;
   const names = new Map(chart.nodes.map((n) => [n.key, n.name]));
   const bundles = chart.edges
     .filter((e) => e.items && e.items.length > 1)
@@ -67,7 +73,8 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     ...(bundles.length > 0 ? { bundles } : {}),
     ...(reduced ? { reduced } : {}),
     legend: legendOf(chart),
-    relations: relationKindsOf(chart),
+    relations,
+    ...(hidden.length > 0 ? { hidden } : {}),
   };
 }
 

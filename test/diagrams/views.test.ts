@@ -292,6 +292,17 @@ describe('a deployment says how traffic enters', async () => {
     expect(view.text).toMatch(/ {2}node_frontend_external -->\|"routes to"\| instance_k8s_service_front\n/);
     expect(view.text).not.toMatch(/node_frontend_external -->\|"routes to"\| instance_k8s_service_cart/);
     expect(view.legend).toContainEqual({ kind: 'line', dashed: false, label: 'Traffic and calls' });
+    // Traffic is drawn; nothing else to hide here.
+    expect(view.relations).toEqual(['traffic']);
+    expect(view.hidden).toBeUndefined();
+  });
+
+  it('starts with the calls and events between instances hidden, one switch away', () => {
+    const view = buildView(shop, 'deployment', 'prod', options)!;
+    expect(view.relations).toEqual(['call', 'event', 'data']);
+    expect(view.hidden).toEqual(['call', 'event']);
+    // Still in the source: hidden in the browser only.
+    expect(view.text).toMatch(/instance_k8s_service_web -->\|"REST"\| instance_k8s_service_orders/);
   });
 
   it('or to the services its `fronts` names, each checked', async () => {

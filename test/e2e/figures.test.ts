@@ -395,6 +395,26 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
     await page.close();
   });
 
+  it('starts a deployment with its calls and events hidden, what runs where in view; a switch shows them', async () => {
+    const page = await open(context, 'deployments/production/');
+    const figure = page.locator('figure[data-view="deployment"]');
+    const shown = (kind: string) =>
+      figure.evaluate(
+        (f, k) =>
+          [...f.querySelectorAll(`.as-diagram-light svg path[data-kind="${k}"]`)].filter((e) => getComputedStyle(e).display !== 'none')
+            .length,
+        kind,
+      );
+    expect(await figure.getAttribute('data-hide-call')).toBe('');
+    expect(await figure.locator('button[data-kind="call"]').getAttribute('aria-pressed')).toBe('false');
+    expect(await shown('call')).toBe(0);
+    expect(await shown('event')).toBe(0);
+    expect(await shown('data')).toBeGreaterThan(0);
+    await figure.locator('button[data-kind="call"]').click();
+    expect(await shown('call')).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('downloads the diagram as SVG and PNG, and copies its mermaid source', async () => {
     const page = await open(context, 'events/order.paid/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });

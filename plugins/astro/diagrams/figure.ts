@@ -43,6 +43,8 @@ export interface FigureInput {
   readonly legend?: readonly LegendItem[] | undefined;
   /** The kinds of relation it draws: where more than one, a switch for each (see client/diagram-layers.ts). */
   readonly relations?: readonly RelationKind[] | undefined;
+  /** Of those, the ones hidden until switched on. */
+  readonly hidden?: readonly RelationKind[] | undefined;
 }
 
 /** The natural size of a rendered diagram, from its SVG's viewBox. */
@@ -85,7 +87,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       button('svg', `Download ${name} as SVG`, 'SVG'),
       button('png', `Download ${name} as PNG`, 'PNG'),
       button('copy', `Copy the mermaid source of ${name}`, 'Copy source'),
-      ...layerSwitches(input.relations ?? []),
+      ...layerSwitches(input.relations ?? [], input.hidden ?? []),
     ],
   };
   const canvas: Element = {
@@ -213,6 +215,13 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       dataHeight: size?.height,
       // Read by the stylesheet: a figure is never drawn wider than its natural size, and is the container its preview rule asks about.
       style: size ? `--as-diagram-width:${size.width}px;container:${container} / inline-size` : undefined,
+      // Kinds of relation hidden until switched on (the script names each line's kind; without it, all are drawn).
+      ...Object.fromEntries(
+        (input.relations && input.relations.length > 1 ? (input.hidden ?? []) : []).map((kind) => [
+          `dataHide${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+          '',
+        ]),
+      ),
       dataPagefindIgnore: '',
     },
     children: [
@@ -232,7 +241,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
 const RELATION_LABELS: Record<RelationKind, string> = { call: 'Calls', event: 'Events', data: 'Data', traffic: 'Traffic' };
 
 /** A switch for each kind of relation a diagram draws, where it draws more than one: shown with the other tools by the figure's script. */
-function layerSwitches(kinds: readonly RelationKind[]): ElementContent[] {
+function layerSwitches(kinds: readonly RelationKind[], hidden: readonly RelationKind[]): ElementContent[] {
   if (kinds.length < 2) return [];
   return [
     {
@@ -246,7 +255,7 @@ function layerSwitches(kinds: readonly RelationKind[]): ElementContent[] {
           type: 'button',
           dataAction: 'layer',
           dataKind: kind,
-          ariaPressed: 'true',
+          ariaPressed: hidden.includes(kind) ? 'false' : 'true',
           title: `Show or hide the ${RELATION_LABELS[kind]!.toLowerCase()}`,
         },
         children: [{ type: 'text', value: RELATION_LABELS[kind]! }],
