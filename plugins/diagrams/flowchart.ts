@@ -1,6 +1,9 @@
+import { RELATION_KINDS, relationKind, type RelationKind } from './relation-kinds.ts';
 import { href, label, nodeId } from './escape.ts';
 
 /** The C4 look of a node: who or what it is. */
+export type { RelationKind };
+
 export type NodeStyle =
   | 'person'
   | 'container'
@@ -139,25 +142,11 @@ export type LegendItem =
     }
   | { readonly kind: 'line'; readonly dashed: boolean; readonly label: string };
 
-/** The kinds of relation a diagram's edges draw (see client/diagram-layers.ts, which tells them apart in the SVG by the same rule). */
-export type RelationKind = 'call' | 'event' | 'data' | 'traffic';
-
-/** Box styles that hold data: an edge that touches one (and is no event) reads or writes data. */
-const DATA_STYLES: ReadonlySet<NodeStyle> = new Set(['database', 'queue']);
-
 /** The kinds of relation a flowchart draws, in a fixed order: the switches its figure offers. */
 export function relationKindsOf(chart: Flowchart): RelationKind[] {
-  const style = new Map(chart.nodes.map((n) => [n.key, n.style]));
-  const kinds = new Set<RelationKind>();
-  for (const edge of chart.edges) {
-    const from = style.get(edge.from);
-    const to = style.get(edge.to);
-    if (edge.async) kinds.add('event');
-    else if (from === 'deployment-node') kinds.add('traffic');
-    else if ((from && DATA_STYLES.has(from)) || (to && DATA_STYLES.has(to))) kinds.add('data');
-    else kinds.add('call');
-  }
-  return (['call', 'event', 'data', 'traffic'] as const).filter((k) => kinds.has(k));
+  const style = new Map<string, string>(chart.nodes.map((n) => [n.key, n.style]));
+  const kinds = new Set(chart.edges.map((e) => relationKind(e.async === true, style.get(e.from), style.get(e.to))));
+  return RELATION_KINDS.filter((k) => kinds.has(k));
 }
 
 /** What a flowchart's colours and lines mean, for the legend under it: the kinds of box it draws, in the order first drawn, then its kinds of line. */

@@ -10,6 +10,7 @@
  * - diagrams the build could not render (no Chromium) are drawn by mermaid here.
  */
 import { copySource, downloadPng, downloadSvg, visibleSvg } from './diagram-export.ts';
+import { nodeId } from '../../diagrams/escape.ts';
 import { annotate, boxOf, focus, focusOfHash } from './diagram-layers.ts';
 
 function figures(): HTMLElement[] {
@@ -46,9 +47,7 @@ function centre(figure: HTMLElement, canvas: HTMLElement): void {
   // A domain's own views draw it as a boundary, `domain_<id>` (see diagrams/flowchart.ts).
   const group =
     !own && of && (view === 'container' || view === 'domain-events')
-      ? [...svg.querySelectorAll('g.cluster')].find((g) =>
-          g.id.endsWith(`-domain_${of.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`),
-        )
+      ? [...svg.querySelectorAll('g.cluster')].find((g) => g.id.endsWith(`-${nodeId(`domain:${of}`)}`))
       : undefined;
   const box = canvas.getBoundingClientRect();
   if (own) {

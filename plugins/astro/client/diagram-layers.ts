@@ -7,14 +7,12 @@
  * hidden.
  */
 
-import type { RelationKind } from '../../diagrams/flowchart.ts';
+import { nodeId } from '../../diagrams/escape.ts';
+import { RELATION_KINDS, RELATION_LABELS, relationKind, type RelationKind } from '../../diagrams/relation-kinds.ts';
 
 export type { RelationKind };
 
-export const KIND_LABELS: Readonly<Record<RelationKind, string>> = { call: 'Calls', event: 'Events', data: 'Data', traffic: 'Traffic' };
-
-/** Box styles that hold data: an edge that touches one (and is no event) reads or writes data (the rule of diagrams/flowchart.ts relationKindsOf). */
-const DATA_BOXES = ['database', 'queue'];
+export const KIND_LABELS = RELATION_LABELS;
 
 /**
  * Writes on each box `data-element` (its node id) and on each edge and edge label
@@ -43,7 +41,7 @@ export function annotate(svg: SVGSVGElement): RelationKind[] {
     target.setAttribute('data-to', ends.to);
     target.setAttribute('data-kind', kind);
   }
-  return (['call', 'event', 'data', 'traffic'] as const).filter((k) => kinds.has(k));
+  return RELATION_KINDS.filter((k) => kinds.has(k));
 }
 
 /** `L_<from>_<to>_<n>`, split where both ends are boxes of the diagram. */
@@ -58,12 +56,13 @@ function endsOf(dataId: string, boxes: ReadonlyMap<string, Element>): { from: st
   return undefined;
 }
 
+/** The style a box was drawn in: archsite's class among the node's classes (see diagrams/flowchart.ts). */
+function styleOf(box: Element | undefined): string | undefined {
+  return box ? [...box.classList].find((c) => !['node', 'default', 'clickable'].includes(c)) : undefined;
+}
+
 function kindOf(path: Element | null, from: Element | undefined, to: Element | undefined): RelationKind {
-  if (path?.classList.contains('edge-pattern-dotted')) return 'event';
-  const has = (box: Element | undefined, styles: readonly string[]) => styles.some((s) => box?.classList.contains(s));
-  if (has(from, ['deployment-node'])) return 'traffic';
-  if (has(from, DATA_BOXES) || has(to, DATA_BOXES)) return 'data';
-  return 'call';
+  return relationKind(!!path?.classList.contains('edge-pattern-dotted'), styleOf(from), styleOf(to));
 }
 
 /**
@@ -94,7 +93,7 @@ export function focus(svg: SVGSVGElement, element: string | undefined): boolean 
 /** The box of an element of the model in a diagram: `ordering-api` names `service_ordering_api`, whatever its kind. */
 export function boxOf(svg: SVGSVGElement, elementId: string): string | undefined {
   // Boxes are named `<kind>_<id>` (see diagrams/escape.ts nodeId); deployment instances `instance_<node>_<kind>_<id>`, not matched.
-  const id = elementId.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const id = nodeId(elementId);
   return [...svg.querySelectorAll('[data-element]')]
     .map((el) => el.getAttribute('data-element')!)
     .find((box) => box.endsWith(`_${id}`) && /^[a-z]+$/.test(box.slice(0, box.length - id.length - 1)));

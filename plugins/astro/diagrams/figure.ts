@@ -2,7 +2,8 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { AstroError } from 'astro/errors';
-import type { LegendItem, RelationKind } from '../../diagrams/index.ts';
+import type { LegendItem } from '../../diagrams/index.ts';
+import { RELATION_LABELS, type RelationKind } from '../../diagrams/relation-kinds.ts';
 import { withBase } from '../../pages/urls.ts';
 import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
@@ -108,101 +109,12 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
           },
         ],
   };
-  const inline = input.text.length <= INLINE_SOURCE_LIMIT;
-  const source: Element = {
-    type: 'element',
-    tagName: 'details',
-    properties: { className: ['as-diagram-source'] },
-    children: [
-      { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: 'Mermaid source' }] },
-      inline
-        ? {
-            type: 'element',
-            tagName: 'pre',
-            properties: {},
-            children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: input.text }] }],
-          }
-        : {
-            type: 'element',
-            tagName: 'p',
-            properties: {},
-            children: [
-              {
-                type: 'element',
-                tagName: 'a',
-                properties: { href: withBase(sourceRoute(input.text), context.base), dataSource: '' },
-                children: [{ type: 'text', value: `The source (${Math.round(input.text.length / 1024)} KB)` }],
-              },
-              { type: 'text', value: ' is published beside the page: it is too long to put here.' },
-            ],
-          },
-    ],
-  };
-  const el = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
-    type: 'element',
-    tagName,
-    properties,
-    children,
-  });
-  const text = (value: string): ElementContent => ({ type: 'text', value });
+  const source = sourceDetails(input.text, context.base);
   const notes = (input.notes ?? []).map((note) => el('p', [text(note)], { className: ['as-diagram-note'] }));
-  // The legend: a swatch of each kind of box (its own colours) and line the diagram draws, with what it stands for.
-  const legend = input.legend?.length
-    ? [
-        el(
-          'ul',
-          input.legend.map((item) =>
-            el('li', [
-              el('span', [], {
-                className: [item.kind === 'box' ? 'as-legend-box' : 'as-legend-line'],
-                ariaHidden: 'true',
-                style:
-                  item.kind === 'box'
-                    ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
-                    : item.dashed
-                      ? 'border-top-style:dashed'
-                      : undefined,
-              }),
-              text(item.label),
-            ]),
-          ),
-          { className: ['as-diagram-legend'], ariaLabel: 'Legend' },
-        ),
-      ]
-    : [];
-  const bundles = input.bundles?.length
-    ? [
-        el(
-          'details',
-          [
-            el('summary', [
-              text(`What the ${input.bundles.length === 1 ? 'edge' : `${input.bundles.length} edges`} with a count stand for`),
-            ]),
-            el('table', [
-              el('thead', [el('tr', [el('th', [text('From')]), el('th', [text('To')]), el('th', [text('Relations')])])]),
-              el(
-                'tbody',
-                input.bundles.map((b) =>
-                  el('tr', [el('td', [text(b.from)]), el('td', [text(b.to)]), el('td', [text(b.items.join(', '))])]),
-                ),
-              ),
-            ]),
-          ],
-          { className: ['as-diagram-bundles'] },
-        ),
-      ]
-    : [];
-  // A diagram too large to read fitted is a scrolling preview, decided by the stylesheet before any script runs (see preview-style.ts).
+  const legend = legendList(input.legend ?? []);
+  const bundles = bundleTable(input.bundles ?? []);
   const container = `as-d-${diagramHash(input.text).slice(0, 12)}`;
-  const preview = size ? previewStyle(container, size) : undefined;
-  const previewParts = size
-    ? [
-        ...(preview ? [el('style', [text(preview)])] : []),
-        el('p', [text(`A part of a large diagram (${size.width} × ${size.height}): scroll it, or open it larger to see it whole.`)], {
-          className: ['as-diagram-more'],
-        }),
-      ]
-    : [];
+  const previewParts = size ? preview(container, size) : { style: [], note: [] };
   return {
     type: 'element',
     tagName: 'figure',
@@ -226,9 +138,9 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
     },
     children: [
       tools,
-      ...previewParts.slice(0, -1),
+      ...previewParts.style,
       canvas,
-      ...previewParts.slice(-1),
+      ...previewParts.note,
       ...(input.title ? [el('figcaption', [text(input.title)])] : []),
       ...legend,
       ...notes,
@@ -238,7 +150,107 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
   };
 }
 
-const RELATION_LABELS: Record<RelationKind, string> = { call: 'Calls', event: 'Events', data: 'Data', traffic: 'Traffic' };
+/** The mermaid source under a figure: inline, or, when long, a link to it published beside the site. */
+function sourceDetails(text: string, base: string): Element {
+  const inline = text.length <= INLINE_SOURCE_LIMIT;
+  return {
+    type: 'element',
+    tagName: 'details',
+    properties: { className: ['as-diagram-source'] },
+    children: [
+      { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: 'Mermaid source' }] },
+      inline
+        ? {
+            type: 'element',
+            tagName: 'pre',
+            properties: {},
+            children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] }],
+          }
+        : {
+            type: 'element',
+            tagName: 'p',
+            properties: {},
+            children: [
+              {
+                type: 'element',
+                tagName: 'a',
+                properties: { href: withBase(sourceRoute(text), base), dataSource: '' },
+                children: [{ type: 'text', value: `The source (${Math.round(text.length / 1024)} KB)` }],
+              },
+              { type: 'text', value: ' is published beside the page: it is too long to put here.' },
+            ],
+          },
+    ],
+  };
+}
+
+function el(tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+/** The legend: a swatch of each kind of box (its own colours) and line the diagram draws, with what it stands for. */
+function legendList(items: readonly LegendItem[]): Element[] {
+  if (items.length === 0) return [];
+  const swatch = (item: LegendItem): Element =>
+    el('span', [], {
+      className: [item.kind === 'box' ? 'as-legend-box' : 'as-legend-line'],
+      ariaHidden: 'true',
+      style:
+        item.kind === 'box'
+          ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
+          : item.dashed
+            ? 'border-top-style:dashed'
+            : undefined,
+    });
+  return [
+    el(
+      'ul',
+      items.map((item) => el('li', [swatch(item), text(item.label)])),
+      { className: ['as-diagram-legend'], ariaLabel: 'Legend' },
+    ),
+  ];
+}
+
+/** The table of what each edge with a count stands for. */
+function bundleTable(bundles: readonly { from: string; to: string; items: readonly string[] }[]): Element[] {
+  if (bundles.length === 0) return [];
+  return [
+    el(
+      'details',
+      [
+        el('summary', [text(`What the ${bundles.length === 1 ? 'edge' : `${bundles.length} edges`} with a count stand for`)]),
+        el('table', [
+          el('thead', [el('tr', [el('th', [text('From')]), el('th', [text('To')]), el('th', [text('Relations')])])]),
+          el(
+            'tbody',
+            bundles.map((b) => el('tr', [el('td', [text(b.from)]), el('td', [text(b.to)]), el('td', [text(b.items.join(', '))])])),
+          ),
+        ]),
+      ],
+      { className: ['as-diagram-bundles'] },
+    ),
+  ];
+}
+
+/**
+ * A diagram too large to read fitted is a scrolling preview, decided by the stylesheet before
+ * any script runs (see preview-style.ts): its rule, before the canvas, and the note said under it.
+ */
+function preview(container: string, size: { width: number; height: number }): { style: Element[]; note: Element[] } {
+  const rule = previewStyle(container, size);
+  return {
+    style: rule ? [el('style', [text(rule)])] : [],
+    note: [
+      el('p', [text(`A part of a large diagram (${size.width} × ${size.height}): scroll it, or open it larger to see it whole.`)], {
+        className: ['as-diagram-more'],
+      }),
+    ],
+  };
+}
 
 /** A switch for each kind of relation a diagram draws, where it draws more than one: shown with the other tools by the figure's script. */
 function layerSwitches(kinds: readonly RelationKind[], hidden: readonly RelationKind[]): ElementContent[] {
@@ -256,9 +268,9 @@ function layerSwitches(kinds: readonly RelationKind[], hidden: readonly Relation
           dataAction: 'layer',
           dataKind: kind,
           ariaPressed: hidden.includes(kind) ? 'false' : 'true',
-          title: `Show or hide the ${RELATION_LABELS[kind]!.toLowerCase()}`,
+          title: `Show or hide the ${RELATION_LABELS[kind].toLowerCase()}`,
         },
-        children: [{ type: 'text', value: RELATION_LABELS[kind]! }],
+        children: [{ type: 'text', value: RELATION_LABELS[kind] }],
       })),
     },
   ];
