@@ -36,7 +36,15 @@ export interface DiagramView {
   readonly relations?: readonly RelationKind[] | undefined;
   /** Of those, the ones hidden until a reader switches them on. */
   readonly hidden?: readonly RelationKind[] | undefined;
+  /**
+   * The same diagram drawn top to bottom, for a narrow column (a phone): shown instead where
+   * it is the narrower of the two and the column too narrow for the first (see astro/diagrams/figure.ts).
+   */
+  readonly narrow?: string | undefined;
 }
+
+/** Views drawn left to right that read better top to bottom on a phone: a chain of boxes is narrow when stood up. */
+const NARROW_VARIANTS: ReadonlySet<ViewName> = new Set(['event-flow', 'domain-events', 'neighbourhood']);
 
 export interface EdgeBundle {
   readonly from: string;
@@ -75,6 +83,7 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     legend: legendOf(chart),
     relations,
     ...(hidden.length > 0 ? { hidden } : {}),
+    ...(chart.direction === 'LR' && NARROW_VARIANTS.has(name) ? { narrow: renderFlowchart({ ...chart, direction: 'TB' }) } : {}),
   };
 }
 

@@ -21,6 +21,23 @@ describe('a diagram figure', () => {
     expect(client).toContain('as-mermaid-client');
     expect(client).not.toContain(svg.light);
   });
+
+  it('carries a variant for a narrow column only where it is at most three quarters as wide, shown below that share of the width', () => {
+    const svg = (w: number, t: string) => `<svg id="d${t}" viewBox="0 0 ${w} 100"></svg>`;
+    const drawn = new Map([
+      [TEXT, { light: svg(1000, 'wl'), dark: svg(1000, 'wd') }],
+      ['narrow', { light: svg(400, 'nl'), dark: svg(400, 'nd') }],
+      ['barely', { light: svg(900, 'bl'), dark: svg(900, 'bd') }],
+    ]);
+    const context = { mode: 'svg', base: '/', rendered: (t: string) => drawn.get(t) } as const;
+    const html = figureHtml({ text: TEXT, title: 'Flow', narrow: 'narrow' }, context);
+    expect(html).toContain('<div class="as-diagram-light as-diagram-wide"><svg id="dwl"');
+    expect(html).toContain('<div class="as-diagram-dark as-diagram-narrow" style="--as-diagram-width:400px"><svg id="dnd"');
+    expect(html).toMatch(/@container as-d-[0-9a-f]{12} \(max-width: 749\.5px\) \{\.as-diagram-canvas>div\.as-diagram-wide\{display:none\}/);
+    const same = figureHtml({ text: TEXT, title: 'Flow', narrow: 'barely' }, context);
+    expect(same).not.toContain('as-diagram-narrow');
+    expect(same).not.toContain('id="dbl"');
+  });
 });
 
 describe('linked diagram boxes', () => {

@@ -78,6 +78,21 @@ describe('generated mermaid, facts', () => {
     expect(text('deployment', 'prod')).toContain('    instance_k8s_service_orders["<b>Orders</b><br/><small>× 2</small>"]\n');
   });
 
+  it('draws event flows and neighbourhoods a second time, top to bottom, for a phone; the same boxes and lines', () => {
+    for (const [name, of] of [
+      ['event-flow', 'order.placed'],
+      ['neighbourhood', 'orders'],
+      ['neighbourhood', 'resource:bus'],
+      ['domain-events', 'sales'],
+    ] as const) {
+      const view = buildView(shop, name, of, options)!;
+      expect(view.text, `${name} ${of}`).toContain('flowchart LR\n');
+      expect(view.narrow, `${name} ${of}`).toBe(view.text.replace('flowchart LR\n', 'flowchart TB\n'));
+    }
+    expect(buildView(shop, 'context', undefined, options)!.narrow).toBeUndefined();
+    expect(buildView(shop, 'deployment', 'prod', options)!.narrow).toBeUndefined();
+  });
+
   it('gives nothing for a view with nothing to show', () => {
     expect(buildView(shop, 'component', 'web', options)).toBeUndefined();
     expect(buildView(shop, 'deployment', 'nope', options)).toBeUndefined();

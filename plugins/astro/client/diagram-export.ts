@@ -1,10 +1,12 @@
 /** Exporting a figure's diagram as the reader sees it: SVG, PNG (drawn here from the SVG), and its mermaid source. */
 
-/** The SVG of the theme shown now (the page shows one of its two). */
+/** The SVG shown now: of the page's theme, and, where the figure has a variant for a narrow column, the one its stylesheet shows. */
 export function visibleSvg(figure: HTMLElement): SVGSVGElement | undefined {
   const dark = document.documentElement.dataset.theme === 'dark';
+  const svgs = [...figure.querySelectorAll<SVGSVGElement>(`.as-diagram-${dark ? 'dark' : 'light'} > svg`)];
   return (
-    figure.querySelector<SVGSVGElement>(`.as-diagram-${dark ? 'dark' : 'light'} > svg`) ??
+    svgs.find((svg) => svg.parentElement!.getClientRects().length > 0) ??
+    svgs[0] ??
     figure.querySelector<SVGSVGElement>('pre.as-mermaid-client svg') ??
     undefined
   );

@@ -122,8 +122,8 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
   if (!svg) return;
   const title = figure.querySelector('figcaption')?.textContent || 'Diagram';
   const size = {
-    width: Number(figure.dataset.width) || svg.viewBox.baseVal.width || svg.getBoundingClientRect().width,
-    height: Number(figure.dataset.height) || svg.viewBox.baseVal.height || svg.getBoundingClientRect().height,
+    width: svg.viewBox.baseVal.width || Number(figure.dataset.width) || svg.getBoundingClientRect().width,
+    height: svg.viewBox.baseVal.height || Number(figure.dataset.height) || svg.getBoundingClientRect().height,
   };
   const { dialog, header, stage, holder, copy, focusMode, say } = buildDialog(figure, svg, title, size);
   document.body.append(dialog);

@@ -46,6 +46,8 @@ export interface FigureInput {
   readonly relations?: readonly RelationKind[] | undefined;
   /** Of those, the ones hidden until switched on. */
   readonly hidden?: readonly RelationKind[] | undefined;
+  /** The same diagram drawn for a narrow column (see DiagramView): shown there, where it is the narrower. */
+  readonly narrow?: string | undefined;
 }
 
 /** The natural size of a rendered diagram, from its SVG's viewBox. */
@@ -91,15 +93,13 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       ...layerSwitches(input.relations ?? [], input.hidden ?? []),
     ],
   };
+  const narrow = svgs && size && input.narrow ? narrowVariant(input.narrow, size, context) : undefined;
   const canvas: Element = {
     type: 'element',
     tagName: 'div',
     properties: { className: ['as-diagram-canvas'] },
     children: svgs
-      ? [
-          { type: 'element', tagName: 'div', properties: { className: ['as-diagram-light'] }, children: [raw(svgs.light)] },
-          { type: 'element', tagName: 'div', properties: { className: ['as-diagram-dark'] }, children: [raw(svgs.dark)] },
-        ]
+      ? [...themed(svgs, narrow ? ['as-diagram-wide'] : []), ...(narrow ? themed(narrow.svgs, ['as-diagram-narrow'], narrow.size) : [])]
       : [
           {
             type: 'element',
@@ -114,7 +114,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
   const legend = legendList(input.legend ?? []);
   const bundles = bundleTable(input.bundles ?? []);
   const container = `as-d-${diagramHash(input.text).slice(0, 12)}`;
-  const previewParts = size ? preview(container, size) : { style: [], note: [] };
+  const previewParts = size ? preview(container, size, narrow) : { style: [], note: [] };
   return {
     type: 'element',
     tagName: 'figure',
@@ -238,18 +238,59 @@ function bundleTable(bundles: readonly { from: string; to: string; items: readon
 
 /**
  * A diagram too large to read fitted is a scrolling preview, decided by the stylesheet before
- * any script runs (see preview-style.ts): its rule, before the canvas, and the note said under it.
+ * any script runs (see preview-style.ts): its rule, before the canvas, and the note said under
+ * it. Where the figure has a narrow variant, the stylesheet shows it instead in a column too
+ * narrow for the first, and the preview rule is the narrow one's.
  */
-function preview(container: string, size: { width: number; height: number }): { style: Element[]; note: Element[] } {
-  const rule = previewStyle(container, size);
+function preview(
+  container: string,
+  size: { width: number; height: number },
+  narrow: NarrowVariant | undefined,
+): { style: Element[]; note: Element[] } {
+  const shown = narrow?.size ?? size;
+  const rules = [narrow ? narrowStyle(container, size) : undefined, previewStyle(container, shown)].filter((r) => r !== undefined);
   return {
-    style: rule ? [el('style', [text(rule)])] : [],
+    style: rules.length > 0 ? [el('style', [text(rules.join(''))])] : [],
     note: [
-      el('p', [text(`A part of a large diagram (${size.width} × ${size.height}): scroll it, or open it larger to see it whole.`)], {
+      el('p', [text(`A part of a large diagram (${shown.width} × ${shown.height}): scroll it, or open it larger to see it whole.`)], {
         className: ['as-diagram-more'],
       }),
     ],
   };
+}
+
+interface NarrowVariant {
+  readonly svgs: RenderedDiagram;
+  readonly size: { width: number; height: number };
+}
+
+/**
+ * The variant of a diagram for a narrow column, where it gains: at most three quarters as
+ * wide as the diagram itself (else the first one, fitted, reads as well).
+ */
+function narrowVariant(textOf: string, wide: { width: number }, context: FigureContext): NarrowVariant | undefined {
+  const svgs = context.rendered(textOf);
+  const size = svgs ? svgSize(svgs.light) : undefined;
+  return svgs && size && size.width <= wide.width * NARROW_GAIN ? { svgs, size } : undefined;
+}
+
+/** How much narrower a variant must be to be drawn, and the share of its own width below which a diagram gives way to it. */
+const NARROW_GAIN = 0.75;
+
+/** Shows the narrow variant instead in a column under three quarters of the diagram's width, where it would be drawn shrunk. */
+function narrowStyle(container: string, wide: { width: number }): string {
+  return (
+    `@container ${container} (max-width: ${Math.floor(wide.width * NARROW_GAIN) - 0.5}px) {` +
+    '.as-diagram-canvas>div.as-diagram-wide{display:none}.as-diagram-canvas>div.as-diagram-narrow{display:block}}'
+  );
+}
+
+/** A diagram's two SVGs, light and dark, each in its box; `size` names a variant's own natural width. */
+function themed(svgs: RenderedDiagram, classes: string[], size?: { width: number }): Element[] {
+  const style = size ? `--as-diagram-width:${size.width}px` : undefined;
+  return (['light', 'dark'] as const).map((theme) =>
+    el('div', [raw(svgs[theme])], { className: [`as-diagram-${theme}`, ...classes], ...(style ? { style } : {}) }),
+  );
 }
 
 /** A switch for each kind of relation a diagram draws, where it draws more than one: shown with the other tools by the figure's script. */

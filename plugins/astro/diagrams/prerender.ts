@@ -75,7 +75,7 @@ export async function prerenderDiagrams(
   const containers = chromium ? containerViews(model, viewOptions(base)) : {};
   const candidates = containers.whole && containers.domains ? [containers.whole, containers.domains] : [];
   const all = [...planned.values(), ...candidates].filter((v): v is DiagramView => v !== null);
-  const views = [...new Set(all.map((v) => v.text))];
+  const views = [...new Set(all.flatMap((v) => (v.narrow ? [v.text, v.narrow] : [v.text])))];
   const reduced = all.flatMap((v) => (v.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
