@@ -93,7 +93,8 @@ export interface Flowchart {
 interface Swatch {
   readonly fill: string;
   readonly stroke: string;
-  readonly color: string;
+  /** The text's colour; none for text drawn on the page itself, which takes the theme's own (dark on light, light on dark). */
+  readonly color?: string;
   readonly label: string;
   readonly strokeWidth?: string;
   readonly dashed?: boolean;
@@ -116,7 +117,7 @@ export const SWATCHES: Readonly<Record<NodeStyle | 'boundary', Swatch>> = {
   'domain-core': { fill: '#0b6e4f', stroke: '#07472f', color: '#ffffff', label: 'Core domain' },
   'domain-supporting': { fill: '#e3f1ea', stroke: '#0b6e4f', color: '#0b3d2c', label: 'Supporting domain' },
   'domain-generic': { fill: '#fff5dc', stroke: '#a86b00', color: '#4a3000', label: 'Generic domain' },
-  boundary: { fill: 'none', stroke: '#888888', color: '#666666', dashed: true, label: 'Boundary' },
+  boundary: { fill: 'none', stroke: '#888888', dashed: true, label: 'Boundary' },
 };
 
 /** A swatch as a mermaid class definition. */
@@ -126,7 +127,7 @@ function classDef(swatch: Swatch): string {
     `stroke:${swatch.stroke}`,
     ...(swatch.strokeWidth ? [`stroke-width:${swatch.strokeWidth}`] : []),
     ...(swatch.dashed ? ['stroke-dasharray:5 5'] : []),
-    `color:${swatch.color}`,
+    ...(swatch.color ? [`color:${swatch.color}`] : []),
   ].join(',');
 }
 

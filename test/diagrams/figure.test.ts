@@ -50,5 +50,11 @@ describe('linked diagram boxes', () => {
     // A link without a node label is left as it is.
     expect(out).toContain('<a xlink:href="/x/">');
     expect(labelLinks(out)).toBe(out);
+    // mermaid marks a label written in Markdown with a second class.
+    expect(
+      labelLinks(
+        '<svg><a xlink:href="/r/bus/"><g><foreignObject><div><span style="color:#fff" class="nodeLabel markdown-node-label"><p><b>Bus</b><br><small>[Queue: rabbitmq]</small></p></span></div></foreignObject></g></a></svg>',
+      ),
+    ).toContain('<a aria-label="Bus, [Queue: rabbitmq]" xlink:href="/r/bus/">');
   });
 });

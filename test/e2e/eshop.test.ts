@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, diagramTextContrast } from '../helpers/accessibility.ts';
 import { launch, layoutShift, watchLayoutShift } from '../helpers/browser.ts';
 import { buildSite, ROOT } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
@@ -26,6 +27,32 @@ const ROUTES = [
   'systems/openai/',
   'decisions/0001-aspire/',
   'services/',
+];
+
+/** A page of every kind the site has, for the accessibility scan: the ones above, the registers and the overviews. */
+const EVERY_KIND = [
+  ...ROUTES,
+  'flows/place-an-order/',
+  'flows/',
+  'events/',
+  'domains/',
+  'resources/',
+  'deployments/',
+  'decisions/',
+  'people/',
+  'systems/',
+  'teams/',
+  'requirements/',
+  'risks/',
+  'roles/',
+  'stakeholders/',
+  'security/',
+  'nfr/',
+  'scorecard/',
+  'traceability/',
+  'changes/',
+  'docs/',
+  'help/',
 ];
 
 let browser: Browser;
@@ -134,4 +161,41 @@ describe('on a phone', () => {
       await page.close();
     },
   );
+});
+
+describe.each(['light', 'dark'])('every kind of page, in the %s theme', (theme) => {
+  it('has nothing axe-core finds wrong, and every text in its diagrams meets WCAG AA contrast (4.5:1)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    const page = await context.newPage();
+    let texts = 0;
+    for (const route of EVERY_KIND) {
+      const response = await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+      expect(response?.status(), route).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme), route).toBe(theme);
+      expect(await axeViolations(page), route).toEqual([]);
+      const contrast = await diagramTextContrast(page);
+      texts += contrast.length;
+      expect(
+        contrast.filter((t) => t.ratio < 4.5),
+        route,
+      ).toEqual([]);
+      // Every box that links somewhere says where, by its text.
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.as-diagram svg a')]
+          .filter((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href'))
+          .filter((a) => !(a.getAttribute('aria-label') ?? '').trim())
+          .map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')),
+      );
+      expect(unnamed, route).toEqual([]);
+    }
+    // The measure saw the diagrams' text: boxes, boundaries, edge labels, a sequence's steps.
+    expect(texts).toBeGreaterThan(300);
+    // The viewer, open, passes too.
+    await page.goto(`${site.url}architecture/`, { waitUntil: 'load' });
+    await page.locator('figure.as-diagram button[data-action="open"]').first().click();
+    await page.locator('dialog.as-viewer[open]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -29,12 +29,26 @@ function layout(figure: HTMLElement, first: boolean): void {
   figure.removeAttribute('data-preview');
   const preview = !!note && getComputedStyle(note).display !== 'none';
   figure.toggleAttribute('data-preview', preview);
-  if (first && (preview || canvas.scrollHeight > canvas.clientHeight + 1)) centre(figure, canvas);
+  const scrolls = canvas.scrollHeight > canvas.clientHeight + 1 || canvas.scrollWidth > canvas.clientWidth + 1;
+  // A window that scrolls can be reached and scrolled from the keyboard, and says what it is.
+  if (scrolls) {
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'region');
+    canvas.setAttribute(
+      'aria-label',
+      `${figure.querySelector('figcaption')?.textContent || 'Diagram'}: a part of a larger diagram, scroll it`,
+    );
+  } else {
+    canvas.removeAttribute('tabindex');
+    canvas.removeAttribute('role');
+    canvas.removeAttribute('aria-label');
+  }
+  if (first && (preview || scrolls)) centre(figure, canvas);
 }
 
 /**
  * Scrolls a preview to the page's own subject: its box; a domain's group (its boundary, from
- * its top); the start of a sequence; else the middle of the diagram's top.
+ * its top); the start of a sequence or a deployment; else the middle of the diagram's top.
  */
 function centre(figure: HTMLElement, canvas: HTMLElement): void {
   const svg = visibleSvg(figure);
@@ -58,8 +72,8 @@ function centre(figure: HTMLElement, canvas: HTMLElement): void {
     const target = group.getBoundingClientRect();
     canvas.scrollLeft += target.width > box.width ? target.left - box.left : target.left + target.width / 2 - (box.left + box.width / 2);
     canvas.scrollTop += target.top - box.top;
-  } else if (view === 'flow' || view === 'event-flow') {
-    // A sequence or a flow reads from its start.
+  } else if (view === 'flow' || view === 'event-flow' || view === 'deployment') {
+    // A sequence or a flow reads from its start; a deployment from its first node, where traffic enters.
     canvas.scrollLeft = 0;
     canvas.scrollTop = 0;
   } else {

@@ -63,7 +63,7 @@ function buildDialog(figure: HTMLElement, svg: SVGSVGElement, title: string, siz
     button('fit', 'Fit', 'Fit to the screen (0)'),
     button('svg', 'SVG', 'Download as SVG'),
     button('png', 'PNG', 'Download as PNG'),
-    button('copy', 'Copy source', 'Copy the mermaid source'),
+    button('copy', 'Copy source', 'Copy source: the mermaid text'),
     ...layers,
     focusMode,
     button('close', 'Close', 'Close (Escape)'),

@@ -86,10 +86,10 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
     // Shown by the figure's script: without it, these buttons could do nothing.
     properties: { className: ['as-diagram-tools'], hidden: true },
     children: [
-      button('open', `Open ${name} larger, with pan and zoom`, 'Open larger'),
+      button('open', `Open larger: ${name}, with pan and zoom`, 'Open larger'),
       button('svg', `Download ${name} as SVG`, 'SVG'),
       button('png', `Download ${name} as PNG`, 'PNG'),
-      button('copy', `Copy the mermaid source of ${name}`, 'Copy source'),
+      button('copy', `Copy source: the mermaid text of ${name}`, 'Copy source'),
       ...layerSwitches(input.relations ?? [], input.hidden ?? []),
     ],
   };

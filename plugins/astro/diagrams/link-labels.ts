@@ -25,7 +25,7 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
  */
 export function labelLinks(svg: string): string {
   return svg.replace(/<a (?![^>]*\baria-label=)([^>]*)>([\s\S]*?)<\/a>/g, (whole, attributes: string, inner: string) => {
-    const label = /<span[^>]*class="nodeLabel"[^>]*>([\s\S]*?)<\/span><\/div>/.exec(inner)?.[1];
+    const label = /<span[^>]*class="(?:[^"]* )?nodeLabel(?: [^"]*)?"[^>]*>([\s\S]*?)<\/span><\/div>/.exec(inner)?.[1];
     if (label === undefined) return whole;
     const lines = label
       .split(/<br\s*\/?>|<\/p>\s*<p>/i)

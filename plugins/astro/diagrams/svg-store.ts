@@ -6,7 +6,7 @@ import path from 'node:path';
 export type Theme = 'light' | 'dark';
 
 /** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
-const RENDER_VERSION = '8';
+const RENDER_VERSION = '9';
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /** A rendered diagram: both themes. */
@@ -26,6 +26,8 @@ export function mermaidConfig(theme: Theme) {
     handDrawnSeed: 1,
     fontFamily: 'ui-sans-serif, system-ui, sans-serif',
     flowchart: { wrappingWidth: 240, nodeSpacing: 40, rankSpacing: 50 },
+    // The dark theme draws edge labels light grey on mid grey (4.4:1): on a darker grey they pass WCAG AA (7.9:1).
+    ...(theme === 'dark' ? { themeVariables: { edgeLabelBackground: '#333333' } } : {}),
   } as const;
 }
 
