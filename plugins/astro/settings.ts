@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { todayOf } from '../model/reviews.ts';
 
 /**
  * The user's settings of a build, read from the environment here and nowhere else: every
@@ -26,6 +27,8 @@ export interface Settings {
   readonly reference: boolean;
   /** Put the authoring help page (`/help/`) in the site (`ARCHSITE_HELP=0` leaves it out). */
   readonly help: boolean;
+  /** The day reviews fall due against, YYYY-MM-DD (`--today`; the clock's, in UTC, when unset). */
+  readonly today: string;
   /** Astro's log level for builds (`ARCHSITE_LOG_LEVEL`). */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -46,6 +49,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     pageConcurrency: Math.max(1, Number(env.ARCHSITE_PAGE_CONCURRENCY) || 4),
     reference: env.ARCHSITE_REFERENCE === '1',
     help: env.ARCHSITE_HELP !== '0',
+    today: todayOf(new Date()),
     logLevel: (LOG_LEVELS.has(level) ? level : 'warn') as Settings['logLevel'],
   };
 }

@@ -37,6 +37,7 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
   return Object.freeze({
     model,
     base: settings.base,
+    today: settings.today,
     git: Object.freeze({ top: git?.top, dates }),
     files,
     assets: checked.assets,

@@ -108,7 +108,9 @@ function sidebar(model: Model, settings: Pick<Settings, 'reference' | 'help'>): 
       groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: large ? [all] : [all, ...elements.map(link)] });
     }
   }
-  groups.splice(1, 0, { label: 'Quality', collapsed: true, items: fixed('Quality') });
+  // Traceability traces requirements: without any, its page says so, and the sidebar does not offer it.
+  const quality = fixed('Quality').filter((item) => item.link !== '/traceability/' || model.byKind.requirement.size > 0);
+  groups.splice(1, 0, { label: 'Quality', collapsed: true, items: quality });
   if (settings.reference)
     groups.push({
       label: 'archsite reference',

@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly watch: boolean;
   /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
   readonly minCompleteness?: number | undefined;
+  /** `--today YYYY-MM-DD`: the day reviews are due against (`review-overdue`, and the site's flags); the clock's when unset. */
+  readonly today?: string | undefined;
   /** `new <kind> <id>`: the kind and the id of the element to start. */
   readonly newElement?: { readonly kind: string; readonly id: string } | undefined;
   /** `export --out <file>`: where the model goes (standard output when unset). */
@@ -42,7 +44,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -55,6 +57,7 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --strict          warnings fail too
   --watch           (check) check again after every change to the content, re-reading only what changed
   --min-completeness <n>  (check) services filling less than n% of the service template are errors
+  --today <date>    (check, build, dev) the day reviews fall due against, YYYY-MM-DD (default: today, in UTC)
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
   --force           with --out: replace a folder that archsite did not write
   --port <n>        where dev serves the site (default: 4321)
@@ -73,6 +76,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let port: number | undefined;
   let host: string | true | undefined;
   let minCompleteness: number | undefined;
+  let today: string | undefined;
   let exportOut: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -134,6 +138,16 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         minCompleteness = Number(v);
         break;
       }
+      case '--today': {
+        if (command !== 'check' && command !== 'build' && command !== 'dev')
+          throw new UsageError(`unknown option '${arg}' (only check, build and dev flag reviews past due)`);
+        const v = value();
+        const day = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
+        if (!day || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(v))
+          throw new UsageError(`--today takes a date written YYYY-MM-DD, not '${v}'`);
+        today = v;
+        break;
+      }
       case '--out':
         if (command === 'export') {
           exportOut = value();
@@ -167,9 +181,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     port,
     host,
     minCompleteness,
+    today,
     exportOut,
     newElement,
   };
 }
 
-const OPTIONS = ['--content', '--format', '--strict', '--watch', '--min-completeness', '--out', '--force', '--port', '--host'];
+const OPTIONS = ['--content', '--format', '--strict', '--watch', '--min-completeness', '--today', '--out', '--force', '--port', '--host'];

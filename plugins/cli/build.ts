@@ -110,5 +110,6 @@ function prepareEnvironment(options: CliOptions): Settings {
   // Vite lets these leak into import.meta.env, where they would override the site's base
   // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
-  return { ...readSettings(process.env, PROJECT_ROOT), contentDir: path.resolve(options.contentDir) };
+  const settings = readSettings(process.env, PROJECT_ROOT);
+  return { ...settings, contentDir: path.resolve(options.contentDir), today: options.today ?? settings.today };
 }

@@ -1,16 +1,22 @@
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
+import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 import { openCheckStore } from './check-store-file.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
-export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness'>): Promise<{
+export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness' | 'today'>): Promise<{
   exitCode: number;
   result: LoadResult;
 }> {
   // What earlier checks read: only files whose text changed are parsed again.
   const store = openCheckStore(options.contentDir);
-  const result = await loadModel({ contentDir: options.contentDir, minCompleteness: options.minCompleteness, store });
+  const result = await loadModel({
+    contentDir: options.contentDir,
+    minCompleteness: options.minCompleteness,
+    today: options.today ?? todayOf(new Date()),
+    store,
+  });
   store.save();
   const { diagnostics, stats } = result;
   if (options.format === 'json') {

@@ -5,6 +5,7 @@ import { CheckCache } from '../model/check-cache.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { printable } from '../model/diagnostics.ts';
 import { ContentFolderError, loadModel, type LoadResult } from '../model/load.ts';
+import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 
 /** How long to wait for an editor's burst of writes (save, rename, touch) to end before checking. */
@@ -16,7 +17,7 @@ const SETTLE_MS = 20;
  * model/check-cache.ts); everything after parsing runs over the whole model, so the
  * diagnostics are the ones `check` prints. Each run ends with the summary and how long it took.
  */
-export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'format' | 'minCompleteness'>): Promise<number> {
+export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'format' | 'minCompleteness' | 'today'>): Promise<number> {
   let cache = new CheckCache();
   let first = true;
   /** Checks and prints; false when the content folder is gone (the first time, that is a usage error, exit 2). */
@@ -24,7 +25,12 @@ export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'fo
     const started = performance.now();
     let result: LoadResult;
     try {
-      result = await loadModel({ contentDir: options.contentDir, minCompleteness: options.minCompleteness, cache });
+      result = await loadModel({
+        contentDir: options.contentDir,
+        minCompleteness: options.minCompleteness,
+        today: options.today ?? todayOf(new Date()),
+        cache,
+      });
     } catch (error) {
       if (first || !(error instanceof ContentFolderError)) throw error;
       return false;

@@ -11,6 +11,7 @@ import { domainEventsView, eventFlowView } from './event-flow.ts';
 import { legendOf, relationKindsOf, renderFlowchart, type Flowchart, type LegendItem, type RelationKind } from './flowchart.ts';
 import { DIAGRAM_LIMITS, withinLimits } from './limits.ts';
 import { resourceNeighbourhood, serviceNeighbourhood } from './neighbourhood.ts';
+import { standsUp } from './stands-up.ts';
 import type { ViewOptions } from './options.ts';
 
 /** The views a page or a `<Diagram view="..." />` can show (the model core checks their uses). */
@@ -43,8 +44,8 @@ export interface DiagramView {
   readonly narrow?: string | undefined;
 }
 
-/** Views drawn left to right that read better top to bottom on a phone: a chain of boxes is narrow when stood up. */
-const NARROW_VARIANTS: ReadonlySet<ViewName> = new Set(['event-flow', 'domain-events', 'neighbourhood']);
+/** Views drawn left to right that may read better top to bottom on a phone: where they are a chain of narrow ranks (see stands-up.ts). */
+const NARROW_VARIANTS: ReadonlySet<ViewName> = new Set(['event-flow', 'neighbourhood']);
 
 export interface EdgeBundle {
   readonly from: string;
@@ -83,7 +84,9 @@ function flowView(name: ViewName, of: string | undefined, whole: Flowchart): Dia
     legend: legendOf(chart),
     relations,
     ...(hidden.length > 0 ? { hidden } : {}),
-    ...(chart.direction === 'LR' && NARROW_VARIANTS.has(name) ? { narrow: renderFlowchart({ ...chart, direction: 'TB' }) } : {}),
+    ...(chart.direction === 'LR' && NARROW_VARIANTS.has(name) && standsUp(chart)
+      ? { narrow: renderFlowchart({ ...chart, direction: 'TB' }) }
+      : {}),
   };
 }
 

@@ -246,6 +246,11 @@ export const CODES = {
     title: 'Superseded decision that nothing supersedes',
     hint: 'Name this decision in the `supersedes` list of the decision that replaced it.',
   },
+  'review-overdue': {
+    severity: 'warning',
+    title: 'Risk or decision past its review date',
+    hint: 'Review it and set `review` to the next date, or close the risk (`status: closed`) or retire the decision.',
+  },
   'unsatisfied-requirement': {
     severity: 'warning',
     title: 'Requirement that nothing satisfies',

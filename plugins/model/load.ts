@@ -10,6 +10,7 @@ import { checkEntityOwners } from './checks/entity-owners.ts';
 import { checkEntityRelations } from './checks/entity-relations.ts';
 import { checkEvents } from './checks/events.ts';
 import { checkProseLinks } from './checks/prose-links.ts';
+import { checkReviews } from './checks/reviews.ts';
 import { checkRequirements } from './checks/requirements.ts';
 import { checkSharedDatabases } from './checks/shared-databases.ts';
 import { checkSupersedes } from './checks/supersedes.ts';
@@ -39,6 +40,7 @@ const CHECKS: readonly Check[] = [
   checkUndeployedServices,
   checkSupersedes,
   checkRequirements,
+  checkReviews,
 ];
 
 export interface LoadOptions {
@@ -48,6 +50,8 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** Services filling less than this percentage of the service design template are errors (`check --min-completeness`). */
   readonly minCompleteness?: number | undefined;
+  /** Today, YYYY-MM-DD: risks and decisions reviewed before it are `review-overdue` (`check --today`; the CLI passes the clock). Without it, reviews are not checked. */
+  readonly today?: string | undefined;
   /** What earlier runs read and parsed, for a check that runs again after each edit (`check --watch`). */
   readonly cache?: CheckCache | undefined;
   /** What earlier runs of `check` read, kept on disk: files whose text is the same are not parsed again. */
@@ -133,6 +137,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     assets: new Set(read.assets),
     documents: new Map(),
     cache: options.cache,
+    today: options.today,
   };
   // The checks read every Markdown body; the parser is loaded only when one is not known from an earlier run.
   const bodies = [model.system.body, ...model.elements.map((el) => el.body)];

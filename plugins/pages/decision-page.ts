@@ -5,6 +5,7 @@ import { decisionItems } from './decisions.ts';
 import { fields } from './labels.ts';
 import { linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
+import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
 import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Field, type Heading, type PageHead } from './view.ts';
 
@@ -14,6 +15,8 @@ export interface DecisionPage {
   readonly number?: string | undefined;
   readonly status: Badge;
   readonly date: string;
+  /** When it is looked at again, flagged when past. */
+  readonly review?: ReviewDate | undefined;
   readonly deciders: readonly string[];
   readonly technology?: string | undefined;
   readonly supersedes: readonly DecisionItem[];
@@ -72,6 +75,7 @@ export function decisionPage(site: Site, id: string, bodyHeadings: readonly Head
     number: n === undefined ? undefined : `ADR ${n}`,
     status: statusBadge(d.status),
     date: d.date,
+    review: reviewOf(site, el),
     deciders: d.deciders ?? [],
     technology: d.technology,
     supersedes: decisionItems(site, d.supersedes ?? []),

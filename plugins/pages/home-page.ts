@@ -6,6 +6,7 @@ import { domainTypeBadge } from './badges.ts';
 import { decisionItems } from './decisions.ts';
 import { viewOf } from './diagram.ts';
 import { byText, linkTo, serviceLinks } from './links.ts';
+import { overdueItems } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref, kindHref, withBase } from './urls.ts';
 import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Heading, type Link } from './view.ts';
@@ -20,6 +21,8 @@ export interface HomePage {
   readonly counts: readonly Link[];
   readonly domains: readonly { readonly domain: ElementLink; readonly type: Badge; readonly services: readonly ElementLink[] }[];
   readonly decisions: readonly DecisionItem[];
+  /** What needs attention: risks and decisions past their review, the longest overdue first. */
+  readonly attention: readonly { readonly link: ElementLink; readonly review: string }[];
   readonly changed: readonly { readonly link: ElementLink; readonly date: string }[];
   readonly headings: readonly Heading[];
 }
@@ -49,6 +52,7 @@ export function homePage(site: Site): HomePage {
     .map((d) => d.id);
   const decisions = decisionItems(site, newest);
   const changed = recentlyChanged(site, 8);
+  const attention = overdueItems(site);
   return {
     title: system.name,
     description: system.description,
@@ -58,9 +62,11 @@ export function homePage(site: Site): HomePage {
     counts,
     domains,
     decisions,
+    attention,
     changed,
     headings: shownHeadings([
       ['at-a-glance', 'At a glance', true],
+      ['needs-attention', 'Needs attention', attention.length > 0],
       ['domains', 'Domains', domains.length > 0],
       ['recent-decisions', 'Recent decisions', decisions.length > 0],
       ['recently-changed', 'Recently changed', changed.length > 0],

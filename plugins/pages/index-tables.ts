@@ -5,6 +5,7 @@ import { adrNumber, displayName, serviceTypeLabel, summaryOf } from '../model/na
 import { serviceDomain } from '../model/queries.ts';
 import { DOCS_INDEX } from '../model/routes.ts';
 import { byText, linksTo } from './links.ts';
+import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
 import type { Link } from './view.ts';
@@ -165,7 +166,10 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
           ),
         })),
       };
-    case 'decision':
+    case 'decision': {
+      const decisions = elements as Element<'decision'>[];
+      // A review column only where some decision has a review date.
+      const reviewed = decisions.some((d) => d.data.review !== undefined);
       return {
         noun: 'decision',
         columns: [
@@ -174,8 +178,9 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
           { key: 'status', label: 'Status', filter: true },
           { key: 'date', label: 'Date' },
           { key: 'technology', label: 'Technology', filter: true },
+          ...(reviewed ? [{ key: 'review', label: 'Review' }] : []),
         ],
-        rows: (elements as Element<'decision'>[]).map((d) => {
+        rows: decisions.map((d) => {
           const n = adrNumber(d.id);
           return {
             number: {
@@ -189,9 +194,11 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
             status: text(d.data.status),
             date: { text: d.data.date, nowrap: true },
             technology: text(d.data.technology),
+            review: reviewCell(reviewOf(site, d)),
           };
         }),
       };
+    }
     case 'team':
       return {
         noun: 'team',
@@ -291,4 +298,9 @@ function rawTable(site: Site, kind: ElementKind): IndexTable {
         })),
       };
   }
+}
+
+/** A review date in a table: the date, said overdue when it is (sorted by the date). */
+function reviewCell(review: ReviewDate | undefined): Cell | undefined {
+  return review && { text: review.overdue ? `${review.date} (overdue)` : review.date, sort: review.date, nowrap: true };
 }

@@ -18,6 +18,11 @@ export interface NfrPage {
     readonly withNfr: number;
     readonly weakest: readonly { label: string; value: string; service: ElementLink }[];
   }[];
+  /**
+   * Said instead of the tables when no service states an NFR or an SLO: what to write to fill
+   * the page. The tables, the domain roll-up and the list of services without NFRs are then empty.
+   */
+  readonly empty?: string | undefined;
   /** Services that state no NFR at all. */
   readonly withoutNfr: readonly ElementLink[];
   /** Services that declare an availability target and no availability SLO. */
@@ -92,6 +97,20 @@ export function nfrPage(site: Site): NfrPage {
     }),
     (d) => d.domain.text,
   );
+  const stated = services.some((s) => Object.keys(nfrOf(s)).length > 0 || (s.data.slos ?? []).length > 0);
+  if (!stated)
+    return {
+      title: 'NFRs and SLOs',
+      description: `The non-functional requirements and service level objectives of every service of ${model.system.data.name}.`,
+      empty:
+        services.length === 0
+          ? 'There are no services yet: their non-functional requirements and SLOs will be compared here.'
+          : 'No service states its non-functional requirements or SLOs yet. Write them in a service’s nfr (availability, p99 latency, RPO, RTO) and slos, and they are compared here.',
+      table: { noun: 'service', columns: [], rows: [] },
+      domains: [],
+      withoutNfr: [],
+      withoutSlo: [],
+    };
   return {
     title: 'NFRs and SLOs',
     description: `The non-functional requirements and service level objectives of every service of ${model.system.data.name}.`,

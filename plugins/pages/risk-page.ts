@@ -2,6 +2,7 @@ import { bodyOf } from './body.ts';
 import { linkTo, linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import { levelLabel, riskRating } from './risk-levels.ts';
+import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
 import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
 
@@ -16,7 +17,7 @@ export interface RiskPage {
   readonly body?: string | undefined;
   readonly mitigation: string;
   readonly owner?: ElementLink | undefined;
-  readonly review?: string | undefined;
+  readonly review?: ReviewDate | undefined;
   readonly affects: readonly ElementLink[];
 }
 
@@ -55,7 +56,7 @@ export function riskPage(site: Site, id: string): RiskPage {
     body: bodyOf(el),
     mitigation: d.mitigation,
     owner: owner && linkTo(site, owner),
-    review: d.review,
+    review: reviewOf(site, el),
     affects,
   };
 }

@@ -1,22 +1,35 @@
-import { RISK_LEVELS, type RiskLevel } from '../model/schemas/risk.ts';
+import { RISK_LEVELS, type RiskStatus } from '../model/schemas/risk.ts';
 import { linkTo } from './links.ts';
 import { RISK_STATUS_BADGE } from './risk-page.ts';
-import { levelLabel, riskRating } from './risk-levels.ts';
+import { levelLabel, RATING_SCALE, riskRating } from './risk-levels.ts';
+import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
 import type { Badge, ElementLink, Link } from './view.ts';
 
+export interface HeatMap {
+  readonly impacts: readonly string[];
+  readonly rows: readonly {
+    readonly likelihood: string;
+    readonly cells: readonly { readonly rating: Badge; readonly score: number; readonly risks: readonly Link[] }[];
+  }[];
+  /** How many risks it plots. */
+  readonly count: number;
+}
+
+/** The statuses of a risk that is still open: not yet mitigated, nor closed. */
+const OPEN: ReadonlySet<RiskStatus> = new Set(['open', 'mitigating', 'accepted']);
+
 export interface RiskRegisterPage {
   readonly title: string;
   readonly description: string;
-  /** The heat map: likelihood rows (very high first) × impact columns (very low first). */
-  readonly heatMap: {
-    readonly impacts: readonly string[];
-    readonly rows: readonly {
-      readonly likelihood: string;
-      readonly cells: readonly { readonly rating: Badge; readonly score: number; readonly risks: readonly Link[] }[];
-    }[];
-  };
+  /**
+   * The heat maps: likelihood rows (very high first) × impact columns (very low first), of the
+   * risks still open (open, mitigating, accepted) and of every risk; the page shows one, with a switch.
+   */
+  readonly heatMaps: { readonly open: HeatMap; readonly all: HeatMap };
+  /** What each colour of the heat map and each rating means, from the most serious. */
+  readonly legend: readonly { readonly rating: Badge; readonly scores: string }[];
   /** Every risk of the register, the most serious first. */
   readonly risks: readonly {
     readonly link: Link;
@@ -26,7 +39,7 @@ export interface RiskRegisterPage {
     readonly rating: Badge;
     readonly status: Badge;
     readonly owner?: ElementLink | undefined;
-    readonly review?: string | undefined;
+    readonly review?: ReviewDate | undefined;
     readonly mitigation: string;
   }[];
   /** The risks recorded inside decisions (the technology decision template), each linked to its decision. */
@@ -49,16 +62,23 @@ export function riskRegisterPage(site: Site): RiskRegisterPage {
         rating,
         status: RISK_STATUS_BADGE[r.data.status]!,
         owner: owner && linkTo(site, owner),
-        review: r.data.review,
+        review: reviewOf(site, r),
         mitigation: r.data.mitigation,
       };
     })
     .sort((a, b) => b.score - a.score || a.link.text.localeCompare(b.link.text));
-  const cell = (likelihood: RiskLevel, impact: RiskLevel) => ({
-    ...riskRating(likelihood, impact),
-    risks: all
-      .filter((r) => r.data.likelihood === likelihood && r.data.impact === impact && r.data.status !== 'closed')
-      .map((r) => ({ text: r.data.title, href: elementHref(r, base) })),
+  const heatMap = (plotted: readonly (typeof all)[number][]): HeatMap => ({
+    impacts: RISK_LEVELS.map(levelLabel),
+    rows: [...RISK_LEVELS].reverse().map((likelihood) => ({
+      likelihood: levelLabel(likelihood),
+      cells: RISK_LEVELS.map((impact) => ({
+        ...riskRating(likelihood, impact),
+        risks: plotted
+          .filter((r) => r.data.likelihood === likelihood && r.data.impact === impact)
+          .map((r) => ({ text: r.data.title, href: elementHref(r, base) })),
+      })),
+    })),
+    count: plotted.length,
   });
   const decisionRisks = [...model.byKind.decision.values()].flatMap((d) =>
     (d.data.risks ?? []).map((r) => ({
@@ -70,13 +90,8 @@ export function riskRegisterPage(site: Site): RiskRegisterPage {
   return {
     title: 'Risks',
     description: `The risk register of ${model.system.data.name}: every risk, how likely and how bad, and what is done about it.`,
-    heatMap: {
-      impacts: RISK_LEVELS.map(levelLabel),
-      rows: [...RISK_LEVELS].reverse().map((likelihood) => ({
-        likelihood: levelLabel(likelihood),
-        cells: RISK_LEVELS.map((impact) => cell(likelihood, impact)),
-      })),
-    },
+    heatMaps: { open: heatMap(all.filter((r) => OPEN.has(r.data.status))), all: heatMap(all) },
+    legend: RATING_SCALE.map(({ rating, scores }) => ({ rating, scores })),
     risks,
     decisionRisks,
   };

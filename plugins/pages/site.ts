@@ -13,6 +13,8 @@ export interface Site {
   readonly model: Model;
   /** The base path the site is published under, ending with `/`. */
   readonly base: string;
+  /** The day reviews fall due against, YYYY-MM-DD (`--today`, else the build's day): a review before it is past due. */
+  readonly today: string;
   readonly git: SiteGit;
   /** The files the content points to (event schemas, API descriptions), read once by the check, by content path. */
   readonly files: ReadonlyMap<string, SiteFile>;

@@ -49,6 +49,9 @@ export function traceabilityPage(site: Site): TraceabilityPage {
   return {
     columns: columns.map((c) => c.link),
     rows,
-    coverage: `${satisfied} of ${rows.length} ${rows.length === 1 ? 'requirement is' : 'requirements are'} satisfied by at least one element.`,
+    coverage:
+      rows.length === 0
+        ? 'There are no requirements yet. Write each in requirements/, naming the services, domains or deployments that meet it in satisfiedBy, and this page traces them.'
+        : `${satisfied} of ${rows.length} ${rows.length === 1 ? 'requirement is' : 'requirements are'} satisfied by at least one element.`,
   };
 }

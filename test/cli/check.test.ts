@@ -112,9 +112,36 @@ describe('npm run check', () => {
     );
   });
 
-  it('checks the bundled example clean', () => {
-    const run = check(path.resolve(import.meta.dirname, '../..'));
+  it('checks the bundled example clean, but for the one review it shows overdue', () => {
+    const run = check(path.resolve(import.meta.dirname, '../..'), '--today', '2026-12-01');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^0 errors, 0 warnings \(\d+ elements in \d+ files checked\)\n$/);
+    expect(run.stdout).toMatch(
+      /^content\/risks\/kafka-consumer-lag\.yaml:8:9 warning review-overdue: risk 'kafka-consumer-lag' was due for review on 2025-01-15 \(today is 2026-12-01\)\n0 errors, 1 warning \(\d+ elements in \d+ files checked\)\n$/,
+    );
+    expect(check(path.resolve(import.meta.dirname, '../..'), '--today', '2025-01-15').stdout).toMatch(/^0 errors, 0 warnings/);
+  });
+
+  it('flags reviews past due against --today: risks not closed, decisions in force or proposed, at their review date', () => {
+    const root = writeTree({
+      ...BASE,
+      'content/risks/late.yaml': 'title: Late\nlikelihood: high\nimpact: low\nmitigation: Watch.\nstatus: open\nreview: 2026-03-01\n',
+      'content/risks/done.yaml': 'title: Done\nlikelihood: high\nimpact: low\nmitigation: Gone.\nstatus: closed\nreview: 2026-03-01\n',
+      'content/risks/due-today.yaml':
+        'title: Today\nlikelihood: low\nimpact: low\nmitigation: Watch.\nstatus: accepted\nreview: 2026-06-01\n',
+      'content/decisions/0001-kept.md': '---\ntitle: Kept\nstatus: accepted\ndate: 2024-01-01\nreview: 2025-12-31\n---\n',
+      'content/decisions/0002-dropped.md': '---\ntitle: Dropped\nstatus: rejected\ndate: 2024-01-01\nreview: 2025-12-31\n---\n',
+    });
+    const run = check(root, '--today', '2026-06-01');
+    expect(run.stdout.split('\n').filter((l) => l.includes('review-overdue'))).toEqual([
+      "content/decisions/0001-kept.md:5:9 warning review-overdue: decision '0001-kept' was due for review on 2025-12-31 (today is 2026-06-01)",
+      "content/risks/late.yaml:6:9 warning review-overdue: risk 'late' was due for review on 2026-03-01 (today is 2026-06-01)",
+    ]);
+    expect(run.code).toBe(0);
+    expect(check(root, '--today', '2026-06-01', '--strict').code).toBe(1);
+    for (const bad of ['2026-02-30', '1.6.2026', 'tomorrow']) {
+      const refused = check(root, '--today', bad);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.stderr, bad).toContain(`--today takes a date written YYYY-MM-DD, not '${bad}'`);
+    }
   });
 });

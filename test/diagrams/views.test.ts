@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DIAGRAM_LIMITS } from '../../plugins/diagrams/limits.ts';
 import { readsAtSize } from '../../plugins/astro/diagrams/prerender.ts';
 import { buildView, containerViews, siteViews, viewOptions, type ViewName } from '../../plugins/diagrams/index.ts';
+import type { Flowchart } from '../../plugins/diagrams/flowchart.ts';
+import { ranksOf, standsUp } from '../../plugins/diagrams/stands-up.ts';
 import { modelOf } from '../helpers/model.ts';
 import { checkTree } from '../helpers/tree.ts';
 
@@ -78,19 +80,39 @@ describe('generated mermaid, facts', () => {
     expect(text('deployment', 'prod')).toContain('    instance_k8s_service_orders["<b>Orders</b><br/><small>× 2</small>"]\n');
   });
 
-  it('draws event flows and neighbourhoods a second time, top to bottom, for a phone; the same boxes and lines', () => {
+  it('draws event flows and neighbourhoods a second time, top to bottom, for a phone, where they are a chain of narrow ranks', () => {
     for (const [name, of] of [
       ['event-flow', 'order.placed'],
       ['neighbourhood', 'orders'],
       ['neighbourhood', 'resource:bus'],
-      ['domain-events', 'sales'],
     ] as const) {
       const view = buildView(shop, name, of, options)!;
       expect(view.text, `${name} ${of}`).toContain('flowchart LR\n');
       expect(view.narrow, `${name} ${of}`).toBe(view.text.replace('flowchart LR\n', 'flowchart TB\n'));
     }
+    // Two ranks (a store and its one user) gain nothing stood up; nor do views of other kinds.
+    expect(buildView(shop, 'neighbourhood', 'resource:db', options)!.narrow).toBeUndefined();
+    expect(buildView(shop, 'domain-events', 'sales', options)!.narrow).toBeUndefined();
     expect(buildView(shop, 'context', undefined, options)!.narrow).toBeUndefined();
     expect(buildView(shop, 'deployment', 'prod', options)!.narrow).toBeUndefined();
+  });
+
+  it.each([
+    ['a chain', ['a>b', 'b>c'], [['a'], ['b'], ['c']], true],
+    ['two producers, two consumers', ['p>e', 'q>e', 'e>c', 'e>d'], [['p', 'q'], ['e'], ['c', 'd']], true],
+    ['three consumers', ['p>e', 'e>c', 'e>d', 'e>f'], [['p'], ['e'], ['c', 'd', 'f']], false],
+    ['two ranks', ['a>b'], [['a'], ['b']], false],
+    ['a cycle', ['a>b', 'b>c', 'c>a'], [['b'], ['c'], ['a']], true],
+  ])('ranks %s', (_, edges, ranks, stands) => {
+    const keys = [...new Set(edges.flatMap((e) => e.split('>')))];
+    const chart = {
+      direction: 'LR' as const,
+      title: 't',
+      nodes: keys.map((key) => ({ key, name: key, href: '', style: 'container' as const })),
+      edges: edges.map((e) => ({ from: e.split('>')[0]!, to: e.split('>')[1]! })),
+    };
+    expect(ranksOf(chart as unknown as Flowchart)).toEqual(ranks);
+    expect(standsUp(chart as unknown as Flowchart)).toBe(stands);
   });
 
   it('gives nothing for a view with nothing to show', () => {

@@ -216,3 +216,74 @@ describe('a stakeholder on the site', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('registers and overviews, at any width', () => {
+  const REGISTERS = ['services/', 'events/', 'security/', 'nfr/', 'risks/', 'scorecard/', 'traceability/', 'roles/', 'decisions/'];
+
+  it('use the width of a laptop screen: the security overview shows all its columns, and each register reaches its last', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await wide.goto(`${site.url}security/`);
+    const last = await wide.evaluate(() => {
+      const th = [...document.querySelectorAll('.as-register thead th')].at(-1)!;
+      return { text: th.textContent!.trim(), right: th.getBoundingClientRect().right };
+    });
+    expect(last.text).toBe('Compliance');
+    expect(last.right).toBeLessThanOrEqual(1440);
+    for (const route of REGISTERS) {
+      await wide.goto(`${site.url}${route}`);
+      expect(await wide.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(1440);
+      // Scrolled to its end, the table's last column is in view.
+      const reached = await wide.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.as-register .as-table-wrap')].every((region) => {
+          region.scrollLeft = region.scrollWidth;
+          const th = [...region.querySelectorAll('thead th')].at(-1);
+          const box = th?.getBoundingClientRect();
+          return !box || (box.right <= region.getBoundingClientRect().right + 1 && box.right <= innerWidth);
+        }),
+      );
+      expect(reached, route).toBe(true);
+    }
+    await wide.close();
+  });
+
+  it('keep the columns a reader chose in the address, through a reload', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await wide.goto(`${site.url}services/`);
+    await wide.click('.as-columns summary');
+    await wide.uncheck('.as-columns input[data-col="team"]');
+    const shown = () =>
+      wide.$$eval('.as-register th[data-col="team"], .as-register td[data-col="team"]', (cells) =>
+        cells.some((c) => (c as HTMLElement).offsetParent !== null),
+      );
+    expect(await shown()).toBe(false);
+    expect(new URL(wide.url()).searchParams.get('hide-services')).toBe('team');
+    await wide.reload();
+    expect(await shown()).toBe(false);
+    expect(await wide.isChecked('.as-columns input[data-col="team"]')).toBe(false);
+    await wide.click('.as-columns summary');
+    await wide.check('.as-columns input[data-col="team"]');
+    expect(await shown()).toBe(true);
+    expect(new URL(wide.url()).searchParams.has('hide-services')).toBe(false);
+    await wide.close();
+  });
+
+  it('become cards on a phone, never scroll the page sideways, and say so when a filter matches nothing', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const route of REGISTERS) {
+      await phone.goto(`${site.url}${route}`);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(390);
+    }
+    await phone.goto(`${site.url}services/`);
+    const card = await phone.evaluate(() => {
+      const row = document.querySelector('.as-register tbody tr')!;
+      const domain = row.querySelector('td[data-col="domain"]')!;
+      return { row: getComputedStyle(row).display, label: getComputedStyle(domain, '::before').content };
+    });
+    expect(card).toEqual({ row: 'block', label: '"Domain: "' });
+    await phone.fill('[data-filter-text]', 'no such service anywhere');
+    expect(await phone.isVisible('[data-no-match]')).toBe(true);
+    expect(await phone.textContent('[data-no-match]')).toBe('No service matches these filters.');
+    expect(await phone.isVisible('.as-register')).toBe(false);
+    await phone.close();
+  });
+});

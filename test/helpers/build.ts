@@ -20,9 +20,15 @@ export interface BuildRun {
 }
 
 /** Builds a site with the real CLI, as `npm run build` does, into `out` (a new temporary folder by default). */
-export function buildSite(options: { content: string; base?: string; out?: string; env?: Record<string, string> }): BuildRun {
+export function buildSite(options: {
+  content: string;
+  base?: string;
+  out?: string;
+  env?: Record<string, string>;
+  args?: string[];
+}): BuildRun {
   const out = options.out ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-site-')), 'dist');
-  const run = spawnSync(process.execPath, [cli, 'build', '--content', options.content, '--out', out], {
+  const run = spawnSync(process.execPath, [cli, 'build', '--content', options.content, '--out', out, ...(options.args ?? [])], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ARCHSITE_BASE: options.base ?? '/', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },

@@ -9,6 +9,8 @@ export interface TestSiteOptions {
   /** Last commit dates, by content path. */
   readonly dates?: Record<string, string>;
   readonly gitTop?: string;
+  /** The day reviews fall due against. @default '2026-01-01' */
+  readonly today?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export function siteOf(checked: LoadResult & { model: Model }, options: TestSite
   return {
     model: checked.model,
     base,
+    today: options.today ?? '2026-01-01',
     git: { top: options.gitTop, dates: new Map(Object.entries(options.dates ?? {}).map(([file, date]) => [file, new Date(date)])) },
     files: new Map([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }])),
     assets: checked.assets,

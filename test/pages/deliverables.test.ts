@@ -40,17 +40,29 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(row.target).toBe('latency_p99: 200 ms');
   });
 
-  it('risk register: each open risk in its heat map cell, the most serious first, and the decisions’ risks linked to them', () => {
+  it('risk register: each risk in its heat map cell, open ones apart from all, the most serious first, past reviews flagged, and the decisions’ risks linked', () => {
     const page = riskRegisterPage(site);
-    expect(page.heatMap.rows.map((r) => r.likelihood)).toEqual(['Very high', 'High', 'Medium', 'Low', 'Very low']);
-    expect(page.heatMap.impacts).toEqual(['Very low', 'Low', 'Medium', 'High', 'Very high']);
-    const low = page.heatMap.rows.find((r) => r.likelihood === 'Low')!;
+    const { open, all } = page.heatMaps;
+    expect(all.rows.map((r) => r.likelihood)).toEqual(['Very high', 'High', 'Medium', 'Low', 'Very low']);
+    expect(all.impacts).toEqual(['Very low', 'Low', 'Medium', 'High', 'Very high']);
+    const low = all.rows.find((r) => r.likelihood === 'Low')!;
     expect(low.cells[4]!.risks.map((r) => r.text)).toEqual(['Breach of personal data']);
     expect(low.cells[4]!.rating.text).toBe('high');
-    expect(page.heatMap.rows[0]!.cells[4]!.rating).toEqual({ text: 'critical', variant: 'danger' });
+    expect(all.rows[0]!.cells[4]!.rating).toEqual({ text: 'critical', variant: 'danger' });
+    // The mitigated risk is plotted among all, not among the open ones.
+    const plotted = (map: typeof open) => map.rows.flatMap((r) => r.cells.flatMap((c) => c.risks.map((l) => l.text))).sort();
+    const mitigated = [...site.model.byKind.risk.values()].filter((r) => r.data.status === 'mitigated').map((r) => r.data.title);
+    expect(mitigated.length).toBeGreaterThan(0);
+    expect(plotted(all)).toEqual([...site.model.byKind.risk.values()].map((r) => r.data.title).sort());
+    expect(plotted(open)).toEqual(plotted(all).filter((t) => !mitigated.includes(t)));
+    expect([open.count, all.count]).toEqual([plotted(open).length, plotted(all).length]);
+    expect(page.legend.map((l) => `${l.rating.text} ${l.scores}`)).toEqual(['critical 15–25', 'high 8–14', 'medium 4–7', 'low 1–3']);
     const scores = page.risks.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(page.risks[0]!.owner?.href).toMatch(/^\/teams\//);
+    // On the site's day (2026-01-01 here), the review of 2025-01-15 is past; those of 2027 are not.
+    expect(page.risks.filter((r) => r.review?.overdue).map((r) => r.review!.date)).toEqual(['2025-01-15']);
+    expect(page.risks.filter((r) => r.review && !r.review.overdue)).toHaveLength(page.risks.length - 1);
     expect(page.decisionRisks.length).toBeGreaterThan(0);
     expect(page.decisionRisks.every((r) => r.decision.href.startsWith('/decisions/'))).toBe(true);
   });
@@ -87,7 +99,15 @@ describe('the deliverables pages, on the bundled example', () => {
     expect(storefront.weakest.find((w) => w.label === 'Availability')).toMatchObject({ value: '99.95%', service: { text: 'Web App' } });
     expect(page.withoutSlo.map((s) => s.service.text)).toContain('Analytics Service');
     expect(page.withoutSlo.map((s) => s.service.text)).not.toContain('Order Service');
-    expect(nfrPage(await testSite({ ...BASE })).withoutNfr.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+    // Where no service states any, one sentence says what to write, and there is no table of blanks.
+    const none = nfrPage(await testSite({ ...BASE }));
+    expect(none.empty).toMatch(/^No service states its non-functional requirements or SLOs yet\. Write them in a service’s nfr/);
+    expect([none.table.rows, none.domains, none.withoutNfr]).toEqual([[], [], []]);
+    expect(page.empty).toBeUndefined();
+    const some = nfrPage(
+      await testSite({ ...BASE, 'content/services/orders.yaml': `${BASE['content/services/orders.yaml']}nfr: { availability: 99.9% }\n` }),
+    );
+    expect(some.withoutNfr.map((s) => s.text)).toEqual(['Billing']);
   });
 
   it('scorecard: each service’s share of the template, least complete first, with domain and team averages', () => {

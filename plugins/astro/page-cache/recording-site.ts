@@ -97,6 +97,8 @@ export function recordingSite(site: Site, reads: Set<string>): Site {
   return Object.freeze({
     model: recordingModel(site.model, reads),
     base: site.base,
+    // In the build's fingerprint: a new day renders every page again.
+    today: site.today,
     git: Object.freeze({ top: site.git.top, dates: new RecordingMap(site.git.dates, 'git', reads) }),
     files: new RecordingMap(site.files, 'file', reads),
     // Which files are assets is fingerprinted with the elements (a change renders every page).

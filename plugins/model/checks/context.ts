@@ -26,6 +26,8 @@ export interface CheckContext {
   readonly documents: Map<string, ContentDocument>;
   /** What earlier runs read (`check --watch`): checks that read files read them through it. */
   readonly cache?: CheckCache | undefined;
+  /** Today, YYYY-MM-DD, for reviews past due (`check --today`, else the clock); none, no such check. */
+  readonly today?: string | undefined;
 }
 
 /** A check over the resolved model. */

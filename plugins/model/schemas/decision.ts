@@ -15,6 +15,9 @@ export const decisionSchema = z.strictObject({
     superseded: 'Replaced by a newer decision, which names this one in its supersedes.',
   }).describe('Where the decision stands.'),
   date: isoDate.describe('When it was decided (or proposed), written YYYY-MM-DD.'),
+  review: isoDate
+    .optional()
+    .describe('When it is looked at again, written YYYY-MM-DD: past it, an accepted or proposed decision is flagged for review.'),
   deciders: z.array(z.string()).optional().describe('Who decided, by name or role.'),
   supersedes: references.optional().describe('The older decisions this one replaces, by id.'),
   affects: references.optional().describe('The elements of any kind this decision shapes, by id: their pages list it.'),

@@ -35,3 +35,4 @@ export const riskSchema = z.strictObject({
 
 export type RiskData = z.infer<typeof riskSchema>;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
+export type RiskStatus = (typeof RISK_STATUSES)[number];
