@@ -6,6 +6,10 @@ export interface GitInfo {
   readonly top: string;
   /** Last commit date of each file, by absolute path. */
   readonly dates: ReadonlyMap<string, Date>;
+  /** The branch checked out; undefined on a detached head (a CI checkout of a commit). */
+  readonly branch?: string | undefined;
+  /** The web address of the `origin` remote, where it is one (https, or GitHub-style `git@host:owner/repo`). */
+  readonly repository?: string | undefined;
 }
 
 let cached: { dir: string; info: GitInfo | undefined } | undefined;
@@ -40,10 +44,51 @@ export function gitInfo(dir: string): GitInfo | undefined {
         if (!dates.has(file)) dates.set(file, current);
       }
     }
-    info = { top, dates };
+    info = {
+      top,
+      dates,
+      branch: gitLine(dir, ['symbolic-ref', '--quiet', '--short', 'HEAD']),
+      repository: webAddress(gitLine(dir, ['remote', 'get-url', 'origin'])),
+    };
   } catch {
     info = undefined;
   }
   cached = { dir, info };
   return info;
+}
+
+/** One line of a git command's output, or undefined when it fails or prints nothing. */
+function gitLine(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The web address of a remote: `https://github.com/acme/shop.git` and
+ * `git@github.com:acme/shop.git` give `https://github.com/acme/shop`. Undefined for a remote
+ * that is not on the web (a path, a file: URL) and for credentials in the address, which are
+ * never published.
+ */
+export function webAddress(remote: string | undefined): string | undefined {
+  if (!remote) return undefined;
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/)(.+?)(?:\.git)?\/?$/.exec(remote);
+  if (scp) return `https://${scp[1]}/${scp[2]}`;
+  let url: URL;
+  try {
+    url = new URL(remote);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:' && url.protocol !== 'ssh:') return undefined;
+  if (url.password || (url.username && url.protocol !== 'ssh:')) return undefined;
+  const pathname = url.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '');
+  return pathname ? `https://${url.hostname}${pathname}` : undefined;
+}
+
+/** The top folder of the git repository holding `dir`; undefined outside git (or without git). */
+export function gitTop(dir: string): string | undefined {
+  return gitLine(dir, ['rev-parse', '--show-toplevel']);
 }

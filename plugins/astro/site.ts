@@ -38,7 +38,7 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
     model,
     base: settings.base,
     today: settings.today,
-    git: Object.freeze({ top: git?.top, dates }),
+    git: Object.freeze({ top: git?.top, dates, branch: git?.branch, repository: git?.repository }),
     files,
     assets: checked.assets,
     diagrams: Object.freeze({ mode, views, rendered: (text: string) => store.diagram(text) }),

@@ -19,11 +19,9 @@ export function starlightOptions(
   settings: Pick<Settings, 'contentDir' | 'reference' | 'help'>,
 ): StarlightUserConfig {
   const system = model?.system.data;
-  const repository = system?.repository?.replace(/\/+$/, '');
   return {
     title: system?.name || 'Architecture',
     ...(system?.description ? { description: system.description } : {}),
-    ...(repository ? { editLink: { baseUrl: `${repository}/edit/${system?.branch ?? 'main'}/` } } : {}),
     lastUpdated: true,
     pagefind: true,
     // Our own 404 page: the docs collection holds the content's pages only.
@@ -33,8 +31,9 @@ export function starlightOptions(
     customCss: ['./src/styles/archsite.css'],
     // Head entries as text, never as markup (see the component).
     components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
-    // Each page's own sidebar entry marked, whatever else renders at the same time (see the module).
-    routeMiddleware: './plugins/astro/sidebar-current.ts',
+    // Each page's own sidebar entry marked, whatever else renders at the same time; the free pages'
+    // edit links made as every element page's are (pages/edit-links.ts). See each module.
+    routeMiddleware: ['./plugins/astro/sidebar-current.ts', './plugins/astro/edit-link-route.ts'],
     sidebar: model ? sidebar(model, settings) : [],
   };
 }

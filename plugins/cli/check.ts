@@ -1,5 +1,6 @@
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
+import { gitTop } from '../astro/git-dates.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 import { openCheckStore } from './check-store-file.ts';
@@ -15,6 +16,7 @@ export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format'
     contentDir: options.contentDir,
     minCompleteness: options.minCompleteness,
     today: options.today ?? todayOf(new Date()),
+    gitTop: gitTop(process.cwd()),
     store,
   });
   store.save();

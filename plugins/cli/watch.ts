@@ -5,6 +5,7 @@ import { CheckCache } from '../model/check-cache.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { printable } from '../model/diagnostics.ts';
 import { ContentFolderError, loadModel, type LoadResult } from '../model/load.ts';
+import { gitTop } from '../astro/git-dates.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 
@@ -20,6 +21,8 @@ const SETTLE_MS = 20;
 export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'format' | 'minCompleteness' | 'today'>): Promise<number> {
   let cache = new CheckCache();
   let first = true;
+  // Asked of git once: the repository does not move while the content is watched.
+  const top = gitTop(process.cwd());
   /** Checks and prints; false when the content folder is gone (the first time, that is a usage error, exit 2). */
   const check = async (reason: string): Promise<boolean> => {
     const started = performance.now();
@@ -29,6 +32,7 @@ export async function runCheckWatch(options: Pick<CliOptions, 'contentDir' | 'fo
         contentDir: options.contentDir,
         minCompleteness: options.minCompleteness,
         today: options.today ?? todayOf(new Date()),
+        gitTop: top,
         cache,
       });
     } catch (error) {

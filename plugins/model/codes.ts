@@ -246,6 +246,11 @@ export const CODES = {
     title: 'Superseded decision that nothing supersedes',
     hint: 'Name this decision in the `supersedes` list of the decision that replaced it.',
   },
+  'edit-link': {
+    severity: 'warning',
+    title: 'File outside the repository, with no edit link',
+    hint: 'Move the file into the repository that holds the content folder (it is reached through a symbolic link), or accept that its page has no "Edit page" link.',
+  },
   'review-overdue': {
     severity: 'warning',
     title: 'Risk or decision past its review date',

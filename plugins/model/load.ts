@@ -10,6 +10,7 @@ import { checkEntityOwners } from './checks/entity-owners.ts';
 import { checkEntityRelations } from './checks/entity-relations.ts';
 import { checkEvents } from './checks/events.ts';
 import { checkProseLinks } from './checks/prose-links.ts';
+import { checkEditLinks } from './checks/edit-links.ts';
 import { checkReviews } from './checks/reviews.ts';
 import { checkRequirements } from './checks/requirements.ts';
 import { checkSharedDatabases } from './checks/shared-databases.ts';
@@ -41,6 +42,7 @@ const CHECKS: readonly Check[] = [
   checkSupersedes,
   checkRequirements,
   checkReviews,
+  checkEditLinks,
 ];
 
 export interface LoadOptions {
@@ -52,6 +54,8 @@ export interface LoadOptions {
   readonly minCompleteness?: number | undefined;
   /** Today, YYYY-MM-DD: risks and decisions reviewed before it are `review-overdue` (`check --today`; the CLI passes the clock). Without it, reviews are not checked. */
   readonly today?: string | undefined;
+  /** The top of the git repository archsite runs in (the CLI asks git): content outside it, where system.yaml names a repository, is an `edit-link` warning. */
+  readonly gitTop?: string | undefined;
   /** What earlier runs read and parsed, for a check that runs again after each edit (`check --watch`). */
   readonly cache?: CheckCache | undefined;
   /** What earlier runs of `check` read, kept on disk: files whose text is the same are not parsed again. */
@@ -129,6 +133,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     root,
     model,
     occurrences,
+    systemLocate: rootSystem.locate,
     parsed: new Map(elements.map((el) => [keyOf(el), el])),
     invalid,
     files: new Map(files.map((f) => [f.relative, f])),
@@ -138,6 +143,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     documents: new Map(),
     cache: options.cache,
     today: options.today,
+    gitTop: options.gitTop,
   };
   // The checks read every Markdown body; the parser is loaded only when one is not known from an earlier run.
   const bodies = [model.system.body, ...model.elements.map((el) => el.body)];

@@ -27,6 +27,7 @@ export const FIXED_PAGES = [
   { route: '/', label: 'Home', group: 'Overview' },
   { route: '/architecture/', label: 'Architecture', group: 'Overview' },
   { route: '/changes/', label: 'What changed', group: 'Overview' },
+  { route: '/glossary/', label: 'Glossary', group: 'Overview' },
   { route: '/traceability/', label: 'Traceability', group: 'Quality' },
   { route: '/security/', label: 'Security overview', group: 'Quality' },
   { route: '/nfr/', label: 'NFRs and SLOs', group: 'Quality' },

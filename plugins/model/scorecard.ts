@@ -1,10 +1,15 @@
-import type { Element } from './model.ts';
+import type { Element, Model } from './model.ts';
+import { placementsOf } from './queries.ts';
 import type { ServiceData } from './schemas/service.ts';
 
 const filled = (record: object | undefined) => !!record && Object.keys(record).length > 0;
 
 /** The sections of the service design template, and when a service has filled each. */
-export const TEMPLATE_SECTIONS: readonly { readonly id: string; readonly title: string; readonly filled: (s: ServiceData) => boolean }[] = [
+export const TEMPLATE_SECTIONS: readonly {
+  readonly id: string;
+  readonly title: string;
+  readonly filled: (s: ServiceData, facts: { readonly deployed: boolean }) => boolean;
+}[] = [
   { id: 'responsibility', title: 'Responsibility', filled: (s) => s.responsibility.trim() !== '' },
   { id: 'bounded-context', title: 'Bounded context', filled: (s) => s.domain !== '' },
   { id: 'owner', title: 'Owner', filled: (s) => !!s.owner },
@@ -19,7 +24,8 @@ export const TEMPLATE_SECTIONS: readonly { readonly id: string; readonly title: 
   { id: 'dependencies', title: 'Dependencies', filled: (s) => !!s.dependencies?.length },
   { id: 'nfr', title: 'Non-functional requirements', filled: (s) => filled(s.nfr) },
   { id: 'stack', title: 'Technology stack', filled: (s) => filled(s.stack) },
-  { id: 'deployment', title: 'Deployment', filled: (s) => filled(s.deployment) },
+  // Filled by the service's own `deployment` section, or by a deployment that runs it (its "Runs in").
+  { id: 'deployment', title: 'Deployment', filled: (s, { deployed }) => filled(s.deployment) || deployed },
   { id: 'security', title: 'Security', filled: (s) => filled(s.security) },
   { id: 'monitoring', title: 'Monitoring', filled: (s) => filled(s.monitoring) },
 ];
@@ -32,9 +38,10 @@ export interface Completeness {
   readonly missing: readonly string[];
 }
 
-/** How much of the service design template a service fills. */
-export function completeness(service: Element<'service'>): Completeness {
-  const done = TEMPLATE_SECTIONS.filter((section) => section.filled(service.data));
+/** How much of the service design template a service fills, in the model it is part of. */
+export function completeness(service: Element<'service'>, model: Model): Completeness {
+  const facts = { deployed: placementsOf(model, service.id).length > 0 };
+  const done = TEMPLATE_SECTIONS.filter((section) => section.filled(service.data, facts));
   return {
     percent: Math.round((100 * done.length) / TEMPLATE_SECTIONS.length),
     filled: done.map((s) => s.title),

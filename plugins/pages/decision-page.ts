@@ -1,4 +1,4 @@
-import { adrNumber } from '../model/names.ts';
+import { adrNumber, displayName } from '../model/names.ts';
 import { statusBadge } from './badges.ts';
 import { bodyOf } from './body.ts';
 import { decisionItems } from './decisions.ts';
@@ -76,7 +76,11 @@ export function decisionPage(site: Site, id: string, bodyHeadings: readonly Head
     status: statusBadge(d.status),
     date: d.date,
     review: reviewOf(site, el),
-    deciders: d.deciders ?? [],
+    // Deciders are names or roles; one that is a team's or a person's id is shown by that one's name.
+    deciders: (d.deciders ?? []).map((who) => {
+      const el = site.model.byKind.team.get(who) ?? site.model.byKind.person.get(who);
+      return el ? displayName(el) : who;
+    }),
     technology: d.technology,
     supersedes: decisionItems(site, d.supersedes ?? []),
     supersededBy: decisionItems(site, site.model.relations.supersededBy.get(id) ?? []),

@@ -8,6 +8,7 @@ import { viewOf } from './diagram.ts';
 import { byText, linkTo } from './links.ts';
 import { messageMatrix, type MessageMatrix } from './message-matrix.ts';
 import { elementHead } from './page-meta.ts';
+import { glossaryHref } from './glossary.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
 import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Link, type PageHead } from './view.ts';
@@ -15,6 +16,8 @@ import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Li
 export interface DomainPage {
   readonly head: PageHead;
   readonly type: Badge;
+  /** Where the glossary explains the domain's type. */
+  readonly typeHref: string;
   readonly owner?: ElementLink | undefined;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
@@ -86,6 +89,7 @@ export function domainPage(site: Site, id: string): DomainPage {
   return {
     head: elementHead(site, el, d.name, d.description, headings),
     type: domainTypeBadge(d.type),
+    typeHref: glossaryHref(`${d.type}-domain`, site.base),
     owner: d.owner ? linkTo(site, { kind: 'team', id: d.owner }) : undefined,
     description: d.description,
     body: bodyOf(el),

@@ -6,6 +6,7 @@ import { domainTypeBadge } from './badges.ts';
 import { decisionItems } from './decisions.ts';
 import { viewOf } from './diagram.ts';
 import { byText, linkTo, serviceLinks } from './links.ts';
+import { glossaryHref } from './glossary.ts';
 import { overdueItems } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref, kindHref, withBase } from './urls.ts';
@@ -19,7 +20,13 @@ export interface HomePage {
   readonly architecture: Link;
   /** How many elements of each kind: "9 services". */
   readonly counts: readonly Link[];
-  readonly domains: readonly { readonly domain: ElementLink; readonly type: Badge; readonly services: readonly ElementLink[] }[];
+  readonly domains: readonly {
+    readonly domain: ElementLink;
+    readonly type: Badge;
+    /** Where the glossary explains the type. */
+    readonly typeHref: string;
+    readonly services: readonly ElementLink[];
+  }[];
   readonly decisions: readonly DecisionItem[];
   /** What needs attention: risks and decisions past their review, the longest overdue first. */
   readonly attention: readonly { readonly link: ElementLink; readonly review: string }[];
@@ -42,6 +49,7 @@ export function homePage(site: Site): HomePage {
     [...model.byKind.domain.values()].map((d) => ({
       domain: linkTo(site, d)!,
       type: domainTypeBadge(d.data.type),
+      typeHref: glossaryHref(`${d.data.type}-domain`, base),
       services: serviceLinks(site, model.relations.domainServices.get(d.id) ?? []),
     })),
     (d) => d.domain.text,

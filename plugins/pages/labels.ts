@@ -1,12 +1,12 @@
 import type { Field } from './view.ts';
 
-/** Human labels for the service template's keys (`latency_p99` → `Latency (p99)`). */
+/** Human labels for the service template's keys (`latency_p99` → `p99 latency`). */
 const KNOWN: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    latency_p50: 'Latency (p50)',
-    latency_p90: 'Latency (p90)',
-    latency_p95: 'Latency (p95)',
-    latency_p99: 'Latency (p99)',
+    latency_p50: 'p50 latency',
+    latency_p90: 'p90 latency',
+    latency_p95: 'p95 latency',
+    latency_p99: 'p99 latency',
     rpo: 'Recovery point objective (RPO)',
     rto: 'Recovery time objective (RTO)',
     error_rate: 'Error rate',

@@ -4,7 +4,8 @@ import type { Cell, Column } from './index-tables.ts';
 import { fieldLabel } from './labels.ts';
 import { byText, linkTo } from './links.ts';
 import type { Site } from './site.ts';
-import type { ElementLink } from './view.ts';
+import type { ElementLink, Link } from './view.ts';
+import { GLOSSARY, glossaryHref } from './glossary.ts';
 
 export interface NfrPage {
   readonly title: string;
@@ -23,6 +24,8 @@ export interface NfrPage {
    * the page. The tables, the domain roll-up and the list of services without NFRs are then empty.
    */
   readonly empty?: string | undefined;
+  /** The terms the page uses, each linked to the glossary. */
+  readonly terms: readonly Link[];
   /** Services that state no NFR at all. */
   readonly withoutNfr: readonly ElementLink[];
   /** Services that declare an availability target and no availability SLO. */
@@ -107,6 +110,7 @@ export function nfrPage(site: Site): NfrPage {
           ? 'There are no services yet: their non-functional requirements and SLOs will be compared here.'
           : 'No service states its non-functional requirements or SLOs yet. Write them in a service’s nfr (availability, p99 latency, RPO, RTO) and slos, and they are compared here.',
       table: { noun: 'service', columns: [], rows: [] },
+      terms: nfrTerms(site),
       domains: [],
       withoutNfr: [],
       withoutSlo: [],
@@ -126,6 +130,7 @@ export function nfrPage(site: Site): NfrPage {
       rows,
     },
     domains,
+    terms: nfrTerms(site),
     withoutNfr: byText(services.filter((s) => Object.keys(nfrOf(s)).length === 0).map((s) => linkTo(site, s)!)),
     withoutSlo: byText(
       services
@@ -133,4 +138,12 @@ export function nfrPage(site: Site): NfrPage {
         .map((s) => ({ service: linkTo(site, s)!, availability: nfrOf(s).availability!, text: s.data.name })),
     ).map(({ service, availability }) => ({ service, availability })),
   };
+}
+
+/** The glossary's words for what the page shows. */
+function nfrTerms(site: Site): Link[] {
+  return ['nfr', 'availability', 'latency', 'rpo', 'rto', 'slo'].map((id) => ({
+    text: GLOSSARY.find((t) => t.id === id)!.term,
+    href: glossaryHref(id, site.base),
+  }));
 }

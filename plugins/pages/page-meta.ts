@@ -1,26 +1,14 @@
-import path from 'node:path';
 import { kindInfo } from '../model/kinds.ts';
 import { keyOf, type Element } from '../model/model.ts';
 import { serviceDomain } from '../model/queries.ts';
 import { completeness } from '../model/scorecard.ts';
 import { elementChanges } from './changes-page.ts';
+import { editUrl } from './edit-links.ts';
 import { riskRating } from './risk-levels.ts';
 import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
 import { technologies } from './technology.ts';
 import type { Heading, PageHead } from './view.ts';
-
-/** Where to edit an element's file, when the system names its repository. */
-export function editUrl(site: Site, el: Element): string | undefined {
-  const { system, contentDir } = site.model;
-  const repository = system.data.repository?.replace(/\/+$/, '');
-  if (!repository) return undefined;
-  // Outside git, the content folder is taken to sit at the top of the repository.
-  const top = site.git.top ?? path.dirname(contentDir);
-  const relative = path.relative(top, path.join(contentDir, el.source.path)).split(path.sep).join('/');
-  if (relative.startsWith('..')) return undefined;
-  return `${repository}/edit/${system.data.branch ?? 'main'}/${relative}`;
-}
 
 /** When an element's file was last committed; undefined outside git and for uncommitted files. */
 export function lastUpdated(site: Site, el: Element): Date | undefined {
@@ -36,7 +24,7 @@ export function elementHead(
   headings: readonly Heading[],
 ): PageHead {
   const changes = elementChanges(site, el);
-  const score = el.kind === 'service' ? completeness(el) : undefined;
+  const score = el.kind === 'service' ? completeness(el, site.model) : undefined;
   const traced = tracedTo(site, el);
   return {
     title,

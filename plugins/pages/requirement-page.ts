@@ -1,5 +1,6 @@
 import { fallsShort } from '../model/measures.ts';
 import { bodyOf } from './body.ts';
+import { fieldLabel } from './labels.ts';
 import { linkTo, linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
@@ -88,7 +89,7 @@ export function requirementPage(site: Site, id: string): RequirementPage {
   };
 }
 
-/** "latency_p99: 200 ms", "availability: 99.95%". */
+/** A target in words: "p99 latency: 200 ms", "Availability: 99.95%". */
 export function targetText(target: { metric: string; value: number; unit: string }): string {
-  return `${target.metric}: ${target.value}${target.unit === '%' ? '' : ' '}${target.unit}`;
+  return `${fieldLabel(target.metric)}: ${target.value}${target.unit === '%' ? '' : ' '}${target.unit}`;
 }

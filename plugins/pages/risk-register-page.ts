@@ -2,6 +2,7 @@ import { RISK_LEVELS, type RiskStatus } from '../model/schemas/risk.ts';
 import { linkTo } from './links.ts';
 import { RISK_STATUS_BADGE } from './risk-page.ts';
 import { levelLabel, RATING_SCALE, riskRating } from './risk-levels.ts';
+import { glossaryHref } from './glossary.ts';
 import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
@@ -30,6 +31,8 @@ export interface RiskRegisterPage {
   readonly heatMaps: { readonly open: HeatMap; readonly all: HeatMap };
   /** What each colour of the heat map and each rating means, from the most serious. */
   readonly legend: readonly { readonly rating: Badge; readonly scores: string }[];
+  /** Where the glossary explains the rating. */
+  readonly ratingHref: string;
   /** Every risk of the register, the most serious first. */
   readonly risks: readonly {
     readonly link: Link;
@@ -92,6 +95,7 @@ export function riskRegisterPage(site: Site): RiskRegisterPage {
     description: `The risk register of ${model.system.data.name}: every risk, how likely and how bad, and what is done about it.`,
     heatMaps: { open: heatMap(all.filter((r) => OPEN.has(r.data.status))), all: heatMap(all) },
     legend: RATING_SCALE.map(({ rating, scores }) => ({ rating, scores })),
+    ratingHref: glossaryHref('risk-rating', base),
     risks,
     decisionRisks,
   };

@@ -26,7 +26,7 @@ const mean = (values: readonly number[]) => (values.length === 0 ? 0 : Math.roun
 /** How much of the service design template each service fills, and the averages per domain and team. */
 export function scorecardPage(site: Site): ScorecardPage {
   const { model } = site;
-  const services = [...model.byKind.service.values()].map((s) => ({ el: s, score: completeness(s), link: linkTo(site, s)! }));
+  const services = [...model.byKind.service.values()].map((s) => ({ el: s, score: completeness(s, model), link: linkTo(site, s)! }));
   const rollup = (key: (s: (typeof services)[number]) => string | undefined, kind: 'domain' | 'team') => {
     const groups = new Map<string, number[]>();
     for (const s of services) {

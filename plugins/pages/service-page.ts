@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DiagramView } from '../diagrams/index.ts';
 import { layerName } from '../diagrams/components.ts';
 import { keyOf, type Element } from '../model/model.ts';
+import { placementsOf } from '../model/queries.ts';
 import { domainTypeBadge, serviceTypeBadge } from './badges.ts';
 import type { OpenApiDescription } from '../model/apis/api-description.ts';
 import { protoScope } from '../model/apis/proto-scope.ts';
@@ -140,7 +141,7 @@ export function servicePage(site: Site, id: string): ServicePage {
   const components = componentLayers(site, el);
   const calls = callRows(site, rel.calls.get(key) ?? [], 'to');
   const calledBy = callRows(site, rel.callers.get(key) ?? [], 'from');
-  const runsIn = placementItems(site, rel.placements.get(key) ?? []);
+  const runsIn = placementItems(site, placementsOf(site.model, id));
   const decisions = decisionsAbout(site, el);
   const nfr = fields(d.nfr);
   const stack = fields(d.stack);

@@ -62,6 +62,10 @@ export interface SiteGit {
   readonly top: string | undefined;
   /** When each content file was last committed, by content path (`services/a.yaml`). */
   readonly dates: ReadonlyMap<string, Date>;
+  /** The branch checked out, for edit links where system.yaml names none; undefined on a detached head. */
+  readonly branch?: string | undefined;
+  /** The web address of the `origin` remote, for edit links where system.yaml names no repository. */
+  readonly repository?: string | undefined;
 }
 
 export interface SiteFile {

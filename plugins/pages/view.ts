@@ -27,7 +27,7 @@ export interface Heading {
   readonly depth?: number;
 }
 
-/** A labelled value (`Latency (p99)`: `200ms`), the value already written as text. */
+/** A labelled value (`p99 latency`: `200ms`), the value already written as text. */
 export interface Field {
   readonly label: string;
   readonly value: string;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, writeTree } from '../helpers/tree.ts';
@@ -119,6 +120,21 @@ describe('npm run check', () => {
       /^content\/risks\/kafka-consumer-lag\.yaml:8:9 warning review-overdue: risk 'kafka-consumer-lag' was due for review on 2025-01-15 \(today is 2026-12-01\)\n0 errors, 1 warning \(\d+ elements in \d+ files checked\)\n$/,
     );
     expect(check(path.resolve(import.meta.dirname, '../..'), '--today', '2025-01-15').stdout).toMatch(/^0 errors, 0 warnings/);
+  });
+
+  it('warns when system.yaml names a repository and the content is outside the git repository archsite runs in (edit-link)', () => {
+    const root = writeTree({ ...BASE, 'content/system.yaml': 'name: Shop\nrepository: https://github.com/acme/shop\n' });
+    mkdirSync(path.join(root, 'project'));
+    spawnSync('git', ['init', '-q'], { cwd: path.join(root, 'project') });
+    const outside = check(path.join(root, 'project'), '--content', '../content');
+    expect(outside.stdout.split('\n').filter((l) => l.includes('edit-link'))).toEqual([
+      `../content/system.yaml:2:13 warning edit-link: the content folder is outside the git repository archsite runs in (${realpathSync(path.join(root, 'project'))}): its pages' edit links into https://github.com/acme/shop may lead nowhere`,
+    ]);
+    // Inside it, or outside git, nothing to say.
+    spawnSync('git', ['init', '-q'], { cwd: root });
+    expect(check(root).stdout).not.toContain('edit-link');
+    rmSync(path.join(root, '.git'), { recursive: true });
+    expect(check(root).stdout).not.toContain('edit-link');
   });
 
   it('flags reviews past due against --today: risks not closed, decisions in force or proposed, at their review date', () => {

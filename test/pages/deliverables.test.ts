@@ -37,7 +37,7 @@ describe('the deliverables pages, on the bundled example', () => {
     const row = page.rows.find((r) => r.requirement.text === 'Checkout answers fast')!;
     const ticked = page.columns.filter((_, i) => row.cells[i]).map((c) => c.text);
     expect(ticked.sort()).toEqual(['API Gateway', 'Order Service', 'User Service']);
-    expect(row.target).toBe('latency_p99: 200 ms');
+    expect(row.target).toBe('p99 latency: 200 ms');
   });
 
   it('risk register: each risk in its heat map cell, open ones apart from all, the most serious first, past reviews flagged, and the decisions’ risks linked', () => {
@@ -94,7 +94,7 @@ describe('the deliverables pages, on the bundled example', () => {
   it('NFRs and SLOs: one row per service, domain rollups with the weakest figure, and what is missing', async () => {
     const page = nfrPage(site);
     expect(page.table.rows).toHaveLength(site.model.byKind.service.size);
-    expect(page.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Availability', 'Latency (p99)', 'Throughput', 'SLOs']));
+    expect(page.table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Availability', 'p99 latency', 'Throughput', 'SLOs']));
     const storefront = page.domains.find((d) => d.domain.text === 'Storefront')!;
     expect(storefront.weakest.find((w) => w.label === 'Availability')).toMatchObject({ value: '99.95%', service: { text: 'Web App' } });
     expect(page.withoutSlo.map((s) => s.service.text)).toContain('Analytics Service');
@@ -119,6 +119,17 @@ describe('the deliverables pages, on the bundled example', () => {
     const members = page.services.filter((s) => ['API Gateway', 'Mobile App', 'Web App'].includes(s.service.text)).map((s) => s.percent);
     expect(storefront.average).toBe(Math.round(members.reduce((a, b) => a + b, 0) / members.length));
     expect(servicePage(site, 'web-app').head.completeness).toEqual({ percent: 75, missing: ['Data ownership', 'APIs', 'Events'] });
+  });
+
+  it('completeness and "Runs in" agree: a service a deployment runs has its deployment filled', async () => {
+    const placed = await testSite({
+      ...BASE,
+      'content/deployments/prod.yaml': 'name: Prod\nnodes:\n  - { id: k8s, name: Cluster, instances: [{ service: orders }] }\n',
+    });
+    const orders = servicePage(placed, 'orders');
+    expect(orders.runsIn.length).toBeGreaterThan(0);
+    expect(orders.head.completeness!.missing).not.toContain('Deployment');
+    expect(servicePage(placed, 'billing').head.completeness!.missing).toContain('Deployment');
   });
 
   it('a requirement page says what falls short of its target', async () => {
@@ -196,7 +207,14 @@ describe('what changed, from git', () => {
       path.join(root, 'content/services/orders.yaml'),
       'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndependencies: [billing]\n',
     );
-    writeFileSync(path.join(root, 'content/services/stock.yaml'), 'name: Stock\nresponsibility: Counts.\ndomain: shop\n');
+    writeFileSync(
+      path.join(root, 'content/services/stock.yaml'),
+      'name: Stock\nresponsibility: Counts.\ndomain: shop\napis: { openapi: stock.openapi.yaml }\n',
+    );
+    writeFileSync(
+      path.join(root, 'content/services/stock.openapi.yaml'),
+      'openapi: 3.0.3\ninfo: { title: Stock, version: "1" }\npaths: {}\n',
+    );
     git(root, 'add', '.');
     git(root, 'commit', '-qm', 'Accept the queue; orders call billing; stock');
     const history = gitHistory(path.join(root, 'content'));
@@ -211,10 +229,20 @@ describe('what changed, from git', () => {
     );
     const loadedTree = await loadModel({ contentDir: 'content', cwd: root });
     const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history });
-    expect(page.commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
+    const commits = page.days.flatMap((d) => d.commits);
+    expect(commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
       expect.arrayContaining(['A queue — café ☕ changed', 'Orders changed', 'Stock added']),
     );
-    expect(page.commits).toHaveLength(2);
+    // The API description file is the Stock service's: said of it, linked.
+    expect(commits[0]!.changes).toContainEqual({
+      element: { text: 'Stock', href: '/services/stock/', kind: 'Service' },
+      what: 'changed',
+      details: ['its API description (stock.openapi.yaml) added'],
+    });
+    expect(commits).toHaveLength(2);
+    // Both commits were made today: one day, newest first.
+    expect(page.days).toHaveLength(1);
+    expect(page.days[0]!.commits.map((c) => c.subject)).toEqual(['Accept the queue; orders call billing; stock', 'First']);
   });
 
   it('outside git: no history and a note, never an error', () => {

@@ -7,7 +7,9 @@ import { decisionPage } from '../../plugins/pages/decision-page.ts';
 import { deploymentPage } from '../../plugins/pages/deployment-page.ts';
 import { domainPage } from '../../plugins/pages/domain-page.ts';
 import { eventPage } from '../../plugins/pages/event-page.ts';
+import { glossaryHref, glossaryPage } from '../../plugins/pages/glossary.ts';
 import { homePage } from '../../plugins/pages/home-page.ts';
+import { nfrPage } from '../../plugins/pages/nfr-page.ts';
 import { indexTable } from '../../plugins/pages/index-tables.ts';
 import { docsPageFacets, searchFacets } from '../../plugins/pages/page-meta.ts';
 import { resourcePage } from '../../plugins/pages/resource-page.ts';
@@ -82,6 +84,27 @@ describe('page functions, on the bundled example', () => {
     const table = indexTable(site, 'decision');
     expect(table.columns[0]).toMatchObject({ key: 'number', label: 'ADR' });
     expect(table.rows.map((r) => r.number!.text)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    // One decision of the example has a review date: the index has a column for it.
+    expect(table.columns.at(-1)).toMatchObject({ key: 'review', label: 'Review' });
+    expect(table.rows.filter((r) => r.review).map((r) => r.review!.text)).toEqual(['2027-08-01']);
+  });
+
+  it('names deciders that are teams or people by their names, and says a review past due in the index and on the page', async () => {
+    const small = await testSite(
+      {
+        'content/system.yaml': 'name: S\n',
+        'content/teams/core.yaml': 'name: Core Team\n',
+        'content/decisions/0001-a.md':
+          '---\ntitle: A\nstatus: accepted\ndate: 2025-01-01\nreview: 2025-06-01\ndeciders: [core, Dana]\n---\n',
+      },
+      { today: '2025-07-01' },
+    );
+    const page = decisionPage(small, '0001-a');
+    expect(page.deciders).toEqual(['Core Team', 'Dana']);
+    expect(page.review).toEqual({ date: '2025-06-01', overdue: true });
+    expect(indexTable(small, 'decision').rows[0]!.review!.text).toBe('2025-06-01 (overdue)');
+    expect(homePage(small).attention.map((a) => `${a.link.text} ${a.review}`)).toEqual(['A 2025-06-01']);
+    expect(homePage(small).headings.map((h) => h.id)).toContain('needs-attention');
   });
 
   it('index tables link producers, consumers and owners, keep dates and numbers on one line, and sort by name', () => {
@@ -137,6 +160,25 @@ describe('page functions, on the bundled example', () => {
   it('a resource page lists its users by name', () => {
     const users = resourcePage(site, 'kafka').usedBy.map((u) => u.service.text);
     expect(users).toEqual([...users].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('a glossary of the terms stakeholders meet, in alphabetical order, that every domain type and the NFR page link into', async () => {
+    const page = glossaryPage(site);
+    const terms = page.terms.map((t) => t.term);
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'Bounded context',
+        'Service level objective (SLO)',
+        'Recovery point objective (RPO)',
+        'Recovery time objective (RTO)',
+      ]),
+    );
+    const anchors = new Set(page.terms.map((t) => `/shop/glossary/#${t.id}`));
+    for (const type of ['core', 'supporting', 'generic']) expect(anchors.has(glossaryHref(`${type}-domain`, '/shop/')), type).toBe(true);
+    const domain = [...site.model.byKind.domain.keys()][0]!;
+    expect(anchors.has(domainPage(site, domain).typeHref)).toBe(true);
+    for (const term of nfrPage(site).terms) expect(anchors.has(term.href), term.text).toBe(true);
   });
 
   it('one route table: every fixed page is a route the check knows, and archsite’s own pages are not', () => {

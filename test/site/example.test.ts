@@ -79,6 +79,18 @@ describe('the bundled example site', () => {
     expect(readFileSync(path.join(site.out, 'sitemap-index.xml'), 'utf8')).toContain('<loc>');
   });
 
+  it('links every element page and free page to its file in the repository, on the branch system.yaml names', () => {
+    const editLink = (page: string) =>
+      /<a href="([^"]+)"[^>]*>[^<]*<svg[^>]*>[\s\S]*?<\/svg>\s*Edit page/.exec(readFileSync(path.join(site.out, page), 'utf8'))?.[1];
+    expect(editLink('services/order-service/index.html')).toBe(
+      'https://github.com/archsite/archsite/edit/main/content/services/order-service.yaml',
+    );
+    expect(editLink('docs/roadmap/index.html')).toBe('https://github.com/archsite/archsite/edit/main/content/docs/roadmap.md');
+    expect(editLink('decisions/0003-use-kafka/index.html')).toBe(
+      'https://github.com/archsite/archsite/edit/main/content/decisions/0003-use-kafka.md',
+    );
+  });
+
   it('renders the Order Service’s OpenAPI operations and the Product Service’s .proto on their pages', () => {
     const orders = readFileSync(path.join(site.out, 'services/order-service/index.html'), 'utf8');
     const operations = [...orders.matchAll(/<details class="as-operation" id="(op-[^"]+)"/g)].map((m) => m[1]);

@@ -19,7 +19,9 @@ export function buildFingerprint(root: string, site: Site, settings: Settings, s
   for (const input of PROJECT_INPUTS)
     for (const file of files(path.join(root, input))) h.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
   const build = { base: site.base, site: settings.site ?? '', cspMeta: settings.cspMeta, diagrams: site.diagrams.mode, today: site.today };
-  h.update(JSON.stringify({ build, git: site.git.top ?? '', contentDir: model.contentDir }));
+  h.update(
+    JSON.stringify({ build, git: [site.git.top ?? '', site.git.branch ?? '', site.git.repository ?? ''], contentDir: model.contentDir }),
+  );
   h.update(JSON.stringify(shell));
   for (const el of model.elements) h.update(`${el.kind}:${el.id}:${el.source.path}\n`);
   for (const asset of site.assets) h.update(`asset:${asset}\n`);

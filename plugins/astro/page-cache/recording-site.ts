@@ -99,7 +99,13 @@ export function recordingSite(site: Site, reads: Set<string>): Site {
     base: site.base,
     // In the build's fingerprint: a new day renders every page again.
     today: site.today,
-    git: Object.freeze({ top: site.git.top, dates: new RecordingMap(site.git.dates, 'git', reads) }),
+    git: Object.freeze({
+      top: site.git.top,
+      dates: new RecordingMap(site.git.dates, 'git', reads),
+      // In the build's fingerprint, with the top: every page's edit link.
+      branch: site.git.branch,
+      repository: site.git.repository,
+    }),
     files: new RecordingMap(site.files, 'file', reads),
     // Which files are assets is fingerprinted with the elements (a change renders every page).
     assets: site.assets,

@@ -5,7 +5,7 @@ import { completeness, TEMPLATE_SECTIONS } from '../scorecard.ts';
 /** `check --min-completeness N`: each service filling less than N% of the service design template is an error, at the service. */
 export function checkCompleteness(model: Model, minimum: number, diagnostics: Diagnostics): void {
   for (const service of model.byKind.service.values()) {
-    const score = completeness(service);
+    const score = completeness(service, model);
     if (score.percent >= minimum) continue;
     diagnostics.report(
       'incomplete-service',

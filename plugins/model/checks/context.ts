@@ -4,6 +4,7 @@ import type { ContentFile, ContentRoot } from '../content-files.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import type { Model } from '../model.ts';
 import type { InvalidElement, ParsedElement } from '../read-elements.ts';
+import type { Locator } from '../yaml-position.ts';
 import type { Occurrences } from '../resolve.ts';
 
 /** What every model check gets. */
@@ -11,6 +12,8 @@ export interface CheckContext {
   readonly root: ContentRoot;
   readonly model: Model;
   readonly occurrences: Occurrences;
+  /** Positions of system.yaml's fields. */
+  readonly systemLocate: Locator;
   /** Parsed elements by key (`service:order-service`), for positions of their fields. */
   readonly parsed: ReadonlyMap<string, ParsedElement>;
   /** Elements that did not validate: they exist, but only their raw value is known. */
@@ -28,6 +31,8 @@ export interface CheckContext {
   readonly cache?: CheckCache | undefined;
   /** Today, YYYY-MM-DD, for reviews past due (`check --today`, else the clock); none, no such check. */
   readonly today?: string | undefined;
+  /** The top folder of the git repository that holds the content, where it is in one: edit links point into it. */
+  readonly gitTop?: string | undefined;
 }
 
 /** A check over the resolved model. */
