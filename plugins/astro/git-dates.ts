@@ -87,8 +87,3 @@ export function webAddress(remote: string | undefined): string | undefined {
   const pathname = url.pathname.replace(/\.git\/?$/, '').replace(/\/+$/, '');
   return pathname ? `https://${url.hostname}${pathname}` : undefined;
 }
-
-/** The top folder of the git repository holding `dir`; undefined outside git (or without git). */
-export function gitTop(dir: string): string | undefined {
-  return gitLine(dir, ['rev-parse', '--show-toplevel']);
-}

@@ -3,18 +3,11 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parseAllDocuments } from 'yaml';
 import { kindOfFolder } from '../model/kinds.ts';
+import { diffFields } from '../model/model-diff.ts';
 import type { FileChange, SiteCommit, SiteHistory } from '../pages/site.ts';
 
 /** How many commits of the content's history the changelog reads. */
 const MAX_COMMITS = 200;
-/** The fields whose changes the changelog says, by kind: status changes, and what a service calls and sends. */
-const WATCHED: Readonly<Record<string, readonly string[]>> = {
-  service: ['dependencies', 'events'],
-  decision: ['status'],
-  requirement: ['status'],
-  risk: ['status'],
-};
-
 const git = (cwd: string, args: string[], input?: string) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
 
@@ -46,28 +39,21 @@ export function gitHistory(contentDir: string): SiteHistory {
     });
     raw.push({ hash: hash!, date: date!, subject: subject.join('\t'), files });
   }
-  // Both sides of every modified file whose fields are watched, read in one git process.
+  const isElementFile = (file: { path: string }) => !!kindOfFolder(file.path.split('/')[0]!) && /\.(ya?ml|mdx?)$/i.test(file.path);
+  // Both sides of every element file a commit modified, and the old side of every one it
+  // removed (a rename is a removal and an addition with the same fields), read in one git process.
   const wanted: string[] = [];
   for (const commit of raw)
-    for (const file of commit.files)
-      if (file.status === 'M' && WATCHED[kindOfFolder(file.path.split('/')[0]!) ?? ''])
-        wanted.push(`${commit.hash}:${file.repo}`, `${commit.hash}^:${file.repo}`);
+    for (const file of commit.files.filter(isElementFile)) {
+      if (file.status !== 'A') wanted.push(`${commit.hash}^:${file.repo}`);
+      if (file.status !== 'D') wanted.push(`${commit.hash}:${file.repo}`);
+    }
   const blobs = readBlobs(top, wanted);
   const commits: SiteCommit[] = raw.map((commit) => ({
     hash: commit.hash,
     date: commit.date.slice(0, 10),
     subject: commit.subject,
-    changes: commit.files.flatMap((file) => {
-      const kind = kindOfFolder(file.path.split('/')[0]!);
-      if (!kind || !/\.(ya?ml|mdx?)$/i.test(file.path)) return [];
-      const what = file.status === 'A' ? 'added' : file.status === 'D' ? 'removed' : 'changed';
-      const fields = WATCHED[kind];
-      const details =
-        what === 'changed' && fields
-          ? fieldChanges(blobs.get(`${commit.hash}^:${file.repo}`), blobs.get(`${commit.hash}:${file.repo}`), fields, file.path)
-          : [];
-      return [{ path: file.path, kind, what, details }];
-    }),
+    changes: commitChanges(commit.hash, commit.files.filter(isElementFile), blobs),
   }));
   const byPath = new Map<string, FileChange[]>();
   for (const commit of commits)
@@ -130,46 +116,53 @@ function documents(text: string | undefined, file: string): Map<string, Record<s
   return out;
 }
 
-/** "status: proposed → accepted", "dependencies: + payment-service, − legacy-billing". */
-function fieldChanges(before: string | undefined, after: string | undefined, fields: readonly string[], file: string): string[] {
-  const old = documents(before, file);
-  const now = documents(after, file);
-  const details: string[] = [];
-  for (const [id, record] of now) {
-    const previous = old.get(id);
-    if (!previous) continue;
-    for (const field of fields) {
-      const a = previous[field];
-      const b = record[field];
-      if (JSON.stringify(a) === JSON.stringify(b)) continue;
-      if (typeof a === 'string' || typeof b === 'string') {
-        details.push(`${field}: ${String(a ?? '—')} → ${String(b ?? '—')}`);
-        continue;
-      }
-      const was = listed(field, a);
-      const is = listed(field, b);
-      const added = [...is].filter((n) => !was.has(n));
-      const removed = [...was].filter((n) => !is.has(n));
-      if (added.length + removed.length > 0)
-        details.push(`${field}: ${[...added.map((n) => `+ ${n}`), ...removed.map((n) => `− ${n}`)].join(', ')}`);
-    }
+type Change = SiteCommit['changes'][number];
+
+/**
+ * What one commit changed in the model's files: each element file added, removed or changed,
+ * with what changed in its fields in the model's words (see model/model-diff.ts); a file
+ * removed and another added with the same fields, of one kind, is one element renamed.
+ */
+function commitChanges(
+  hash: string,
+  files: readonly { status: string; path: string; repo: string }[],
+  blobs: Map<string, string>,
+): Change[] {
+  const before = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}^:${file.repo}`), file.path);
+  const after = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}:${file.repo}`), file.path);
+  const removed = files.filter((f) => f.status === 'D');
+  const renamed = new Map<string, string>();
+  for (const file of files.filter((f) => f.status === 'A')) {
+    const fields = [...after(file).values()].map(withoutId);
+    const match = removed.find(
+      (r) =>
+        ![...renamed.values()].includes(r.path) &&
+        kindOfFolder(r.path.split('/')[0]!) === kindOfFolder(file.path.split('/')[0]!) &&
+        JSON.stringify([...before(r).values()].map(withoutId)) === JSON.stringify(fields),
+    );
+    if (match) renamed.set(file.path, match.path);
   }
-  return details;
+  const gone = new Set(renamed.values());
+  return files.flatMap((file): Change[] => {
+    const kind = kindOfFolder(file.path.split('/')[0]!)!;
+    if (gone.has(file.path)) return [];
+    const from = renamed.get(file.path);
+    if (from)
+      return [
+        { path: file.path, kind, what: 'renamed', details: [`renamed from ${path.posix.basename(from).replace(/\.(ya?ml|mdx?)$/i, '')}`] },
+      ];
+    if (file.status === 'A') return [{ path: file.path, kind, what: 'added', details: [] }];
+    if (file.status === 'D') return [{ path: file.path, kind, what: 'removed', details: [] }];
+    const old = before(file);
+    const details = [...after(file)].flatMap(([id, record]) => {
+      const previous = old.get(id);
+      return previous ? diffFields(previous, record) : [];
+    });
+    return [{ path: file.path, kind, what: 'changed', details }];
+  });
 }
 
-/** What a list field names: a service's dependencies by target, its events as `publishes x` and `consumes y`. */
-function listed(field: string, value: unknown): Set<string> {
-  const names = new Set<string>();
-  const each = (list: unknown, prefix = '') => {
-    if (!Array.isArray(list)) return;
-    for (const item of list) {
-      const name = typeof item === 'string' ? item : item && typeof item === 'object' ? (item as { target?: unknown }).target : undefined;
-      if (typeof name === 'string') names.add(`${prefix}${name}`);
-    }
-  };
-  if (field === 'events' && value && typeof value === 'object') {
-    each((value as { publishes?: unknown }).publishes, 'publishes ');
-    each((value as { consumes?: unknown }).consumes, 'consumes ');
-  } else each(value);
-  return names;
+function withoutId(record: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, ...rest } = record;
+  return rest;
 }

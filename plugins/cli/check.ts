@@ -1,6 +1,6 @@
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
-import { gitTop } from '../astro/git-dates.ts';
+import { gitTop } from './git-top.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 import { openCheckStore } from './check-store-file.ts';

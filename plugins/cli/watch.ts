@@ -5,7 +5,7 @@ import { CheckCache } from '../model/check-cache.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { printable } from '../model/diagnostics.ts';
 import { ContentFolderError, loadModel, type LoadResult } from '../model/load.ts';
-import { gitTop } from '../astro/git-dates.ts';
+import { gitTop } from './git-top.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 

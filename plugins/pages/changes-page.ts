@@ -8,7 +8,7 @@ import { elementHref } from './urls.ts';
 export interface ChangeEntry {
   /** The element, linked while it exists; its file otherwise. */
   readonly element: { readonly text: string; readonly href?: string | undefined; readonly kind: string };
-  readonly what: 'added' | 'removed' | 'changed';
+  readonly what: 'added' | 'removed' | 'renamed' | 'changed';
   readonly details: readonly string[];
 }
 

@@ -38,7 +38,7 @@ export interface SiteHistory {
 export interface FileChange {
   readonly date: string;
   readonly subject: string;
-  readonly what: 'added' | 'removed' | 'changed';
+  readonly what: 'added' | 'removed' | 'renamed' | 'changed';
   readonly details: readonly string[];
 }
 
@@ -51,8 +51,8 @@ export interface SiteCommit {
     /** The content file. */
     readonly path: string;
     readonly kind: import('../model/kinds.ts').ElementKind;
-    readonly what: 'added' | 'removed' | 'changed';
-    /** What changed in the fields that matter: "status: proposed → accepted". */
+    readonly what: 'added' | 'removed' | 'renamed' | 'changed';
+    /** What changed in its fields, in the model's words (model/model-diff.ts): "status: proposed → accepted". */
     readonly details: readonly string[];
   }[];
 }

@@ -84,6 +84,7 @@ describe('the layers', () => {
         .sort();
     expect(importers((m) => m.endsWith('/git-dates.ts'))).toEqual(['plugins/astro/site.ts']);
     expect(importers((m) => m === 'archsite/build-state')).toEqual([
+      'plugins/astro/edit-link-route.ts',
       'plugins/astro/integration.ts',
       'plugins/astro/middleware.ts',
       'plugins/astro/site-reads.ts',

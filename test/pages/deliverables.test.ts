@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitHistory } from '../../plugins/astro/git-history.ts';
@@ -197,6 +197,7 @@ describe('what changed, from git', () => {
     const root = writeTree({
       ...BASE,
       'content/decisions/0001-queue.md': '---\ntitle: A queue — café ☕\nstatus: proposed\ndate: 2024-01-01\n---\nWhy.\n',
+      'content/teams/core.yaml': 'name: Core\n',
     });
     git(root, 'init', '-q');
     git(root, 'add', '.');
@@ -217,8 +218,28 @@ describe('what changed, from git', () => {
     );
     git(root, 'add', '.');
     git(root, 'commit', '-qm', 'Accept the queue; orders call billing; stock');
+    // A team renamed (its file moved, its fields the same), and an event published.
+    renameSync(path.join(root, 'content/teams/core.yaml'), path.join(root, 'content/teams/platform.yaml'));
+    writeFileSync(
+      path.join(root, 'content/services/billing.yaml'),
+      `${readFileSync(path.join(root, 'content/services/billing.yaml'), 'utf8')}owner: platform\n`,
+    );
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'Core is the platform team');
     const history = gitHistory(path.join(root, 'content'));
-    expect(history.commits.map((c) => c.subject)).toEqual(['Accept the queue; orders call billing; stock', 'First']);
+    expect(history.commits.map((c) => c.subject)).toEqual([
+      'Core is the platform team',
+      'Accept the queue; orders call billing; stock',
+      'First',
+    ]);
+    expect(history.commits[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'teams/platform.yaml', kind: 'team', what: 'renamed', details: ['renamed from core'] },
+        { path: 'services/billing.yaml', kind: 'service', what: 'changed', details: ['owner: set to platform'] },
+      ]),
+    );
+    expect(history.commits[0]!.changes.map((c) => c.path)).not.toContain('teams/core.yaml');
+    history.commits.shift();
     const latest = history.commits[0]!.changes;
     expect(latest).toEqual(
       expect.arrayContaining([

@@ -100,7 +100,8 @@ describe('other pages', () => {
   it('domain: type badge, services, events, entities and owner', () => {
     const lending = page(site.out, 'domains/lending');
     expect(text(lending, '.as-badges .sl-badge')).toBe('core');
-    expect(text(lending, '.as-badges a')).toBe('Lending Team');
+    expect(text(lending, '.as-badges a.as-term .sl-badge')).toBe('core');
+    expect(text(lending, '.as-badges a:not(.as-term)')).toBe('Lending Team');
     expect(texts(section(lending, 'services'), 'li a')).toEqual(['Lending API', 'Loans', 'Notifier']);
     expect(texts(section(lending, 'events'), 'ul:not(.as-diagram-legend) > li')).toEqual(['loan.created', 'loan.overdue']);
     expect(texts(section(lending, 'entities'), 'tbody tr')).toEqual(['Loan Loans', 'Fine Loans']);
