@@ -130,17 +130,18 @@ function commitChanges(
 ): Change[] {
   const before = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}^:${file.repo}`), file.path);
   const after = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}:${file.repo}`), file.path);
-  const removed = files.filter((f) => f.status === 'D');
+  // Each removed file's fields, parsed once; a removed file matched once at most.
+  const removed = new Map(
+    files.filter((f) => f.status === 'D').map((f) => [f.path, JSON.stringify([...before(f).values()].map(withoutId))]),
+  );
   const renamed = new Map<string, string>();
   for (const file of files.filter((f) => f.status === 'A')) {
-    const fields = [...after(file).values()].map(withoutId);
-    const match = removed.find(
-      (r) =>
-        ![...renamed.values()].includes(r.path) &&
-        kindOfFolder(r.path.split('/')[0]!) === kindOfFolder(file.path.split('/')[0]!) &&
-        JSON.stringify([...before(r).values()].map(withoutId)) === JSON.stringify(fields),
-    );
-    if (match) renamed.set(file.path, match.path);
+    const fields = JSON.stringify([...after(file).values()].map(withoutId));
+    const kind = kindOfFolder(file.path.split('/')[0]!);
+    const match = [...removed].find(([p, f]) => f === fields && kindOfFolder(p.split('/')[0]!) === kind)?.[0];
+    if (match === undefined) continue;
+    renamed.set(file.path, match);
+    removed.delete(match);
   }
   const gone = new Set(renamed.values());
   return files.flatMap((file): Change[] => {

@@ -56,17 +56,20 @@ export function diffModels(before: Model, after: Model): ModelChange[] {
   const removed = [...old.values()].filter((el) => !now.has(key(el)));
   const added = [...now.values()].filter((el) => !old.has(key(el)));
   const changes: ModelChange[] = [];
+  // A removed element matched once at most: by its file, else by the same fields.
   const renamedFrom = new Map<Element, Element>();
+  const taken = new Set<Element>();
+  const fieldsOf = new Map(removed.map((r) => [r, JSON.stringify(withoutId(r.data))]));
   for (const el of added) {
-    const was = removed.find(
-      (r) =>
-        r.kind === el.kind &&
-        ![...renamedFrom.values()].includes(r) &&
-        (r.source.path === el.source.path || same(withoutId(r.data), withoutId(el.data))),
-    );
-    if (was) renamedFrom.set(el, was);
+    const fields = JSON.stringify(withoutId(el.data));
+    const was =
+      removed.find((r) => r.kind === el.kind && !taken.has(r) && r.source.path === el.source.path) ??
+      removed.find((r) => r.kind === el.kind && !taken.has(r) && fieldsOf.get(r) === fields);
+    if (was) {
+      renamedFrom.set(el, was);
+      taken.add(was);
+    }
   }
-  const renamedOld = new Set(renamedFrom.values());
   for (const el of added) {
     const was = renamedFrom.get(el);
     if (was) {
@@ -75,7 +78,7 @@ export function diffModels(before: Model, after: Model): ModelChange[] {
     } else changes.push({ kind: el.kind, id: el.id, name: displayName(el), what: 'added', details: [] });
   }
   for (const el of removed)
-    if (!renamedOld.has(el)) changes.push({ kind: el.kind, id: el.id, name: displayName(el), what: 'removed', details: [] });
+    if (!taken.has(el)) changes.push({ kind: el.kind, id: el.id, name: displayName(el), what: 'removed', details: [] });
   for (const [k, el] of now) {
     const was = old.get(k);
     if (!was) continue;
