@@ -2,7 +2,8 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { publishBuild } from 'archsite/build-state';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
@@ -214,16 +215,20 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     },
   };
   const shellIntegration = starlight(shell);
-  // Starlight indexes the built site with pagefind; archsite makes the same index from the
-  // search views the page cache kept, a fifth of the pages' bytes (see search-view.ts).
+  // Starlight indexes the built site with pagefind; archsite indexes the pages' search views
+  // (see search-view.ts): those the page cache kept, or made from the pages without it.
   const indexSite = shellIntegration.hooks['astro:build:done'];
   shellIntegration.hooks['astro:build:done'] = async (options) => {
     const views = searchViews;
     searchViews = undefined;
     if (!shell.pagefind) return indexSite?.(options);
-    if (views) await buildSearchIndex(fileURLToPath(options.dir), views, options.logger.fork('starlight:pagefind'));
-    else await indexSite?.(options);
-    installSearchEntry(fileURLToPath(options.dir));
+    const out = fileURLToPath(options.dir);
+    await buildSearchIndex(
+      out,
+      views ?? { files: new Map(), scratch: mkdtempSync(path.join(tmpdir(), 'archsite-search-')) },
+      options.logger.fork('starlight:pagefind'),
+    );
+    installSearchEntry(out);
   };
   return settings.site ? [guard, shellIntegration] : [guard, noSitemap(), shellIntegration];
 }

@@ -1,41 +1,32 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the search box calls instead of pagefind's own search: plain JavaScript, copied as it is. */
+const API = fileURLToPath(new URL('./client/pagefind-api.js', import.meta.url));
 
 /**
- * Pagefind's UI asks for every value ticked in a filter together (Kind = Event and Service
- * finds pages that are both: none). Readers mean either. Pagefind's search takes
- * `{ any: [...] }` for that, and its UI imports the search from `pagefind/pagefind.js`: so
- * that file becomes a module that hands every call on to pagefind's own (moved to
- * `pagefind/engine/`), with each filter's values OR-ed, and the index still read from
- * `pagefind/`.
+ * Pagefind's UI imports its search from `pagefind/pagefind.js`. That file becomes a module
+ * that hands every call on to pagefind's own (moved to `pagefind/engine/`) through
+ * archsite's (`client/pagefind-api.js`: filters OR-ed inside and counted across, excerpts
+ * without their titles), with the index still read from `pagefind/`.
  */
-const ENTRY = `// archsite: pagefind's search, with the values ticked in one filter OR-ed (see plugins/astro/search-entry.ts).
+const ENTRY = `// archsite: pagefind's search, as plugins/astro/client/pagefind-api.js says.
 import * as engine from './engine/pagefind.js';
+import { pagefindApi } from './archsite-api.js';
 
-const basePath = new URL('./', import.meta.url).pathname;
-const anyOf = (filters) =>
-  Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, Array.isArray(values) ? { any: values } : values]));
-const withAny = (options) => (options && options.filters ? { ...options, filters: anyOf(options.filters) } : options);
+const api = await pagefindApi(engine, new URL('./', import.meta.url).pathname);
 
-await engine.options({ basePath });
-
-export const options = (options) => engine.options({ ...options, basePath });
-export const init = () => engine.init();
-export const destroy = () => engine.destroy();
-export const filters = () => engine.filters();
-export const mergeIndex = (indexPath, options) => engine.mergeIndex(indexPath, options);
-export const createInstance = (options) => engine.createInstance(options);
-export const search = (term, options) => engine.search(term, withAny(options));
-export const debouncedSearch = (term, options, timeout) => engine.debouncedSearch(term, withAny(options), timeout);
-export const preload = (term, options) => engine.preload(term, withAny(options));
+export const { options, init, destroy, filters, mergeIndex, createInstance, search, debouncedSearch, preload } = api;
 `;
 
-/** Puts the OR-ing entry in front of the search index pagefind wrote into `outDir/pagefind/`. */
+/** Puts archsite's entry in front of the search index pagefind wrote into `outDir/pagefind/`. */
 export function installSearchEntry(outDir: string): void {
   const dir = path.join(outDir, 'pagefind');
   const entry = path.join(dir, 'pagefind.js');
   if (!existsSync(entry)) return;
   mkdirSync(path.join(dir, 'engine'), { recursive: true });
   renameSync(entry, path.join(dir, 'engine', 'pagefind.js'));
+  copyFileSync(API, path.join(dir, 'archsite-api.js'));
   writeFileSync(entry, ENTRY);
 }

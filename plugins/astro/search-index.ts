@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkOrCopy } from './link-or-copy.ts';
+import { searchView } from './search-view.ts';
 
 interface Logger {
   info(message: string): void;
@@ -17,9 +18,9 @@ export interface SearchViews {
 /**
  * Builds the site's search index, as Starlight does (pagefind over every HTML file of the
  * output, written to `pagefind/`), but reading each page's search view (see
- * search-view.ts) where the page cache has one. The views are put in a folder shaped like
- * the output, as hard links where they can be, so pagefind sees the same files at the
- * same URLs.
+ * search-view.ts): the one the page cache kept, or made here. The views are put in a folder
+ * shaped like the output, as hard links where they can be, so pagefind sees the same files
+ * at the same URLs.
  */
 export async function buildSearchIndex(outDir: string, views: SearchViews, logger: Logger): Promise<void> {
   const started = performance.now();
@@ -32,7 +33,8 @@ export async function buildSearchIndex(outDir: string, views: SearchViews, logge
       const target = path.join(mirror, path.relative(outDir, file));
       mkdirSync(path.dirname(target), { recursive: true });
       const view = views.files.get(file);
-      linkOrCopy(view !== undefined && existsSync(view) ? view : file, target);
+      if (view !== undefined && existsSync(view)) linkOrCopy(view, target);
+      else writeFileSync(target, searchView(readFileSync(file, 'utf8')));
     }
     const { index, errors } = await pagefind.createIndex();
     if (!index) throw new Error(errors.join('\n'));

@@ -3,13 +3,18 @@ import { DIAGRAM_SVG_START } from './diagrams/svg-store.ts';
 /** What the search view leaves out: diagrams' SVGs and Starlight's sidebar, the same on every page. */
 const LEFT_OUT = new RegExp(`${DIAGRAM_SVG_START.source}|<nav class="sidebar[\\s"]`, 'g');
 
+/** A cell's or a term's end with the next tag right after it: "Uses</th><th>Kind". */
+const CELL_END = /<\/(t[dh]|d[td])>(?=<)/g;
+
 /**
- * A page as the search index sees it: the page without its diagrams' SVGs and its
- * sidebar. Diagrams sit in figures pagefind ignores, the sidebar outside the part it
- * indexes (`data-pagefind-body`), and together they are four fifths of a page's bytes: so
- * pagefind reads a fifth as much and builds the same index. A part that holds anything
- * pagefind reads even in an ignored element (a `data-pagefind-*` attribute, an image)
- * stays.
+ * A page as the search index sees it.
+ * - Without its diagrams' SVGs and its sidebar. Diagrams sit in figures pagefind ignores,
+ *   the sidebar outside the part it indexes (`data-pagefind-body`), and together they are
+ *   four fifths of a page's bytes: so pagefind reads a fifth as much and finds the same
+ *   words. A part that holds anything pagefind reads even in an ignored element (a
+ *   `data-pagefind-*` attribute, an image) stays.
+ * - With a space after each table cell, and each term and description of a list, which the
+ *   page writes side by side and pagefind would read as one word ("UsesKindProtocol").
  */
 export function searchView(html: string): string {
   let out = '';
@@ -23,7 +28,7 @@ export function searchView(html: string): string {
     out += html.slice(from, match.index);
     from = end;
   }
-  return from === 0 ? html : out + html.slice(from);
+  return (from === 0 ? html : out + html.slice(from)).replace(CELL_END, '</$1> ');
 }
 
 /** Where the element named `name` starting at `start` ends, counting the ones nested in it. */

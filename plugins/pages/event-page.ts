@@ -4,6 +4,7 @@ import { serviceDomain } from '../model/queries.ts';
 import { bodyOf } from './body.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
+import { glossaryHref } from './glossary.ts';
 import { linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import { schemaRows, type SchemaRow } from './schema-rows.ts';
@@ -23,7 +24,8 @@ export interface EventPage {
   readonly producers: readonly ElementLink[];
   readonly consumers: readonly ElementLink[];
   readonly channel?: string | undefined;
-  readonly broker?: { readonly link: Link; readonly technology: string } | undefined;
+  /** The broker, and where the glossary says what a broker is. */
+  readonly broker?: { readonly link: Link; readonly technology: string; readonly term: string } | undefined;
   readonly schema?: EventSchemaView | undefined;
   /** The example payload, as JSON. */
   readonly example?: string | undefined;
@@ -75,6 +77,7 @@ export function eventPage(site: Site, id: string): EventPage {
       ? {
           link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) },
           technology: brokerEl.data.technology ?? brokerEl.data.type,
+          term: glossaryHref('broker', site.base),
         }
       : undefined,
     schema,

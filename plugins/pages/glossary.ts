@@ -1,5 +1,6 @@
 import type { Site } from './site.ts';
 import { withBase } from './urls.ts';
+import type { Field } from './view.ts';
 
 /** A term stakeholders meet on the site, and what it means. */
 export interface GlossaryTerm {
@@ -7,6 +8,8 @@ export interface GlossaryTerm {
   readonly id: string;
   readonly term: string;
   readonly definition: string;
+  /** The labels that name it on the site's pages (`p99 latency`), matched whole. */
+  readonly labels?: readonly string[];
 }
 
 /** The terms: what the site's pages, badges and tables say without explaining. */
@@ -21,6 +24,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'availability',
     term: 'Availability',
     definition: 'The share of time a service answers as it should, such as 99.9% (about 43 minutes down a month).',
+    labels: ['Availability'],
   },
   {
     id: 'bounded-context',
@@ -33,6 +37,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'Broker',
     definition:
       'The messaging system that carries events from the services that publish them to those that consume them, such as Kafka or RabbitMQ.',
+    labels: ['Broker'],
   },
   {
     id: 'container',
@@ -62,6 +67,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'p99 latency',
     definition:
       'How long the slowest of the fastest 99% of requests take: 99 requests in 100 answer at least this fast. p95 and p50 (the median) read the same way.',
+    labels: ['p50 latency', 'p90 latency', 'p95 latency', 'p99 latency'],
   },
   {
     id: 'nfr',
@@ -79,11 +85,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'Recovery point objective (RPO)',
     definition:
       'How much recent data may be lost in a disaster, as a time: an RPO of 5 minutes means at most the last 5 minutes of changes.',
+    labels: ['Recovery point objective (RPO)', 'RPO'],
   },
   {
     id: 'rto',
     term: 'Recovery time objective (RTO)',
     definition: 'How long the service may be down after a disaster before it must run again.',
+    labels: ['Recovery time objective (RTO)', 'RTO'],
   },
   {
     id: 'review',
@@ -95,12 +103,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'sla',
     term: 'Service level agreement (SLA)',
     definition: 'A promise to customers, with consequences if it is broken; set looser than the SLOs that keep it.',
+    labels: ['SLA'],
   },
   {
     id: 'slo',
     term: 'Service level objective (SLO)',
     definition:
       'A target a team sets itself for a measured indicator (an SLI) over a window, such as "99.9% of requests succeed over 30 days". The room left under it is the error budget.',
+    labels: ['SLO', 'SLOs'],
   },
   {
     id: 'supporting-domain',
@@ -108,6 +118,34 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     definition: 'A domain the core needs and the business must get right, but which does not set it apart.',
   },
 ];
+
+/** The terms by the labels that name them. */
+const BY_LABEL: ReadonlyMap<string, GlossaryTerm> = new Map(
+  GLOSSARY.flatMap((t) => (t.labels ?? []).map((label) => [label.toLowerCase(), t])),
+);
+
+/**
+ * Links the first use of each term on a page to the glossary: the page makes one and passes
+ * it its labels in the order they appear. It answers where a label's term is explained the
+ * first time the term comes, and nothing after.
+ */
+export function firstUses(base: string): (label: string) => string | undefined {
+  const linked = new Set<string>();
+  return (label) => {
+    const term = BY_LABEL.get(label.toLowerCase());
+    if (!term || linked.has(term.id)) return undefined;
+    linked.add(term.id);
+    return glossaryHref(term.id, base);
+  };
+}
+
+/** The fields with the first use of each term linked (see `firstUses`). */
+export function withTerms(fields: readonly Field[], term: (label: string) => string | undefined): Field[] {
+  return fields.map((f) => {
+    const href = term(f.label);
+    return href ? { ...f, term: href } : f;
+  });
+}
 
 /** Where a term is explained. */
 export function glossaryHref(id: string, base: string): string {

@@ -47,3 +47,8 @@ export function fields(record: object | undefined): Field[] {
     return [{ label, value: text }];
   });
 }
+
+/** A service's SLOs in a line: "Availability: 99.9% over 30d; Latency: p99 under 200ms over 30d". */
+export function slosText(slos: readonly { indicator: string; objective: string; window?: string | undefined }[] | undefined): string {
+  return (slos ?? []).map((o) => `${fieldLabel(o.indicator)}: ${o.objective}${o.window ? ` over ${o.window}` : ''}`).join('; ');
+}

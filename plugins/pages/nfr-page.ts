@@ -1,7 +1,7 @@
 import { betterDirection, normalize, parseMeasure } from '../model/measures.ts';
 import { serviceDomain } from '../model/queries.ts';
 import type { Cell, Column } from './index-tables.ts';
-import { fieldLabel } from './labels.ts';
+import { fieldLabel, slosText } from './labels.ts';
 import { byText, linkTo } from './links.ts';
 import type { Site } from './site.ts';
 import type { ElementLink, Link } from './view.ts';
@@ -60,7 +60,7 @@ export function nfrPage(site: Site): NfrPage {
       const row: Record<string, Cell | undefined> = {
         service: { text: service.text, href: service.href },
         domain: domainLink ? { text: domainLink.text, href: domainLink.href } : undefined,
-        slos: { text: (s.data.slos ?? []).map((o) => `${o.indicator} ${o.objective}${o.window ? ` / ${o.window}` : ''}`).join('; ') },
+        slos: { text: slosText(s.data.slos) },
       };
       for (const key of keys) {
         const value = Object.hasOwn(nfr, key) ? nfr[key] : undefined;

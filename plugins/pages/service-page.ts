@@ -13,7 +13,8 @@ import { callRows } from './call-rows.ts';
 import { placementItems, type PlacementItem } from './placements.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
-import { fields } from './labels.ts';
+import { firstUses, glossaryHref, withTerms } from './glossary.ts';
+import { fields, slosText } from './labels.ts';
 import { linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
@@ -39,7 +40,15 @@ export interface ServicePage {
   readonly description?: string | undefined;
   /** The content path of its Markdown prose, when it has some. */
   readonly body?: string | undefined;
-  readonly boundedContext?: { readonly domain: ElementLink; readonly type: Badge; readonly description?: string | undefined } | undefined;
+  readonly boundedContext?:
+    | {
+        readonly domain: ElementLink;
+        readonly type: Badge;
+        /** Where the glossary explains the domain's type. */
+        readonly typeHref: string;
+        readonly description?: string | undefined;
+      }
+    | undefined;
   readonly entities: { readonly diagram: DiagramView | null; readonly names: readonly string[] };
   readonly stores: readonly { readonly link: Link; readonly detail: string }[];
   readonly apis: ServiceApis;
@@ -143,11 +152,14 @@ export function servicePage(site: Site, id: string): ServicePage {
   const calledBy = callRows(site, rel.callers.get(key) ?? [], 'from');
   const runsIn = placementItems(site, placementsOf(site.model, id));
   const decisions = decisionsAbout(site, el);
-  const nfr = fields(d.nfr);
+  // The first use of each glossary term links to it, in the order of the page's sections.
+  const term = firstUses(base);
+  const slos = slosText(d.slos);
+  const nfr = withTerms([...fields(d.nfr), ...(slos ? [{ label: 'SLOs', value: slos }] : [])], term);
   const stack = fields(d.stack);
   const deployment = fields(d.deployment);
-  const security = fields(d.security);
-  const monitoring = fields(d.monitoring);
+  const security = withTerms(fields(d.security), term);
+  const monitoring = withTerms(fields(d.monitoring), term);
   const entityNames = d.data?.entities ?? [];
   const hasApis = apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0;
   const headings = shownHeadings([
@@ -179,7 +191,14 @@ export function servicePage(site: Site, id: string): ServicePage {
     description: d.description,
     body: bodyOf(el),
     boundedContext:
-      domainEl && domain ? { domain, type: domainTypeBadge(domainEl.data.type), description: domainEl.data.description } : undefined,
+      domainEl && domain
+        ? {
+            domain,
+            type: domainTypeBadge(domainEl.data.type),
+            typeHref: glossaryHref(`${domainEl.data.type}-domain`, base),
+            description: domainEl.data.description,
+          }
+        : undefined,
     entities: { diagram: viewOf(site, 'entities', id), names: entityNames },
     stores,
     apis,

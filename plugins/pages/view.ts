@@ -31,6 +31,8 @@ export interface Heading {
 export interface Field {
   readonly label: string;
   readonly value: string;
+  /** Where the glossary explains the label, on its first use on the page (see glossary.ts). */
+  readonly term?: string | undefined;
 }
 
 /** What an element page puts in its head and around its content. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensAsDocument } from '../../plugins/model/file-types.ts';
 import { launch } from '../helpers/browser.ts';
 import { buildTree, ROOT } from '../helpers/build.ts';
-import { BREAKOUTS, hostileSite, PAYLOADS, SCRIPTED_SVG } from '../helpers/hostile.ts';
+import { BREAKOUTS, hostileSite, LONG_WORD, PAYLOADS, SCRIPTED_SVG } from '../helpers/hostile.ts';
 import { serve } from '../helpers/serve.ts';
 
 /**
@@ -119,6 +119,18 @@ describe('hostile content', () => {
       'docs/odd-name-1-/',
     ])
       expect(routes).toContain(route);
+    await page.close();
+  }, 300_000);
+
+  it('fits every page on a phone, names wider than the screen included', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watch(page);
+    for (const route of pages(out)) {
+      await open(page, route);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(390);
+    }
+    await open(page, 'events/evt/');
+    expect(await page.textContent('main')).toContain(LONG_WORD);
     await page.close();
   }, 300_000);
 

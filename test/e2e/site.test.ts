@@ -122,6 +122,58 @@ describe('a stakeholder on the site', () => {
     await page.click('.pagefind-ui__filter-label:has-text("Service")');
   });
 
+  it('counts what each filter value would add: the other filters’ choices, OR inside a filter, AND across', async () => {
+    await page.goto(site.url);
+    await search('order');
+    // "Decision (5)": each value's count, as the filters show it.
+    const count = async (value: string) => {
+      const labels = await page.$$eval('.pagefind-ui__filter-label', (ls) => ls.map((l) => l.textContent!.trim()));
+      const label = labels.find((l) => l.startsWith(`${value} (`));
+      return label === undefined ? undefined : Number(/\((\d+)\)$/.exec(label)![1]);
+    };
+    await page.click('.pagefind-ui__filter-name:has-text("Kind")');
+    await page.click('.pagefind-ui__filter-name:has-text("Domain")');
+    const decisions = await count('Decision');
+    expect(decisions).toBeGreaterThan(0);
+    await page.click('.pagefind-ui__filter-label:has-text("Event")');
+    await page.click('.pagefind-ui__filter-label:has-text("Service")');
+    await expect.poll(resultTitles).toEqual(expect.arrayContaining(['Order Service', 'Order created']));
+    // Two kinds ticked: the other kinds still say what they would add.
+    expect(await count('Decision')).toBe(decisions);
+    // Across filters, counts are within the kinds ticked: Order Management has one service and three events.
+    await expect.poll(() => count('Order Management')).toBe(4);
+    await page.click('.pagefind-ui__filter-label:has-text("Order Management")');
+    await expect.poll(async () => (await resultTitles()).length).toBe(4);
+    // Within Order Management, ticking decisions adds as many results as the Decision count says.
+    const more = (await count('Decision'))!;
+    await page.click('.pagefind-ui__filter-label:has-text("Decision")');
+    await expect.poll(async () => (await resultTitles()).length).toBe(4 + more);
+    for (const value of ['Event', 'Service', 'Decision', 'Order Management'])
+      await page.click(`.pagefind-ui__filter-label:has-text("${value}")`);
+  });
+
+  it('shows excerpts that keep cells apart and do not repeat the title', async () => {
+    await page.goto(site.url);
+    await search('order');
+    await expect.poll(resultTitles).toContain('Order Service');
+    const service = page.locator('.pagefind-ui__result', { has: page.locator('.pagefind-ui__result-link:text-is("Order Service")') });
+    const root = await service.locator('.pagefind-ui__result-inner > .pagefind-ui__result-excerpt').textContent();
+    expect(root!.startsWith('Order Service.')).toBe(false);
+    // Each section found: its heading, then what it says, not the heading again.
+    const sections = await service
+      .locator('.pagefind-ui__result-nested')
+      .evaluateAll((nested) =>
+        nested.map((n) => [
+          n.querySelector('.pagefind-ui__result-link')!.textContent!.trim(),
+          n.querySelector('.pagefind-ui__result-excerpt')!.textContent!.trim(),
+        ]),
+      );
+    expect(sections.length).toBeGreaterThan(0);
+    for (const [title, excerpt] of sections) expect(excerpt === title || excerpt!.startsWith(`${title}.`), title).toBe(false);
+    const all = (await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join(' ');
+    expect(all).not.toMatch(/[a-z](Kind|Protocol|Description|Type|Required|Broker)\b/);
+  });
+
   it('keeps a kind index’s filters and sort in the address, to share', async () => {
     await page.goto(`${site.url}services/`);
     const visible = () => page.$$eval('tbody tr:not([hidden]) td[data-column="name"]', (cells) => cells.map((c) => c.textContent!.trim()));

@@ -74,8 +74,12 @@ export const BREAKOUTS = [
 export const SCRIPTED_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" onload="alert(\'svg-onload\')"><script>alert("svg-file")</script><rect width="40" height="20" fill="teal"/></svg>\n';
 
+/** A name with no place to break a line, wider than a phone: a channel name seen on a real site. */
+export const LONG_WORD = 'eshop.ordering.order-status-changed-to-awaiting-validation.integration-event.v1';
+
 export function hostileSite(): Record<string, string> {
   const p = (i: number) => JSON.stringify(`${PAYLOADS[i % PAYLOADS.length]} ${BREAKOUTS}`);
+  const long = (i: number) => JSON.stringify(`${LONG_WORD}${PAYLOADS[i % PAYLOADS.length]} ${BREAKOUTS}`);
   return {
     'content/system.yaml': `name: ${p(0)}\ndescription: ${p(1)}\nrepository: https://example.org/repo\nowner: team\n`,
     'content/teams/team.yaml': `name: ${p(2)}\ndescription: ${p(3)}\ncontact: ${p(4)}\nmembers: [${p(5)}]\n`,
@@ -83,7 +87,7 @@ export function hostileSite(): Record<string, string> {
     'content/systems/ext.yaml': `name: ${p(10)}\ndescription: ${p(0)}\nurl: https://example.org/?q=%3Cscript%3E\nuses: [{ target: svc, description: ${p(1)} }]\n`,
     'content/domains/dom.yaml': `name: ${p(2)}\ntype: core\ndescription: ${p(3)}\nowner: constructor\n`,
     'content/resources/db.yaml': `name: ${p(4)}\ntype: postgresql\ndescription: ${p(5)}\ntechnology: ${p(6)}\n`,
-    'content/resources/bus.yaml': `name: ${p(7)}\ntype: kafka\n`,
+    'content/resources/bus.yaml': `name: ${long(7)}\ntype: kafka\n`,
     'content/services/svc.yaml': [
       `name: ${p(8)}`,
       `responsibility: ${p(9)}`,
@@ -95,7 +99,7 @@ export function hostileSite(): Record<string, string> {
       'events: { publishes: [evt] }',
       `dependencies: [{ target: ext, protocol: ${p(7)}, description: ${p(8)} }, { target: other, protocol: ${p(9)} }]`,
       `nfr: { latency_p99: ${p(10)}, availability: ${p(0)} }`,
-      `stack: { language: ${p(1)}, framework: ${p(2)} }`,
+      `stack: { language: ${p(1)}, framework: ${long(2)} }`,
       `deployment: { containerized: true, replicas: 2, cpu: ${p(3)} }`,
       `security: { authentication: ${p(4)}, encryption: [${p(5)}] }`,
       `monitoring: { health: ${p(6)}, metrics: ${p(7)} }`,
@@ -107,7 +111,7 @@ export function hostileSite(): Record<string, string> {
       `name: ${p(5)}`,
       `version: ${p(6)}`,
       `description: ${p(7)}`,
-      `channel: ${p(8)}`,
+      `channel: ${long(8)}`,
       'broker: bus',
       `schema: { type: object, properties: { ${p(9)}: { type: string, description: ${p(10)}, enum: [${p(0)}] }, constructor: { type: string }, toString: { $ref: "#/constructor" }, valueOf: { $ref: "#/properties/constructor" } } }`,
       `example: { ${p(1)}: ${p(2)}, nested: [${p(3)}], constructor: 1, toString: { valueOf: 2 } }`,

@@ -7,7 +7,7 @@ import { decisionPage } from '../../plugins/pages/decision-page.ts';
 import { deploymentPage } from '../../plugins/pages/deployment-page.ts';
 import { domainPage } from '../../plugins/pages/domain-page.ts';
 import { eventPage } from '../../plugins/pages/event-page.ts';
-import { glossaryHref, glossaryPage } from '../../plugins/pages/glossary.ts';
+import { firstUses, glossaryHref, glossaryPage } from '../../plugins/pages/glossary.ts';
 import { homePage } from '../../plugins/pages/home-page.ts';
 import { nfrPage } from '../../plugins/pages/nfr-page.ts';
 import { indexTable } from '../../plugins/pages/index-tables.ts';
@@ -179,6 +179,26 @@ describe('page functions, on the bundled example', () => {
     const domain = [...site.model.byKind.domain.keys()][0]!;
     expect(anchors.has(domainPage(site, domain).typeHref)).toBe(true);
     for (const term of nfrPage(site).terms) expect(anchors.has(term.href), term.text).toBe(true);
+  });
+
+  it('links the first use of each glossary term on a page, and only the first', () => {
+    const term = firstUses('/shop/');
+    expect(['Availability', 'Throughput', 'p99 latency', 'availability', 'P95 latency', 'SLOs', 'RPO'].map(term)).toEqual([
+      '/shop/glossary/#availability',
+      undefined,
+      '/shop/glossary/#latency',
+      undefined,
+      undefined,
+      '/shop/glossary/#slo',
+      '/shop/glossary/#rpo',
+    ]);
+    const page = servicePage(site, 'order-service');
+    const linked = [...page.nfr, ...page.security, ...page.monitoring].filter((f) => f.term);
+    expect(linked.map((f) => f.label)).toEqual(['p99 latency', 'Availability', 'SLOs']);
+    expect(page.nfr.find((f) => f.label === 'SLOs')!.value).toBe('Availability: 99.9% over 30d; Latency: p99 under 200ms over 30d');
+    expect(page.boundedContext!.typeHref).toBe('/shop/glossary/#core-domain');
+    const anchors = new Set(glossaryPage(site).terms.map((t) => `/shop/glossary/#${t.id}`));
+    for (const f of linked) expect(anchors.has(f.term!), f.label).toBe(true);
   });
 
   it('one route table: every fixed page is a route the check knows, and archsite’s own pages are not', () => {

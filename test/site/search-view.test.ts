@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutLead } from '../../plugins/astro/client/pagefind-api.js';
 import { searchView } from '../../plugins/astro/search-view.ts';
 
 const diagram = (id: string, inner = '<g><text>Orders</text></g>') => `<svg id="${id}" width="100%">${inner}</svg>`;
@@ -27,5 +28,33 @@ describe('the search view of a page', () => {
   it('is the page itself when it has no diagram, or an SVG that does not end', () => {
     expect(searchView('<p>plain</p>')).toBe('<p>plain</p>');
     expect(searchView('<p><svg id="d0123456789ab-l"><g></p>')).toBe('<p><svg id="d0123456789ab-l"><g></p>');
+  });
+});
+
+describe('the search view, read as words', () => {
+  it('keeps a space between table cells, and between the terms and descriptions of a list', () => {
+    const table = '<table><tr><th>Uses</th><th>Kind</th></tr><tr><td>Payments</td><td>REST</td></tr></table>';
+    expect(searchView(table)).toBe('<table><tr><th>Uses</th> <th>Kind</th> </tr><tr><td>Payments</td> <td>REST</td> </tr></table>');
+    expect(searchView('<dl><dt>Channel</dt><dd>orders</dd><dt>Broker</dt><dd>Kafka</dd></dl>')).toBe(
+      '<dl><dt>Channel</dt> <dd>orders</dd> <dt>Broker</dt> <dd>Kafka</dd> </dl>',
+    );
+  });
+});
+
+describe('an excerpt under its title', () => {
+  it.each([
+    ['<mark>Order</mark> Service. Service <mark>Order</mark> Management', 'Order Service', 'Service <mark>Order</mark> Management'],
+    ['Responsibility. Manages carts and <mark>orders</mark>.', 'Responsibility', 'Manages carts and <mark>orders</mark>.'],
+    ['<mark>Order</mark>', 'Order', ''],
+    ['Fish &amp; chips: fried', 'Fish & chips', 'fried'],
+    ['Order  created.\nWhen', 'Order created', 'When'],
+    // Kept: the title ends inside a word, inside a mark, or is not where the excerpt starts.
+    ['Ordering is available.', 'Order', 'Ordering is available.'],
+    ['<mark>Orders</mark> are kept', 'Order', '<mark>Orders</mark> are kept'],
+    ['Charges the <mark>order</mark>.', 'Payment Service', 'Charges the <mark>order</mark>.'],
+    ['Order', 'Order Service', 'Order'],
+    ['', 'Order', ''],
+  ])('%j under %j is %j', (excerpt, title, expected) => {
+    expect(withoutLead(excerpt, title)).toBe(expected);
   });
 });
