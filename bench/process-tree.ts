@@ -32,6 +32,48 @@ export function treeMemory(root: number): { rss: number; pss: number } {
   return total;
 }
 
+/** Linux's clock ticks per second, in which /proc/<pid>/stat counts CPU time (`getconf CLK_TCK`). */
+const TICKS = 100;
+
+/**
+ * CPU time spent by a process and its descendants since the last call, in milliseconds,
+ * for a sampler called every so often: each process's time is counted from where the last
+ * call left it (a process seen for the first time, from its start). What a process spent
+ * between the last call and its exit is not seen.
+ */
+export function treeCpuSampler(root: number): () => number {
+  const seen = new Map<number, number>();
+  return () => {
+    const parents = new Map<number, number[]>();
+    const cpu = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // After the command's closing parenthesis: state ppid … utime (14th field) stime (15th).
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ppid = Number(fields[1]);
+        cpu.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS);
+        parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    let spent = 0;
+    const stack = [root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      const now = cpu.get(pid);
+      if (now !== undefined) {
+        spent += now - (seen.get(pid) ?? 0);
+        seen.set(pid, now);
+      }
+      stack.push(...(parents.get(pid) ?? []));
+    }
+    return spent;
+  };
+}
+
 function pss(pid: string): number {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');

@@ -10,13 +10,14 @@
  *   npm run bench -- --check-only    the checking figures alone (no site builds)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkStorePath } from '../plugins/cli/check-store-file.ts';
 import { generateArchitecture, type ArchitectureStyle } from './generate.ts';
 import { pageWeight } from './page-weight.ts';
-import { treeMemory } from './process-tree.ts';
+import { treeCpuSampler, treeMemory } from './process-tree.ts';
+import { PHASES, type Phase } from '../plugins/astro/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'plugins/cli/main.ts');
@@ -36,27 +37,87 @@ interface Run {
   peakPss: number;
   stdout: string;
   code: number | null;
+  /** A build's phases (`build --timings`), with the CPU time of the whole process tree in each. */
+  phases?: PhaseTime[] | undefined;
 }
 
-/** Runs the CLI, sampling the memory of its process tree every 100 ms. */
+/** One phase of one build: wall time, and CPU time of the process tree (Chromium included) and of the build's own process. */
+interface PhaseTime {
+  name: string;
+  wall: number;
+  cpu: number;
+  own: number;
+}
+
+/** Runs the CLI, sampling the memory and CPU time of its process tree every 100 ms; a build says its phases. */
 function cli(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  const timings =
+    argv[0] === 'build' ? path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-bench-timings-')), 'timings.json') : undefined;
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...argv], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const spawned = performance.timeOrigin + started;
+    const child = spawn(process.execPath, [CLI, ...argv, ...(timings ? ['--timings', timings] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stdout += d));
     let peak = 0;
     let peakPss = 0;
+    const cpu = treeCpuSampler(child.pid!);
+    /** CPU time spent by the tree in the 100 ms before each moment (milliseconds since the epoch). */
+    const samples: { at: number; cpu: number }[] = [];
     const timer = setInterval(() => {
       const memory = treeMemory(child.pid!);
       peak = Math.max(peak, memory.rss);
       peakPss = Math.max(peakPss, memory.pss);
+      samples.push({ at: performance.timeOrigin + performance.now(), cpu: cpu() });
     }, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peak, peakPss, stdout, code });
+      const exited = performance.timeOrigin + performance.now();
+      const phases =
+        timings && existsSync(timings) ? phaseTimes(JSON.parse(readFileSync(timings, 'utf8')).phases, samples, spawned, exited) : undefined;
+      if (timings) rmSync(path.dirname(timings), { recursive: true, force: true });
+      resolve({ ms: performance.now() - started, peak, peakPss, stdout, code, phases });
     });
+  });
+}
+
+/**
+ * Each phase's wall time and CPU time, the tree's from the samples that fall in it (a sample
+ * counts what was spent in the 100 ms before it). Node's start, before the build's clock
+ * starts, counts as loading; its exit, after the clock stops, as the last phase.
+ */
+function phaseTimes(
+  phases: readonly Phase[],
+  samples: readonly { at: number; cpu: number }[],
+  spawned: number,
+  exited: number,
+): PhaseTime[] {
+  return phases.map((phase, i) => {
+    const start = i === 0 ? spawned : phase.start;
+    const end = i === phases.length - 1 ? exited + 100 : phase.end;
+    const cpu = samples.filter((s) => s.at > start && s.at <= end).reduce((sum, s) => sum + s.cpu, 0);
+    return { name: phase.name, wall: Math.min(end, exited) - start, cpu, own: phase.cpu };
+  });
+}
+
+/** Medians, phase by phase (a phase that comes twice, such as writing output, summed per run first). */
+function phaseMedians(runs: readonly Run[]): PhaseTime[] {
+  const byRun = runs.map((run) => {
+    const sums = new Map<string, PhaseTime>();
+    for (const p of run.phases ?? []) {
+      const sum = sums.get(p.name) ?? { name: p.name, wall: 0, cpu: 0, own: 0 };
+      sums.set(p.name, { name: p.name, wall: sum.wall + p.wall, cpu: sum.cpu + p.cpu, own: sum.own + p.own });
+    }
+    return sums;
+  });
+  return PHASES.flatMap((name) => {
+    const times = byRun.flatMap((sums) => (sums.has(name) ? [sums.get(name)!] : []));
+    if (times.length === 0) return [];
+    return [{ name, wall: median(times.map((t) => t.wall)), cpu: median(times.map((t) => t.cpu)), own: median(times.map((t) => t.own)) }];
   });
 }
 
@@ -188,6 +249,8 @@ interface Row {
   pagefind: number;
   js: number;
   css: number;
+  coldPhases: PhaseTime[];
+  warmPhases: PhaseTime[];
 }
 
 async function measure(n: number): Promise<Row> {
@@ -244,8 +307,13 @@ async function measure(n: number): Promise<Row> {
     pagefind: du(path.join(out, 'pagefind')),
     js: weight.js,
     css: weight.css,
+    coldPhases: phaseMedians(colds),
+    warmPhases: phaseMedians(warms),
   };
 }
+
+/** The cores this machine gives the build. */
+const CORES = os.availableParallelism();
 
 const checkRows: CheckRow[] = [];
 for (const n of sizes) for (const style of ['yaml', 'markdown'] as const) checkRows.push(await measureCheck(n, style));
@@ -286,6 +354,29 @@ const report = [
         ),
         '',
         'check: `npm run check` wall time, Node start included. cold build: empty diagram cache and no Astro cache. warm rebuild: the description of one service changed, caches kept (pages re-rendered: the ones that show it; the others are kept from the last build).',
+        '',
+        '### Where a build spends its time',
+        '',
+        `From \`build --timings\`, medians per phase. CPU: the whole process tree's (Chromium included), sampled every 100 ms from /proc. Idle: what the ${CORES} cores could have done in the phase and did not (cores × wall − CPU).`,
+        '',
+        '| N | build | phase | wall | CPU | of which the build process | idle | share of wall |',
+        '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+        ...rows.flatMap((r) =>
+          (
+            [
+              ['cold', r.coldPhases],
+              ['warm', r.warmPhases],
+            ] as const
+          ).flatMap(([build, phases]) => {
+            const total = phases.reduce((sum, p) => sum + p.wall, 0);
+            return phases.map(
+              (p) =>
+                `| ${r.n} | ${build} | ${p.name} | ${s(p.wall)} | ${s(p.cpu)} | ${s(p.own)} | ${s(Math.max(0, CORES * p.wall - p.cpu))} | ${((100 * p.wall) / total).toFixed(0)}% |`,
+            );
+          }),
+        ),
+        '',
+        "Phases: load and check (Node, reading and checking the content, starting Astro); diagrams (mermaid in Chromium: layout and SVG, and the SVG work after it); bundle (Astro and Vite building the pages' code); pages (rendering every page, or keeping it from the last build); search index (pagefind over the pages' search views); output (the pages kept, the security policy, and putting the site in place).",
         '',
       ]),
 ].join('\n');

@@ -1,11 +1,14 @@
 import type { Site } from '../pages/site.ts';
 import type { PageCache } from './page-cache/page-cache.ts';
+import type { PhaseClock } from './phase-clock.ts';
 
 /** What the integration hands the pages in a build or a dev server (see build-state.mjs). */
 export interface BuildState {
   readonly site: Site;
   /** The page cache, in a build that keeps unchanged pages. */
   readonly pages?: PageCache | undefined;
+  /** Where the build's time goes (`build --timings`): the pages mark when the first of them renders. */
+  readonly clock?: PhaseClock | undefined;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

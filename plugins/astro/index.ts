@@ -2,17 +2,20 @@ import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import archsite from './integration.ts';
+import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 
 export { readSettings, type Settings } from './settings.ts';
 export { ContentError, isContentError } from './content-error.ts';
 export { default as archsite, type ArchsiteOptions } from './integration.ts';
+export { PhaseClock, PHASES, type Phase, type PhaseName } from './phase-clock.ts';
 
 /**
  * The Astro configuration of an archsite site, from its settings: what `astro.config.mjs`
- * exports, and what the CLI builds with (handing over the content it already checked).
+ * exports, and what the CLI builds with (handing over the content it already checked, and
+ * the clock of `build --timings`).
  */
-export async function archsiteConfig(settings: Settings, checked?: LoadResult): Promise<AstroUserConfig> {
+export async function archsiteConfig(settings: Settings, checked?: LoadResult, clock?: PhaseClock): Promise<AstroUserConfig> {
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
   const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
@@ -24,6 +27,6 @@ export async function archsiteConfig(settings: Settings, checked?: LoadResult): 
     cacheDir,
     ...(site ? { site } : {}),
     trailingSlash: 'always',
-    integrations: archsite({ settings: { ...settings, site }, checked: content }),
+    integrations: archsite({ settings: { ...settings, site }, checked: content, clock }),
   };
 }

@@ -25,6 +25,7 @@ import { remarkArchsiteLinks } from './remark-links.ts';
 import { remarkMermaid } from './remark-mermaid.ts';
 import { installSearchEntry } from './search-entry.ts';
 import { buildSearchIndex, type SearchViews } from './search-index.ts';
+import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 import { createSite } from './site.ts';
 import { starlightOptions } from './starlight-options.ts';
@@ -33,6 +34,8 @@ export interface ArchsiteOptions {
   readonly settings: Settings;
   /** The checked content (see archsiteConfig, which checks it): not read a second time. */
   readonly checked: LoadResult;
+  /** Where the build's time goes (`build --timings`): the integration marks its phases on it. */
+  readonly clock?: PhaseClock | undefined;
 }
 
 /** The modules of ours that the pages' bundle must share with the integration (see build-state.mjs). */
@@ -44,7 +47,7 @@ const SHARED = ['archsite'];
  * the pages, renders every diagram in one browser, renders Markdown with links rewritten
  * to the site, and sets Starlight up as the shell from the model (title, sidebar, edit links).
  */
-export default function archsite({ settings, checked }: ArchsiteOptions): AstroIntegration[] {
+export default function archsite({ settings, checked, clock }: ArchsiteOptions): AstroIntegration[] {
   const { base } = settings;
   let result = checked;
   const shell = starlightOptions(result.model, settings);
@@ -64,6 +67,7 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     let problem: string | undefined;
     if (render) {
       const started = performance.now();
+      clock?.start('diagrams');
       const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store, base);
       mode = outcome.mode;
       longSources = outcome.longSources;
@@ -84,7 +88,7 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     }
     site = createSite({ settings, checked: { ...result, model }, views, mode, store });
     // In dev, what follows the site (the prose of Markdown elements) is brought up to date before the page reloads.
-    await publishBuild({ site, pages });
+    await publishBuild({ site, pages, clock });
     return problem;
   };
 
@@ -152,6 +156,8 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
         // what it reads, and the next build keeps the pages whose reads did not change.
         const render = command !== 'sync' && command !== 'preview';
         const problem = await prepare(logger, result.model, render);
+        // Next, Astro bundles the pages' code; the first page rendered marks the next phase.
+        clock?.start('bundle');
         if (problem) logger.error(problem);
         if (problem && command !== 'dev')
           throw new ContentError(
@@ -162,12 +168,13 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
           releaseMemory();
           if (settings.pageCache) {
             pages = new PageCache(fileURLToPath(config.root), site!, settings, shell);
-            await publishBuild({ site: site!, pages });
+            await publishBuild({ site: site!, pages, clock });
           }
         }
       },
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
+        clock?.start('output');
         // First of the build:done hooks: the pages kept from the last build are put in place
         // before anything (pagefind, the policy) reads the output.
         const cache = pages;
@@ -223,12 +230,14 @@ export default function archsite({ settings, checked }: ArchsiteOptions): AstroI
     searchViews = undefined;
     if (!shell.pagefind) return indexSite?.(options);
     const out = fileURLToPath(options.dir);
+    clock?.start('search index');
     await buildSearchIndex(
       out,
       views ?? { files: new Map(), scratch: mkdtempSync(path.join(tmpdir(), 'archsite-search-')) },
       options.logger.fork('starlight:pagefind'),
     );
     installSearchEntry(out);
+    clock?.start('output');
   };
   return settings.site ? [guard, shellIntegration] : [guard, noSitemap(), shellIntegration];
 }

@@ -9,7 +9,8 @@ import { recordingSite } from './page-cache/recording-site.ts';
  * gets a recording view of the site, and what it read is kept with it.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const { site, pages: cache } = currentBuild();
+  const { site, pages: cache, clock } = currentBuild();
+  clock?.reach('pages');
   context.locals.site = site;
   if (!cache || !context.isPrerendered) return next();
   const route = context.url.pathname;

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly exportOut?: string | undefined;
   /** Where `build` writes the site. */
   readonly outDir: string;
+  /** `build --timings <file>`: where the build writes the time each of its phases took (JSON). */
+  readonly timings?: string | undefined;
   /** `build --force`: replace an output folder that archsite did not write. */
   readonly force: boolean;
   /** `dev --port`: the dev server's port (Astro's default when unset). */
@@ -44,7 +46,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--timings <file>] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -60,6 +62,7 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --today <date>    (check, build, dev) the day reviews fall due against, YYYY-MM-DD (default: today, in UTC)
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
   --force           with --out: replace a folder that archsite did not write
+  --timings <file>  (build) write the time each phase of the build took, as JSON
   --port <n>        where dev serves the site (default: 4321)
   --host [address]  the address dev listens on (alone: every address)`;
 
@@ -78,6 +81,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   let minCompleteness: number | undefined;
   let today: string | undefined;
   let exportOut: string | undefined;
+  let timings: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -156,6 +160,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
         if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         outDir = value();
         break;
+      case '--timings':
+        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build times its phases)`);
+        timings = value();
+        break;
       case '--force':
         if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
         force = true;
@@ -183,8 +191,21 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     minCompleteness,
     today,
     exportOut,
+    timings,
     newElement,
   };
 }
 
-const OPTIONS = ['--content', '--format', '--strict', '--watch', '--min-completeness', '--today', '--out', '--force', '--port', '--host'];
+const OPTIONS = [
+  '--content',
+  '--format',
+  '--strict',
+  '--watch',
+  '--min-completeness',
+  '--today',
+  '--out',
+  '--force',
+  '--timings',
+  '--port',
+  '--host',
+];

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { archsiteConfig, isContentError, readSettings, type Settings } from '../astro/index.ts';
+import { writeFileSync } from 'node:fs';
+import { archsiteConfig, isContentError, PhaseClock, readSettings, type Settings } from '../astro/index.ts';
 import { refusal, type CliOptions } from './args.ts';
 import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -16,6 +17,8 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * previous output as it was; what the build staged is removed.
  */
 export async function runBuild(options: CliOptions): Promise<number> {
+  const clock = options.timings === undefined ? undefined : new PhaseClock();
+  clock?.start('load and check');
   const dist = checkOutDir(options.outDir, { contentDir: options.contentDir, projectRoot: PROJECT_ROOT, force: options.force });
   const cwd = process.cwd();
   const shown = shownPath(dist);
@@ -50,7 +53,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // The checked content goes to the integration as it is: it is not read again.
     try {
       await build({
-        ...(await archsiteConfig(settings, checked.result)),
+        ...(await archsiteConfig(settings, checked.result, clock)),
         configFile: false,
         root: PROJECT_ROOT,
         outDir: staging,
@@ -64,6 +67,8 @@ export async function runBuild(options: CliOptions): Promise<number> {
     }
     publisher.publish(staging);
     published = true;
+    clock?.end();
+    if (options.timings !== undefined && clock) writeTimings(options.timings, clock, cwd);
   } finally {
     process.chdir(cwd);
     cleanUp();
@@ -71,6 +76,16 @@ export async function runBuild(options: CliOptions): Promise<number> {
   }
   process.stdout.write(`archsite: site built into ${shown}/\n`);
   return 0;
+}
+
+/** Writes the build's phases to `file` (relative to where archsite was started): `{ "phases": [{ name, start, end, cpu }] }`. */
+function writeTimings(file: string, clock: PhaseClock, cwd: string): void {
+  const target = path.resolve(cwd, file);
+  try {
+    writeFileSync(target, `${JSON.stringify({ phases: clock.phases() }, null, 2)}\n`);
+  } catch (error) {
+    process.stderr.write(`archsite: could not write --timings ${file}: ${writeProblem(error)}\n`);
+  }
 }
 
 /** The staging folder, made before anything is built: an output that cannot be written is said in one line, at once. */

@@ -81,6 +81,8 @@ describe('build refuses an output folder it must not replace', () => {
       ['dev', '--port', 'abc'],
       ['build', '--port', '4321'],
       ['check', '--force'],
+      ['check', '--timings', 't.json'],
+      ['dev', '--timings', 't.json'],
     ]) {
       const result = run(root, ...args);
       expect(result.code, args.join(' ')).toBe(2);

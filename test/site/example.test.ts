@@ -12,9 +12,11 @@ import { BASE as MODEL_BASE, writeTree } from '../helpers/tree.ts';
 const BASE = '/archsite/';
 const TODAY = '2026-12-01';
 let site: BuildRun;
+/** Where the build wrote its phases (`--timings`). */
+const timings = path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-timings-')), 'timings.json');
 
 beforeAll(() => {
-  site = buildSite({ content: path.join(ROOT, 'content'), base: BASE, args: ['--today', TODAY] });
+  site = buildSite({ content: path.join(ROOT, 'content'), base: BASE, args: ['--today', TODAY, '--timings', timings] });
   expect(site.code).toBe(0);
 });
 
@@ -33,6 +35,19 @@ function listFiles(dir: string): string[] {
 }
 
 describe('the bundled example site', () => {
+  it('says where its build spent the time, phase by phase, with --timings', () => {
+    const { phases } = JSON.parse(readFileSync(timings, 'utf8')) as { phases: { name: string; start: number; end: number; cpu: number }[] };
+    // Each phase once, in order; writing output is interrupted by the search index.
+    expect(phases.map((p) => p.name)).toEqual(['load and check', 'diagrams', 'bundle', 'pages', 'output', 'search index', 'output']);
+    for (const [i, p] of phases.entries()) {
+      expect(p.end, p.name).toBeGreaterThanOrEqual(p.start);
+      expect(p.cpu, p.name).toBeGreaterThanOrEqual(0);
+      if (i > 0) expect(p.start, p.name).toBeCloseTo(phases[i - 1]!.end, 0);
+    }
+    // Nothing about timing reaches the site: the same content gives the same bytes.
+    expect(readdirSync(site.out)).not.toContain('timings.json');
+  });
+
   it('publishes the resolved model at /model.json, as `npm run export` writes it, with its JSON Schema', async () => {
     const published = readFileSync(path.join(site.out, 'model.json'), 'utf8');
     const model = (await loadModel({ contentDir: path.join(ROOT, 'content') })).model!;

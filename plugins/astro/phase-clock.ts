@@ -1,0 +1,55 @@
+/** One phase of a build: when it started and ended (milliseconds since the epoch), and the CPU time this process spent in it. */
+export interface Phase {
+  readonly name: PhaseName;
+  readonly start: number;
+  readonly end: number;
+  /** CPU time of this process (user and system), in milliseconds; Chromium's own is not in it. */
+  readonly cpu: number;
+}
+
+/** The phases of a build, in the order they come. */
+export const PHASES = ['load and check', 'diagrams', 'bundle', 'pages', 'search index', 'output'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+/**
+ * Where a build spends its time (`build --timings <file>`): each phase's start and end, on
+ * the clock a sampler of other processes reads too (the bench adds Chromium's CPU from
+ * /proc), and this process's CPU time in it. A phase ends where the next starts.
+ */
+export class PhaseClock {
+  readonly #phases: Phase[] = [];
+  #current: { name: PhaseName; start: number; cpu: number } | undefined;
+
+  /** Starts `name`, ending the phase before it. */
+  start(name: PhaseName): void {
+    this.end();
+    this.#current = { name, start: now(), cpu: cpuMs() };
+  }
+
+  /** Starts `name` unless it has started already: for a mark many callers reach (the first page rendered). */
+  reach(name: PhaseName): void {
+    if (this.#current?.name === name || this.#phases.some((p) => p.name === name)) return;
+    this.start(name);
+  }
+
+  /** Ends the current phase. */
+  end(): void {
+    const current = this.#current;
+    if (!current) return;
+    this.#phases.push({ name: current.name, start: current.start, end: now(), cpu: cpuMs() - current.cpu });
+    this.#current = undefined;
+  }
+
+  /** The phases ended so far, in order. */
+  phases(): readonly Phase[] {
+    return [...this.#phases];
+  }
+}
+
+/** Milliseconds since the epoch, to the microsecond: comparable with another process's clock. */
+const now = () => performance.timeOrigin + performance.now();
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
