@@ -1,11 +1,46 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Files that build no site and open no browser: the model, the views, the page functions,
+ * the guards, and the CLI's commands other than build. They run in parallel, first.
+ */
+const UNIT = [
+  'test/model/**/*.test.ts',
+  'test/pages/**/*.test.ts',
+  'test/guards/**/*.test.ts',
+  'test/diagrams/views.test.ts',
+  'test/diagrams/escaping.test.ts',
+  'test/diagrams/figure.test.ts',
+  'test/site/search-view.test.ts',
+  'test/site/page-store.test.ts',
+  'test/cli/check.test.ts',
+  'test/cli/new.test.ts',
+  'test/cli/watch.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Build and browser tests share dist/ folders and a Chromium: run files one at a time.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        // A worker per core (Vitest's default leaves one core free).
+        test: { name: 'unit', include: UNIT, maxWorkers: os.availableParallelism(), sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sites',
+          include: ['test/**/*.test.ts'],
+          exclude: UNIT,
+          // Builds take the project's build lock (one at a time, see cli/build-lock.ts), and
+          // they and the browser tests each use every core: one file at a time, after the unit files.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -15,6 +15,7 @@ import { ContentError } from './content-error.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { findChromium } from './diagrams/chromium.ts';
 import { sourceRoute } from './diagrams/figure.ts';
+import { publishMermaidClient, serveMermaidClient } from './diagrams/mermaid-client.ts';
 import { prerenderDiagrams, siteDiagramViews } from './diagrams/prerender.ts';
 import { noSitemap } from './no-sitemap.ts';
 import { SvgStore } from './diagrams/svg-store.ts';
@@ -190,6 +191,8 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
         releaseMemory();
         mkdirSync(path.join(out, '_archsite'), { recursive: true });
         writeFileSync(path.join(out, '_archsite', 'content-security-policy.txt'), `${policy}\n`);
+        // mermaid, for readers' browsers, where they draw the diagrams themselves.
+        if (site?.diagrams.mode === 'client') publishMermaidClient(out);
         // Sources too long to put under their figures, which link here instead.
         for (const text of longSources) {
           const file = path.join(out, sourceRoute(text));
@@ -201,6 +204,12 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
       },
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {
+        // mermaid, for the browser to draw diagrams in where no Chromium renders them, as a build publishes it.
+        server.middlewares.use((request, response, next) => {
+          const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
+          const own = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
+          if (own === undefined || !serveMermaidClient(own, response)) next();
+        });
         const dir = settings.contentDir;
         server.watcher.add(dir);
         const onChange = async (file: string) => {

@@ -32,6 +32,8 @@ describe('client-side diagrams', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
     await page.goto(`${site.url}services/loans/`);
     await page.waitForSelector('figure[data-view="neighbourhood"] pre.as-mermaid-client svg', { timeout: 30_000 });
     await page.waitForSelector('figure[data-view="entities"] pre.as-mermaid-client svg', { timeout: 30_000 });
@@ -40,6 +42,9 @@ describe('client-side diagrams', () => {
     );
     expect(links).toContain('/lib/services/lending-api/');
     expect(errors).toEqual([]);
+    // mermaid as its package ships it, published by the build under its version, not bundled with the pages' scripts.
+    expect(scripts).toContainEqual(expect.stringMatching(/^\/lib\/_archsite\/mermaid-\d+\.\d+\.\d+\/mermaid\.esm\.min\.mjs$/));
+    expect(scripts.filter((s) => s.startsWith('/lib/_astro/') && /mermaid|elk|cytoscape/i.test(s))).toEqual([]);
     await page.close();
   });
 });

@@ -35,6 +35,11 @@ function listFiles(dir: string): string[] {
 }
 
 describe('the bundled example site', () => {
+  it('publishes mermaid for readers’ browsers only where they draw the diagrams, and bundles none of it', () => {
+    expect(readdirSync(path.join(site.out, '_archsite')).filter((f) => f.startsWith('mermaid-'))).toEqual([]);
+    expect(readdirSync(path.join(site.out, '_astro')).filter((f) => /mermaid|elk|cytoscape|katex/i.test(f))).toEqual([]);
+  });
+
   it('says where its build spent the time, phase by phase, with --timings', () => {
     const { phases } = JSON.parse(readFileSync(timings, 'utf8')) as { phases: { name: string; start: number; end: number; cpu: number }[] };
     // Each phase once, in order; writing output is interrupted by the search index.

@@ -9,6 +9,7 @@
  * - a box can be focused from the address (`#focus=ordering-api`);
  * - diagrams the build could not render (no Chromium) are drawn by mermaid here.
  */
+import type { Mermaid } from 'mermaid';
 import { copySource, downloadPng, downloadSvg, visibleSvg } from './diagram-export.ts';
 import { nodeId } from '../../diagrams/escape.ts';
 import { annotate, boxOf, focus, focusOfHash } from './diagram-layers.ts';
@@ -85,7 +86,10 @@ function centre(figure: HTMLElement, canvas: HTMLElement): void {
 async function drawInBrowser(): Promise<void> {
   const blocks = [...document.querySelectorAll<HTMLElement>('pre.as-mermaid-client')];
   if (blocks.length === 0) return;
-  const { default: mermaid } = await import('mermaid');
+  // mermaid as its package ships it, published by the build (see astro/diagrams/mermaid-client.ts), not bundled with this script.
+  const src = blocks[0]!.dataset.mermaid;
+  if (!src) return;
+  const { default: mermaid } = (await import(/* @vite-ignore */ src)) as { default: Mermaid };
   const dark = document.documentElement.dataset.theme === 'dark';
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
   await mermaid.run({ nodes: blocks });

@@ -5,6 +5,7 @@ import { AstroError } from 'astro/errors';
 import type { LegendItem } from '../../diagrams/index.ts';
 import { RELATION_LABELS, type RelationKind } from '../../diagrams/relation-kinds.ts';
 import { withBase } from '../../pages/urls.ts';
+import { mermaidClientSrc } from './mermaid-client.ts';
 import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
 
@@ -104,7 +105,8 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
           {
             type: 'element',
             tagName: 'pre',
-            properties: { className: ['as-mermaid-client'] },
+            // Where the reader's browser finds mermaid to draw it (see mermaid-client.ts).
+            properties: { className: ['as-mermaid-client'], dataMermaid: mermaidClientSrc(context.base) },
             children: [{ type: 'text', value: input.text }],
           },
         ],
