@@ -112,6 +112,19 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
           // (Each page records its reads in its own view of the site.)
           build: { concurrency: settings.pageConcurrency },
           vite: {
+            plugins: [
+              {
+                // In dev, mermaid for the browser to draw diagrams in where no Chromium renders them, served
+                // as a build publishes it: added here, so that it comes before Astro's pages.
+                name: 'archsite:mermaid-client',
+                configureServer(server) {
+                  server.middlewares.use((request, response, next) => {
+                    // Vite has taken the base off the address by now.
+                    if (!serveMermaidClient(new URL(request.url ?? '/', 'http://dev').pathname, response)) next();
+                  });
+                },
+              },
+            ],
             // One copy of the hand-off module for the integration and the pages (see build-state.mjs).
             ssr: { external: SHARED },
             environments: Object.fromEntries(['ssr', 'astro', 'prerender'].map((name) => [name, { resolve: { external: SHARED } }])),
@@ -204,12 +217,6 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
       },
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {
-        // mermaid, for the browser to draw diagrams in where no Chromium renders them, as a build publishes it.
-        server.middlewares.use((request, response, next) => {
-          const pathname = new URL(request.url ?? '/', 'http://dev').pathname;
-          const own = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
-          if (own === undefined || !serveMermaidClient(own, response)) next();
-        });
         const dir = settings.contentDir;
         server.watcher.add(dir);
         const onChange = async (file: string) => {
