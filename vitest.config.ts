@@ -14,6 +14,7 @@ const UNIT = [
   'test/diagrams/figure.test.ts',
   'test/site/search-view.test.ts',
   'test/site/page-store.test.ts',
+  'test/site/phase-clock.test.ts',
   'test/cli/check.test.ts',
   'test/cli/new.test.ts',
   'test/cli/watch.test.ts',

@@ -22,8 +22,10 @@ export class PhaseClock {
 
   /** Starts `name`, ending the phase before it. */
   start(name: PhaseName): void {
-    this.end();
-    this.#current = { name, start: now(), cpu: cpuMs() };
+    const at = now();
+    const cpu = cpuMs();
+    this.#close(at, cpu);
+    this.#current = { name, start: at, cpu };
   }
 
   /** Starts `name` unless it has started already: for a mark many callers reach (the first page rendered). */
@@ -34,9 +36,14 @@ export class PhaseClock {
 
   /** Ends the current phase. */
   end(): void {
+    this.#close(now(), cpuMs());
+  }
+
+  /** Ends the current phase at `at`, with `cpu` read then: the next phase starts on the same reading. */
+  #close(at: number, cpu: number): void {
     const current = this.#current;
     if (!current) return;
-    this.#phases.push({ name: current.name, start: current.start, end: now(), cpu: cpuMs() - current.cpu });
+    this.#phases.push({ name: current.name, start: current.start, end: at, cpu: cpu - current.cpu });
     this.#current = undefined;
   }
 
