@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mermaidScript, patchMermaid, stockMermaidScript } from '../../plugins/astro/diagrams/mermaid-script.ts';
+import { mermaidScript, PATCHES, patchMermaid, stockMermaidScript } from '../../plugins/astro/diagrams/mermaid-script.ts';
 import { mermaidFences } from '../../plugins/astro/diagrams/prerender.ts';
-import { mermaidPage, pageDiagram, renderInPage } from '../../plugins/astro/diagrams/render.ts';
+import { mermaidPage, pageDiagram, renderInPage, stableCounters } from '../../plugins/astro/diagrams/render.ts';
 import { mermaidConfig, type Theme } from '../../plugins/astro/diagrams/svg-store.ts';
 import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { loadModel } from '../../plugins/model/load.ts';
@@ -50,11 +50,34 @@ describe('the mermaid bundle diagrams render with', () => {
   }, 60_000);
   afterAll(() => close?.());
 
-  it('is the installed mermaid with its getConfig made lazy', () => {
+  it('is the installed mermaid with its getConfig made lazy and its sanitizer remembering', () => {
     const { source, patched } = mermaidScript();
     expect(patched).toBe(true);
     expect(source).toContain('__archsite_c');
-    expect(source.length - stockMermaidScript().length).toBeLessThan(1000);
+    expect(source).toContain('__archsite_p.sanitize=function');
+    expect(source.length - stockMermaidScript().length).toBeLessThan(3000);
+    // Each patch alone, the other's place left as it was.
+    expect(patchMermaid(stockMermaidScript().replace('"createDOMPurify"', '"createPurifier"'))).not.toContain('__archsite_p');
+    expect(patchMermaid(stockMermaidScript().replace('"getConfig")', '"getTheConfig")'))).toContain('__archsite_p.sanitize=function');
+  });
+
+  it("sanitizes as the published bundle's DOMPurify does, call after call, hooks and configurations included", async () => {
+    const answers = await Promise.all(
+      pages.map((page) =>
+        page.evaluate(async () => {
+          const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+          // A label with markup DOMPurify removes, drawn twice: the second time its answer is remembered.
+          const label = 'a["<b>x</b><img src=x onerror=alert(1)><script>alert(2)</script><a href=javascript:alert(3) target=_blank>y</a>"]';
+          const first = await mermaid.render('s1', `flowchart LR\n  ${label}`);
+          const again = await mermaid.render('s1', `flowchart LR\n  ${label}`);
+          return [first.svg, again.svg];
+        }),
+      ),
+    );
+    const [stock, patched] = answers;
+    expect(patched).toEqual(stock);
+    expect(stock![0]).not.toMatch(/onerror|<script|javascript:/);
+    expect(stock![1]).toBe(stock![0]);
   });
 
   it('draws every diagram byte for byte as the published bundle does, in both themes', async () => {
@@ -73,6 +96,17 @@ describe('the mermaid bundle diagrams render with', () => {
     const [, after] = await renderAll(pages[1]!, [OTHER_TYPES[0]!, gitGraph], 'light');
     expect(alone).toMatch(/class="commit 0-[0-9a-f]{7} /);
     expect(after!.replaceAll('d-1', 'd-0')).toBe(alone);
+  });
+
+  it("numbers a sequence diagram's actors the same wherever it falls in a batch, once archsite renumbers them", async () => {
+    const actors = 'sequenceDiagram\n  actor Shopper\n  participant Shop\n  actor Clerk\n  Shopper->>Shop: order\n  Shop->>Clerk: pick\n';
+    const [alone] = await renderAll(pages[1]!, [actors], 'light');
+    const [, after] = await renderAll(pages[1]!, [OTHER_TYPES[0]!, actors, actors], 'light');
+    // mermaid's own numbers run on from diagram to diagram…
+    expect(alone).toMatch(/id="actor-man-torso\d+"/);
+    expect(after!.replaceAll('d-1', 'd-0')).not.toBe(alone);
+    // …archsite's start afresh in each.
+    expect(stableCounters(after!.replaceAll('d-1', 'd-0'))).toBe(stableCounters(alone!));
   });
 
   it("hands out the same configuration as the published bundle's, which callers may change without changing the next one", async () => {
@@ -116,19 +150,57 @@ describe('the mermaid bundle diagrams render with', () => {
 });
 
 describe('patching mermaid', () => {
+  const createPurify = 'i(Lor,"createDOMPurify");oy=Lor()';
+
+  it('wraps the one DOMPurify the bundle makes, and nothing else', () => {
+    const patched = PATCHES.rememberedSanitize(`x;${createPurify};y`);
+    expect(patched).toMatch(/^x;i\(Lor,"createDOMPurify"\);oy=\(\(__archsite_p\)=>\{.*\}\)\(Lor\(\)\);y$/);
+    expect(PATCHES.rememberedSanitize('a(Ee,"createDOMPurify");var $t=Ee();')).toMatch(
+      /^a\(Ee,"createDOMPurify"\);var \$t=\(\(__archsite_p\)=>/,
+    );
+    expect(PATCHES.rememberedSanitize(`${createPurify};${createPurify}`)).toBeUndefined();
+    expect(PATCHES.rememberedSanitize('i(Lor,"createDOMPurify");oy=Other()')).toBeUndefined();
+  });
+
+  it('remembers only strings of plain configurations, and forgets when hooks change', () => {
+    const patched = PATCHES.rememberedSanitize(createPurify)!;
+    let calls = 0;
+    const fake = {
+      sanitize: (text: string) => `${text}#${++calls}`,
+      addHook: () => undefined,
+    };
+    const purify = new Function('i', 'Lor', `let oy;${patched};return oy;`)(
+      () => undefined,
+      () => fake,
+    ) as typeof fake & { sanitize(text: unknown, config?: unknown): unknown };
+    expect(purify.sanitize('<b>a</b>')).toBe('<b>a</b>#1');
+    expect(purify.sanitize('<b>a</b>')).toBe('<b>a</b>#1');
+    expect(purify.sanitize('<b>a</b>', { FORBID_TAGS: ['style'] })).toBe('<b>a</b>#2');
+    expect(purify.sanitize('<b>a</b>', { FORBID_TAGS: ['style'] })).toBe('<b>a</b>#2');
+    // A configuration holding a function or a pattern is not compared: sanitized every time.
+    expect(purify.sanitize('<b>a</b>', { CUSTOM_ELEMENT_HANDLING: { tagNameCheck: /^x-/ } })).toBe('<b>a</b>#3');
+    expect(purify.sanitize('<b>a</b>', { CUSTOM_ELEMENT_HANDLING: { tagNameCheck: /^x-/ } })).toBe('<b>a</b>#4');
+    // A long text (a whole SVG) is not kept.
+    const long = 'x'.repeat(5000);
+    purify.sanitize(long);
+    expect(purify.sanitize(long)).toBe(`${long}#6`);
+    purify.addHook();
+    expect(purify.sanitize('<b>a</b>')).toBe('<b>a</b>#7');
+  });
+
   const getConfig = 'Cbe=i(r=>(gz(Uee,[r]),ri()),"setConfig"),ri=i(()=>Bh({},Uee),"getConfig")';
   const getSiteConfig = 'RHe=i(()=>Bh({},wb),"getSiteConfig"),';
 
   it('replaces the one getConfig of the known shape', () => {
-    const patched = patchMermaid(`x;${getSiteConfig}${getConfig};y`);
+    const patched = PATCHES.lazyConfig(`x;${getSiteConfig}${getConfig};y`);
     expect(patched).toMatch(/^x;RHe=i\(\(\)=>Bh\(\{\},wb\),"getSiteConfig"\),Cbe=.*,ri=i\(\(\)=>\{const __archsite_c=\{\};.*Uee.*Bh\(/);
     expect(patched).toMatch(/,"getConfig"\);y$/);
   });
 
   it('leaves a bundle of another shape alone', () => {
-    expect(patchMermaid('ri=i(()=>clone(Uee),"getConfig")')).toBeUndefined();
-    expect(patchMermaid(`${getSiteConfig}${getConfig};${getConfig}`)).toBeUndefined();
+    expect(PATCHES.lazyConfig('ri=i(()=>clone(Uee),"getConfig")')).toBeUndefined();
+    expect(PATCHES.lazyConfig(`${getSiteConfig}${getConfig};${getConfig}`)).toBeUndefined();
     // The copying function must be the one getSiteConfig uses.
-    expect(patchMermaid(`RHe=i(()=>Xy({},wb),"getSiteConfig"),${getConfig}`)).toBeUndefined();
+    expect(PATCHES.lazyConfig(`RHe=i(()=>Xy({},wb),"getSiteConfig"),${getConfig}`)).toBeUndefined();
   });
 });

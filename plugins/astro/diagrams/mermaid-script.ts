@@ -35,12 +35,51 @@ function lazyGetConfig(name: string, wrap: string, assign: string, current: stri
   );
 }
 
+/** Where mermaid's bundle makes its DOMPurify: `i(Lor,"createDOMPurify");oy=Lor()`, or `…;var $t=Ee()` in a module. */
+const CREATE_DOMPURIFY = /([\w$]+)\(([\w$]+),"createDOMPurify"\);((?:var |let )?)([\w$]+)=\2\(\)/g;
+
 /**
- * Changes mermaid's bundle to copy its configuration lazily (see `lazyGetConfig`), or
- * returns undefined when the bundle does not hold exactly one `getConfig` of the known
- * shape (another mermaid version): then it is used as it is.
+ * A DOMPurify whose `sanitize` remembers what it returned for a label. mermaid sanitizes
+ * every label about four times while it draws (in `strict`, each call parsing the label as
+ * a document of its own): about a quarter of a small diagram's rendering time, for labels
+ * that recur across a site's diagrams ("publishes", a service's name and technology).
+ *
+ * DOMPurify's answer depends only on the text, the configuration and the hooks, so it is
+ * reused only for a text of at most 4 KB (a whole SVG is sanitized once anyway) and a
+ * configuration of plain data (compared as JSON); a function or pattern in it is sanitized
+ * afresh each time, as is anything that is not a string. Adding or removing a hook, or
+ * setting a configuration, forgets every answer.
  */
-export function patchMermaid(source: string): string | undefined {
+function memoSanitize(purify: string): string {
+  const [p, s, m, plain, k, f, d, c, r] = [
+    '__archsite_p',
+    '__archsite_s',
+    '__archsite_m',
+    '__archsite_j',
+    '__archsite_k',
+    '__archsite_f',
+    '__archsite_d',
+    '__archsite_c',
+    '__archsite_r',
+  ];
+  return (
+    `((${p})=>{const ${s}=${p}.sanitize,${m}=new Map,` +
+    `${plain}=(${d})=>typeof ${d}==="string"||typeof ${d}==="boolean"||typeof ${d}==="number"||(Array.isArray(${d})?${d}.every(${plain}):` +
+    `${d}!==null&&typeof ${d}==="object"&&Object.getPrototypeOf(${d})===Object.prototype&&Object.values(${d}).every(${plain}));` +
+    `for(const ${k} of["addHook","removeHook","removeHooks","removeAllHooks","setConfig","clearConfig"]){const ${f}=${p}[${k}];` +
+    `if(typeof ${f}==="function")${p}[${k}]=function(){${m}.clear();return ${f}.apply(this,arguments)}}` +
+    `${p}.sanitize=function(${d},${c}){if(arguments.length>2||typeof ${d}!=="string"||${d}.length>4096||(${c}!==void 0&&!${plain}(${c})))` +
+    `return ${s}.apply(this,arguments);const ${k}=JSON.stringify(${c}===void 0?null:${c})+"\\0"+${d};let ${r}=${m}.get(${k});` +
+    `if(${r}===void 0){${r}=${s}.call(this,${d},${c});if(typeof ${r}!=="string")return ${r};if(${m}.size>=1e4)${m}.clear();${m}.set(${k},${r})}` +
+    `return ${r}};return ${p}})(${purify})`
+  );
+}
+
+/** A change to mermaid's bundle: the bundle changed, or undefined where it does not hold the one place it changes. */
+type Patch = (source: string) => string | undefined;
+
+/** `getConfig` made lazy (see `lazyGetConfig`). */
+const lazyConfig: Patch = (source) => {
   const matches = [...source.matchAll(GET_CONFIG)];
   if (matches.length !== 1) return undefined;
   const [whole, name, wrap, assign, current] = matches[0]!;
@@ -49,11 +88,38 @@ export function patchMermaid(source: string): string | undefined {
   if (getSiteConfig < 0 || !/^[\w$]+\),"getSiteConfig"\)/.test(source.slice(getSiteConfig + `=${wrap}(()=>${assign}({},`.length)))
     return undefined;
   return source.replace(whole, () => lazyGetConfig(name!, wrap!, assign!, current!));
+};
+
+/** DOMPurify's `sanitize` remembering its answers (see `memoSanitize`). */
+const rememberedSanitize: Patch = (source) => {
+  const matches = [...source.matchAll(CREATE_DOMPURIFY)];
+  if (matches.length !== 1) return undefined;
+  const [whole, wrap, create, declare, instance] = matches[0]!;
+  return source.replace(whole, () => `${wrap}(${create},"createDOMPurify");${declare}${instance}=${memoSanitize(`${create}()`)}`);
+};
+
+/** The changes archsite makes to mermaid's bundle, by name. Each changes what it takes longest to do, never what it draws. */
+export const PATCHES = { lazyConfig, rememberedSanitize } as const;
+
+/**
+ * Changes mermaid's bundle to copy its configuration lazily (see `lazyGetConfig`) and to
+ * remember DOMPurify's answers (see `memoSanitize`), each where the bundle holds exactly
+ * one place of the known shape; returns undefined when neither applies (another mermaid
+ * version): then it is used as it is.
+ */
+export function patchMermaid(source: string): string | undefined {
+  let patched: string | undefined;
+  for (const patch of Object.values(PATCHES)) patched = patch(patched ?? source) ?? patched;
+  return patched;
 }
 
 let script: { source: string; patched: boolean } | undefined;
 
-/** The mermaid bundle pages render with: patched when the patch applies, else as published. */
+/**
+ * The mermaid bundle pages render with: patched where the patches apply, else as published.
+ * (Its ES module build, which reads a diagram type's code only when first drawn, loads a
+ * page a second sooner, and then draws its first diagrams as much slower: no quicker in all.)
+ */
 export function mermaidScript(): { source: string; patched: boolean } {
   if (!script) {
     const source = readFileSync(MERMAID, 'utf8');

@@ -14,8 +14,21 @@ const BATCH = 100;
  * flat over the 5,000 diagrams of a thousand services; starting a page costs a second.)
  */
 const RECYCLE = 30;
-/** Pages rendering side by side: one per core (rendering is CPU-bound; more pages only wait). */
-const PAGES = Math.max(1, os.availableParallelism());
+/**
+ * Cores a rendering page keeps busy. Measured on 2 cores: a page's renderer used 1.3 cores
+ * while it drew (its main thread, and V8's compiler and garbage collector threads beside
+ * it), and a second page drew no more diagrams a second than one did.
+ */
+const CORES_PER_PAGE = 1.5;
+
+/**
+ * How many pages render side by side: as many as the cores keep busy, and no more than
+ * the work fills (a page costs seconds to start, and its first diagrams draw slowly while
+ * V8 learns mermaid's code).
+ */
+export function renderingPages(jobs: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(Math.floor(cores / CORES_PER_PAGE), jobs));
+}
 
 export interface RenderReport {
   /** How many diagram texts were rendered now (each in both themes). */
@@ -66,10 +79,11 @@ export async function renderDiagrams(
 
   const light = new Map<string, string>();
   const dark = new Map<string, string>();
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const first = [...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')];
+  const pool = new RenderPool(await chromium.launch({ executablePath, args: CHROMIUM_ARGS }), renderingPages(first.length));
   try {
     const run = (jobs: Job[]) =>
-      renderJobs(browser, jobs, (text, theme, outcome) => {
+      pool.run(jobs, (text, theme, outcome) => {
         if ('error' in outcome) return void errors.set(text, outcome.error);
         const svg = labelLinks(naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme))));
         store.store(text, theme, svg);
@@ -77,7 +91,7 @@ export async function renderDiagrams(
         if (theme === 'dark') dark.set(text, svg);
         else if (modelSet.has(text)) light.set(text, svg);
       });
-    await run([...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')]);
+    await run(first);
 
     const again: string[] = [];
     let transplanted = 0;
@@ -101,13 +115,21 @@ export async function renderDiagrams(
     if (again.length > 0) await run(batches(again, 'dark'));
     return { rendered: missing.length - errors.size, cached: unique.length - missing.length, transplanted, errors };
   } finally {
-    await browser.close();
+    await pool.close();
   }
 }
 
-/** Batches of one theme, diagrams of one layout together (the layout is set per batch). */
+/**
+ * Batches of one theme, diagrams of one layout together (the layout is set per batch):
+ * those ELK lays out first, the slowest to draw, so that no page is left drawing one
+ * alone at the end while the others wait.
+ */
 function batches(texts: readonly string[], theme: Theme): Job[] {
-  const sorted = [...texts].sort((a, b) => (layoutOf(a) ?? '').localeCompare(layoutOf(b) ?? ''));
+  const rank = (text: string) => {
+    const layout = layoutOf(text);
+    return `${layout === 'elk' ? 0 : 1}${layout ?? ''}`;
+  };
+  const sorted = [...texts].sort((a, b) => rank(a).localeCompare(rank(b)));
   const jobs: Job[] = [];
   for (let start = 0; start < sorted.length; start += BATCH) jobs.push({ texts: sorted.slice(start, start + BATCH), theme });
   return jobs;
@@ -128,30 +150,52 @@ export function pageDiagram(text: string): PageDiagram {
   return layout === undefined ? { text } : { text: text.replace(LAYOUT_FRONT_MATTER, ''), layout };
 }
 
-/** Renders jobs on a few pages side by side. */
-async function renderJobs(
-  browser: Browser,
-  jobs: readonly Job[],
-  done: (text: string, theme: Theme, outcome: Outcome) => void,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    let page = await mermaidPage(await browser.newPage());
-    let count = 0;
-    while (next < jobs.length) {
-      // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
-      if (++count % RECYCLE === 0) {
-        await page.close();
-        page = await mermaidPage(await browser.newPage());
+/**
+ * A few pages with mermaid loaded, rendering batches side by side. The pages are started
+ * when first needed and kept for every run, until the pool is closed.
+ */
+class RenderPool {
+  readonly #browser: Browser;
+  readonly #size: number;
+  readonly #idle: Page[] = [];
+  /** Batches each idle page has rendered, for recycling. */
+  readonly #rendered = new Map<Page, number>();
+
+  constructor(browser: Browser, size: number) {
+    this.#browser = browser;
+    this.#size = size;
+  }
+
+  async #page(): Promise<Page> {
+    return this.#idle.pop() ?? (await mermaidPage(await this.#browser.newPage()));
+  }
+
+  /** Renders the jobs, calling `done` with each diagram's outcome as its batch comes back. */
+  async run(jobs: readonly Job[], done: (text: string, theme: Theme, outcome: Outcome) => void): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      let page = await this.#page();
+      let count = this.#rendered.get(page) ?? 0;
+      while (next < jobs.length) {
+        // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
+        if (++count % RECYCLE === 0) {
+          await page.close();
+          page = await mermaidPage(await this.#browser.newPage());
+        }
+        const { texts, theme } = jobs[next++]!;
+        const diagrams = texts.map(pageDiagram);
+        const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
+        texts.forEach((text, index) => done(text, theme, outcomes[index]!));
       }
-      const { texts, theme } = jobs[next++]!;
-      const diagrams = texts.map(pageDiagram);
-      const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
-      texts.forEach((text, index) => done(text, theme, outcomes[index]!));
-    }
-    await page.close();
-  };
-  await Promise.all(Array.from({ length: Math.min(PAGES, jobs.length) }, worker));
+      this.#rendered.set(page, count);
+      this.#idle.push(page);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.#size, jobs.length) }, worker));
+  }
+
+  async close(): Promise<void> {
+    await this.#browser.close();
+  }
 }
 
 /** The address the rendering page is loaded from: answered by the page's own route, never by a network. */
@@ -237,16 +281,20 @@ function stableIds(svg: string, id: string, stable: string): string {
 }
 
 /**
- * mermaid numbers a sequence diagram's participants (`actor6`, `root-6`) from a counter that
- * runs across every diagram a page renders: the same diagram would come out with other
- * numbers after another one. They are numbered afresh within each SVG, in order of appearance.
+ * mermaid numbers a sequence diagram's participants (`actor6`, `root-6`, an actor's figure
+ * `actor-man-torso6`) from a counter that runs across every diagram a page renders: the
+ * same diagram would come out with other numbers after another one. They are numbered
+ * afresh within each SVG, in order of appearance.
  */
-function stableCounters(svg: string): string {
+export function stableCounters(svg: string): string {
   const numbers = new Map<string, number>();
-  return svg.replace(/\b(id|href)="(#?)(actor|root-)(\d+)"/g, (_, attribute: string, hash: string, prefix: string, n: string) => {
-    if (!numbers.has(n)) numbers.set(n, numbers.size);
-    return `${attribute}="${hash}${prefix}${numbers.get(n)}"`;
-  });
+  return svg.replace(
+    /\b(id|href)="(#?)(actor|root-|actor-man-[a-z]+)(\d+)"/g,
+    (_, attribute: string, hash: string, prefix: string, n: string) => {
+      if (!numbers.has(n)) numbers.set(n, numbers.size);
+      return `${attribute}="${hash}${prefix}${numbers.get(n)}"`;
+    },
+  );
 }
 
 /** Wider than this, a diagram fitted to the page column would be too small to read. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 export type Theme = 'light' | 'dark';
 
 /** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
-const RENDER_VERSION = '9';
+const RENDER_VERSION = '10';
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /** A rendered diagram: both themes. */
