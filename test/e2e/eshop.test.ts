@@ -93,6 +93,24 @@ describe.each([
   }, 120_000);
 });
 
+describe('a register on a slow machine', () => {
+  // A register is wide and has tools its script shows: both must be in place from the first paint,
+  // which a slow machine makes before it has read the whole page (a laptop's CPU slowed four times).
+  it.each([1440, 390])('does not move as it loads, at %i', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    await watchLayoutShift(context);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (const route of ['services/', 'risks/', 'security/']) {
+      await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+      await page.waitForTimeout(600);
+      expect(await layoutShift(page), route).toBeLessThan(0.005);
+    }
+    await context.close();
+  });
+});
+
 describe('the event bus, as eShop uses it', () => {
   it('draws what each service publishes going into the bus, and what it consumes coming out of it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

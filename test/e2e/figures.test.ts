@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, layoutShift, watchLayoutShift } from '../helpers/browser.ts';
+import { launch, layoutShift, onPages, watchLayoutShift } from '../helpers/browser.ts';
 import { buildTree, ROOT } from '../helpers/build.ts';
 import { realisticSite } from '../helpers/realistic.ts';
 import { serve } from '../helpers/serve.ts';
@@ -65,22 +65,25 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
 
   it('keeps every figure within the content column, and no page scrolls sideways', async () => {
     let figures = 0;
-    for (const route of PAGES) {
-      const page = await open(context, route);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(width);
-      const column = await page.locator('.sl-markdown-content').first().boundingBox();
-      for (const figure of await page.locator('figure.as-diagram').all()) {
-        const box = (await figure.boundingBox())!;
-        expect(box.x, route).toBeGreaterThanOrEqual(column!.x - 1);
-        expect(box.x + box.width, route).toBeLessThanOrEqual(column!.x + column!.width + 1);
-        // The tools are shown, and the open control is visible without hovering.
-        await expect(figure.locator('button[data-action="open"]').isVisible()).resolves.toBe(true);
-        figures++;
-      }
-      if (['architecture/', 'services/gateway/', 'deployments/production/'].includes(route))
-        await page.screenshot({ path: path.join(SHOTS, `${route.replace(/\W+/g, '-') || 'home'}${width}.png`) });
-      await page.close();
-    }
+    await onPages(
+      PAGES,
+      () => context.newPage(),
+      async (page, route) => {
+        await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(width);
+        const column = await page.locator('.sl-markdown-content').first().boundingBox();
+        for (const figure of await page.locator('figure.as-diagram').all()) {
+          const box = (await figure.boundingBox())!;
+          expect(box.x, route).toBeGreaterThanOrEqual(column!.x - 1);
+          expect(box.x + box.width, route).toBeLessThanOrEqual(column!.x + column!.width + 1);
+          // The tools are shown, and the open control is visible without hovering.
+          await expect(figure.locator('button[data-action="open"]').isVisible()).resolves.toBe(true);
+          figures++;
+        }
+        if (['architecture/', 'services/gateway/', 'deployments/production/'].includes(route))
+          await page.screenshot({ path: path.join(SHOTS, `${route.replace(/\W+/g, '-') || 'home'}${width}.png`) });
+      },
+    );
     expect(figures).toBeGreaterThan(10);
     expect(errors).toEqual([]);
   }, 120_000);
@@ -194,18 +197,21 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
   });
 
   it('never draws a figure larger than its natural size', async () => {
-    for (const route of PAGES) {
-      const page = await open(context, route);
-      const sizes = await page.$$eval('figure.as-diagram', (figures) =>
-        figures.flatMap((f) => {
-          const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((x) => x.getBoundingClientRect().width > 0);
-          return svg ? [{ drawn: svg.getBoundingClientRect().width, natural: Number((f as HTMLElement).dataset.width) }] : [];
-        }),
-      );
-      expect(sizes.length, route).toBeGreaterThan(0);
-      for (const { drawn, natural } of sizes) expect(drawn, route).toBeLessThanOrEqual(natural * 1.05);
-      await page.close();
-    }
+    await onPages(
+      PAGES,
+      () => context.newPage(),
+      async (page, route) => {
+        await page.goto(`${site.url}${route}`, { waitUntil: 'load' });
+        const sizes = await page.$$eval('figure.as-diagram', (figures) =>
+          figures.flatMap((f) => {
+            const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((x) => x.getBoundingClientRect().width > 0);
+            return svg ? [{ drawn: svg.getBoundingClientRect().width, natural: Number((f as HTMLElement).dataset.width) }] : [];
+          }),
+        );
+        expect(sizes.length, route).toBeGreaterThan(0);
+        for (const { drawn, natural } of sizes) expect(drawn, route).toBeLessThanOrEqual(natural * 1.05);
+      },
+    );
   });
 
   it('keeps the diagram on the stage in the viewer: opened centred, zoomed about the pointer or the middle, panned with the keys', async () => {
@@ -472,9 +478,10 @@ describe('without JavaScript', () => {
 });
 
 describe('nothing moves once a page has loaded', () => {
-  it.each(['services/gateway/', 'services/ordering/', 'events/order.paid/', 'domains/ordering/', 'architecture/'])(
+  // The pages are watched side by side: each mostly waits for its page to settle.
+  it.concurrent.for(['services/gateway/', 'services/ordering/', 'events/order.paid/', 'domains/ordering/', 'architecture/'])(
     'the layout shift of %s at 390 and 1440 stays under 0.05',
-    async (route) => {
+    async (route, { expect }) => {
       for (const width of [390, 1440]) {
         const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 } });
         await watchLayoutShift(context);

@@ -35,3 +35,26 @@ export async function watchLayoutShift(context: BrowserContext): Promise<void> {
 export function layoutShift(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { shift: number }).shift);
 }
+
+/**
+ * Visits every item on a few pages at once, each page taking the next item when it is done
+ * with one: a test that opens every page of a site waits mostly on the browser, not the cores.
+ * `newPage` makes each page (and sets it up: handlers, viewport); every page is closed after.
+ */
+export async function onPages<T>(
+  items: readonly T[],
+  newPage: () => Promise<Page>,
+  visit: (page: Page, item: T) => Promise<void>,
+  count = 3,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    const page = await newPage();
+    try {
+      while (next < items.length) await visit(page, items[next++]!);
+    } finally {
+      await page.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(count, items.length) }, worker));
+}
