@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
+import type { DiagramView } from '../diagrams/index.ts';
 import { HELP_ROUTE, REFERENCE_PAGES } from '../model/routes.ts';
-import type { Site } from '../pages/site.ts';
+import type { DiagramMode, Site } from '../pages/site.ts';
 import { ContentError } from './content-error.ts';
 import { addPolicyMeta, contentSecurityPolicy } from './csp.ts';
 import { findChromium } from './diagrams/chromium.ts';
@@ -61,35 +62,78 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
   let longSources: readonly string[] = [];
   let pages: PageCache | undefined;
 
-  /** Renders every diagram, then builds and publishes the site; an error where a mermaid fence in the content does not render. */
-  const prepare = async (logger: AstroIntegrationLogger, model: Model, render: boolean): Promise<string | undefined> => {
-    const views = siteDiagramViews(model, base);
-    let mode: 'svg' | 'client' = 'client';
-    let problem: string | undefined;
-    if (render) {
-      const started = performance.now();
-      clock?.start('diagrams');
-      const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store, base);
-      mode = outcome.mode;
-      longSources = outcome.longSources;
-      for (const view of outcome.reduced)
-        logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
-      const total = outcome.views + outcome.fences;
-      if (outcome.mode === 'client')
-        logger.warn(
-          `no Chrome or Chromium found (set ARCHSITE_CHROMIUM to one): ${total} diagrams will be drawn in the reader's browser instead of at build time`,
-        );
-      // Printed whatever Astro's log level: how long diagrams take is what people tune.
-      else
-        process.stdout.write(
-          `archsite: ${total} diagrams, ${outcome.rendered} rendered (${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms\n`,
-        );
-      if (outcome.diagnostics.length > 0)
-        problem = `${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, result.stats)}`;
-    }
+  /** In dev, when the server listens: the diagrams are rendered after, not beside, its start. */
+  let listening: () => void = () => {};
+  /** In dev, the renderings of the diagrams, one after another: the first waits for the server, each edit's for the one before. */
+  let rendering = new Promise<void>((resolve) => (listening = resolve));
+  /** Counts the dev server's contents: a rendering for content edited since is skipped, or its outcome dropped. */
+  let generation = 0;
+
+  /** Renders every diagram of `views` (not cached yet) and says how it went; an error where a mermaid fence in the content does not render. */
+  const renderViews = async (logger: AstroIntegrationLogger, model: Model, views: Map<string, DiagramView | null>) => {
+    const started = performance.now();
+    clock?.start('diagrams');
+    const outcome = await prerenderDiagrams(model, views, findChromium(settings.chromium), store, base);
+    longSources = outcome.longSources;
+    for (const view of outcome.reduced)
+      logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
+    const total = outcome.views + outcome.fences;
+    if (outcome.mode === 'client')
+      logger.warn(
+        `no Chrome or Chromium found (set ARCHSITE_CHROMIUM to one): ${total} diagrams will be drawn in the reader's browser instead of at build time`,
+      );
+    // Printed whatever Astro's log level: how long diagrams take is what people tune.
+    else
+      process.stdout.write(
+        `archsite: ${total} diagrams, ${outcome.rendered} rendered (${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms\n`,
+      );
+    const problem =
+      outcome.diagnostics.length > 0
+        ? `${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, result.stats)}`
+        : undefined;
+    return { mode: outcome.mode, problem };
+  };
+
+  /** Builds the site and publishes it to the pages. In dev, what follows the site (the prose of Markdown elements) is brought up to date before the page reloads. */
+  const publish = async (model: Model, views: Map<string, DiagramView | null>, mode: DiagramMode) => {
     site = createSite({ settings, checked: { ...result, model }, views, mode, store });
-    // In dev, what follows the site (the prose of Markdown elements) is brought up to date before the page reloads.
     await publishBuild({ site, pages, clock });
+  };
+
+  /**
+   * Renders the diagrams and publishes the site; returns an error where a mermaid fence in
+   * the content does not render. `now` (a build) renders every diagram before the site is
+   * published. `background` (dev) publishes the site at once, its figures drawn by the
+   * reader's browser until their SVGs are ready, and publishes it again, static, when they
+   * are: the first page does not wait for hundreds of diagrams, nor a page after an edit for
+   * Chromium to start. `never` (sync, preview) renders nothing.
+   */
+  const prepare = async (
+    logger: AstroIntegrationLogger,
+    model: Model,
+    render: 'now' | 'background' | 'never',
+  ): Promise<string | undefined> => {
+    const views = siteDiagramViews(model, base);
+    if (render === 'never') return void (await publish(model, views, 'client'));
+    if (render === 'background' && findChromium(settings.chromium)) {
+      const mine = ++generation;
+      await publish(model, views, 'background');
+      rendering = rendering.then(async () => {
+        if (mine !== generation) return;
+        try {
+          const { mode, problem } = await renderViews(logger, model, views);
+          if (problem) logger.error(problem);
+          // The same site, its diagrams now static (unless content was edited meanwhile: its own rendering follows).
+          if (mine === generation && site)
+            await publishBuild({ site: Object.freeze({ ...site, diagrams: Object.freeze({ ...site.diagrams, mode }) }), pages, clock });
+        } catch (error) {
+          logger.error(`the diagrams could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+      return undefined;
+    }
+    const { mode, problem } = await renderViews(logger, model, views);
+    await publish(model, views, mode);
     return problem;
   };
 
@@ -168,7 +212,7 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
         if (!result.model) return;
         // Incremental page output (ARCHSITE_PAGE_CACHE=0 turns it off): every page records
         // what it reads, and the next build keeps the pages whose reads did not change.
-        const render = command !== 'sync' && command !== 'preview';
+        const render = command === 'sync' || command === 'preview' ? 'never' : command === 'dev' ? 'background' : 'now';
         const problem = await prepare(logger, result.model, render);
         // Next, Astro bundles the pages' code; the first page rendered marks the next phase.
         clock?.start('bundle');
@@ -215,6 +259,7 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
         // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
         if (settings.cspMeta) addPolicyMeta(out, policy);
       },
+      'astro:server:start': () => listening(),
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {
         const dir = settings.contentDir;
@@ -226,7 +271,7 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
             logger.warn(`${formatDiagnostics(result.diagnostics, 'text')}\n${formatSummary(result.diagnostics, result.stats)}`);
           else logger.info(formatSummary(result.diagnostics, result.stats));
           if (result.model) {
-            const problem = await prepare(logger, result.model, true);
+            const problem = await prepare(logger, result.model, 'background');
             if (problem) logger.error(problem);
           }
           server.ws.send({ type: 'full-reload' });

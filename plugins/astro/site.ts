@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DiagramView } from '../diagrams/index.ts';
 import type { LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
-import type { Site, SiteFile } from '../pages/site.ts';
+import type { DiagramMode, Site, SiteFile } from '../pages/site.ts';
 import { gitInfo } from './git-dates.ts';
 import { gitHistory } from './git-history.ts';
 import type { Settings } from './settings.ts';
@@ -14,7 +14,7 @@ export interface SiteInputs {
   readonly checked: LoadResult & { readonly model: Model };
   /** Every generated view, by view key (see diagrams/prerender.ts). */
   readonly views: ReadonlyMap<string, DiagramView | null>;
-  readonly mode: 'svg' | 'client';
+  readonly mode: DiagramMode;
   readonly store: SvgStore;
 }
 

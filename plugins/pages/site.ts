@@ -77,9 +77,16 @@ export interface SiteFile {
   readonly api?: ApiDescription | undefined;
 }
 
+/**
+ * How a site's diagrams are drawn. `svg`: every one was rendered before the pages (a build);
+ * `background`: they are being rendered while the dev server already answers, and a figure
+ * whose SVG is not ready yet is drawn by the reader's browser meanwhile; `client`: every one is
+ * drawn by the reader's browser (no Chromium at build time).
+ */
+export type DiagramMode = 'svg' | 'background' | 'client';
+
 export interface SiteDiagrams {
-  /** `svg`: rendered at build time; `client`: drawn in the reader's browser (no browser at build time). */
-  readonly mode: 'svg' | 'client';
+  readonly mode: DiagramMode;
   /**
    * Every generated view of the site, built once, by `viewKey`: null where the model has
    * nothing to show for it (a service without components).

@@ -22,6 +22,16 @@ describe('a diagram figure', () => {
     expect(client).not.toContain(svg.light);
   });
 
+  it('while the dev server renders in the background, uses an SVG that is ready and draws one that is not in the browser', () => {
+    const svg = { light: '<svg id="d000000000000-l"></svg>', dark: '<svg id="d000000000000-d"></svg>' };
+    const ready = figureHtml({ text: TEXT, title: 'Containers' }, { mode: 'background', base: '/', rendered: () => svg });
+    expect(ready).toContain(svg.light);
+    expect(ready).not.toContain('as-mermaid-client');
+    const pending = figureHtml({ text: TEXT, title: 'Containers' }, { mode: 'background', base: '/', rendered: () => undefined });
+    expect(pending).toContain('as-mermaid-client');
+    expect(pending).toContain('flowchart LR');
+  });
+
   it('carries a variant for a narrow column only where it is at most three quarters as wide, shown below that share of the width', () => {
     const svg = (w: number, t: string) => `<svg id="d${t}" viewBox="0 0 ${w} 100"></svg>`;
     const drawn = new Map([

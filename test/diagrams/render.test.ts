@@ -7,7 +7,7 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../plugins/astro/diagrams/chromium.ts';
-import { renderDiagrams, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
+import { renderDiagrams, renderingPages, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
 import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
 import { buildView, siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
@@ -87,5 +87,20 @@ describe('build-time rendering', () => {
     const text = toString(svgTree(cachedDiagram(hostile.find((v) => v.name === 'container' && !v.of)!.text)!.light));
     expect(text).toContain(HOSTILE[1]);
     expect(text).toContain(HOSTILE[0]);
+  });
+});
+
+describe('rendering pages', () => {
+  it.each([
+    [0, 2, 1],
+    [63, 2, 1],
+    [600, 2, 1],
+    [601, 2, 2],
+    [1426, 2, 2],
+    [1426, 4, 3],
+    [7106, 4, 4],
+    [7106, 1, 1],
+  ])('for %i diagrams on %i cores: %i', (diagrams, cores, pages) => {
+    expect(renderingPages(diagrams, cores)).toBe(pages);
   });
 });

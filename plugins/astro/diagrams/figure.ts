@@ -5,14 +5,14 @@ import { AstroError } from 'astro/errors';
 import type { LegendItem } from '../../diagrams/index.ts';
 import { RELATION_LABELS, type RelationKind } from '../../diagrams/relation-kinds.ts';
 import { withBase } from '../../pages/urls.ts';
+import type { DiagramMode } from '../../pages/site.ts';
 import { mermaidClientSrc } from './mermaid-client.ts';
 import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
 
 /** Where a figure's SVGs come from in this build (the site's diagrams, see pages/site.ts). */
 export interface FigureContext {
-  /** `svg`: every diagram was rendered before the pages; `client`: the reader's browser draws them. */
-  readonly mode: 'svg' | 'client';
+  readonly mode: DiagramMode;
   readonly base: string;
   rendered(text: string): RenderedDiagram | undefined;
 }
@@ -65,9 +65,9 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
  * `figureHtml` writes them as they are, `figureTree` parses them for a Markdown tree.
  */
 export function diagramFigure(input: FigureInput, context: FigureContext): Element {
-  const svgs = context.mode === 'svg' ? context.rendered(input.text) : undefined;
-  // Every diagram is rendered before the first page: one missing here is a fault of the
-  // build (a diagram the pre-render did not know of), never drawn silently in the browser instead.
+  const svgs = context.mode === 'client' ? undefined : context.rendered(input.text);
+  // In a build, every diagram is rendered before the first page: one missing here is a fault
+  // of the build (a diagram the pre-render did not know of), never drawn silently in the browser instead.
   if (context.mode === 'svg' && !svgs)
     throw new AstroError(
       `archsite: the diagram "${input.title || input.text.split('\n')[0]}" was not rendered before the pages`,
