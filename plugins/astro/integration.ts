@@ -62,10 +62,10 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
   let longSources: readonly string[] = [];
   let pages: PageCache | undefined;
 
-  /** In dev, when the server listens: the diagrams are rendered after, not beside, its start. */
-  let listening: () => void = () => {};
+  /** In dev, when the server has answered its first request: the diagrams are rendered after, not beside, its start. */
+  let answered: () => void = () => {};
   /** In dev, the renderings of the diagrams, one after another: the first waits for the server, each edit's for the one before. */
-  let rendering = new Promise<void>((resolve) => (listening = resolve));
+  let rendering = new Promise<void>((resolve) => (answered = resolve));
   /** Counts the dev server's contents: a rendering for content edited since is skipped, or its outcome dropped. */
   let generation = 0;
 
@@ -162,6 +162,12 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
                 // as a build publishes it: added here, so that it comes before Astro's pages.
                 name: 'archsite:mermaid-client',
                 configureServer(server) {
+                  // The diagrams are rendered once the server has answered its first request: Vite
+                  // compiles the pages' code for it, which Chromium rendering beside it slowed by a third.
+                  server.middlewares.use((_request, response, next) => {
+                    response.once('finish', answered);
+                    next();
+                  });
                   server.middlewares.use((request, response, next) => {
                     // Vite has taken the base off the address by now.
                     if (!serveMermaidClient(new URL(request.url ?? '/', 'http://dev').pathname, response)) next();
@@ -259,7 +265,6 @@ export default function archsite({ settings, checked, clock }: ArchsiteOptions):
         // Hosts that cannot send headers (GitHub Pages) can carry the policy in every page.
         if (settings.cspMeta) addPolicyMeta(out, policy);
       },
-      'astro:server:start': () => listening(),
       // In dev, an edit to any content file re-reads the model, redraws what changed, and reloads the page.
       'astro:server:setup': ({ server, logger }) => {
         const dir = settings.contentDir;
