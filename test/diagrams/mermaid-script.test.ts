@@ -155,9 +155,6 @@ describe('patching mermaid', () => {
   it('wraps the one DOMPurify the bundle makes, and nothing else', () => {
     const patched = PATCHES.rememberedSanitize(`x;${createPurify};y`);
     expect(patched).toMatch(/^x;i\(Lor,"createDOMPurify"\);oy=\(\(__archsite_p\)=>\{.*\}\)\(Lor\(\)\);y$/);
-    expect(PATCHES.rememberedSanitize('a(Ee,"createDOMPurify");var $t=Ee();')).toMatch(
-      /^a\(Ee,"createDOMPurify"\);var \$t=\(\(__archsite_p\)=>/,
-    );
     expect(PATCHES.rememberedSanitize(`${createPurify};${createPurify}`)).toBeUndefined();
     expect(PATCHES.rememberedSanitize('i(Lor,"createDOMPurify");oy=Other()')).toBeUndefined();
   });

@@ -35,8 +35,8 @@ function lazyGetConfig(name: string, wrap: string, assign: string, current: stri
   );
 }
 
-/** Where mermaid's bundle makes its DOMPurify: `i(Lor,"createDOMPurify");oy=Lor()`, or `…;var $t=Ee()` in a module. */
-const CREATE_DOMPURIFY = /([\w$]+)\(([\w$]+),"createDOMPurify"\);((?:var |let )?)([\w$]+)=\2\(\)/g;
+/** Where mermaid's bundle makes its DOMPurify: `i(Lor,"createDOMPurify");oy=Lor()`. */
+const CREATE_DOMPURIFY = /([\w$]+)\(([\w$]+),"createDOMPurify"\);([\w$]+)=\2\(\)/g;
 
 /**
  * A DOMPurify whose `sanitize` remembers what it returned for a label. mermaid sanitizes
@@ -94,8 +94,8 @@ const lazyConfig: Patch = (source) => {
 const rememberedSanitize: Patch = (source) => {
   const matches = [...source.matchAll(CREATE_DOMPURIFY)];
   if (matches.length !== 1) return undefined;
-  const [whole, wrap, create, declare, instance] = matches[0]!;
-  return source.replace(whole, () => `${wrap}(${create},"createDOMPurify");${declare}${instance}=${memoSanitize(`${create}()`)}`);
+  const [whole, wrap, create, instance] = matches[0]!;
+  return source.replace(whole, () => `${wrap}(${create},"createDOMPurify");${instance}=${memoSanitize(`${create}()`)}`);
 };
 
 /** The changes archsite makes to mermaid's bundle, by name. Each changes what it takes longest to do, never what it draws. */

@@ -78,7 +78,6 @@ export async function renderDiagrams(
 
   const light = new Map<string, string>();
   const dark = new Map<string, string>();
-  const first = [...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')];
   const pool = new RenderPool(
     await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
     renderingPages(missing.length + models.length + twice.length),
@@ -93,7 +92,7 @@ export async function renderDiagrams(
         if (theme === 'dark') dark.set(text, svg);
         else if (modelSet.has(text)) light.set(text, svg);
       });
-    await run(first);
+    await run([...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')]);
 
     const again: string[] = [];
     let transplanted = 0;
