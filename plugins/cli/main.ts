@@ -1,63 +1,13 @@
 #!/usr/bin/env node
 /**
- * The archsite command line: `check`, `build`, `dev`, `export` and `new`. Exit codes: 0 clean, 1 errors in
- * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself.
+ * The `archsite` command. Before any of its code is loaded, Node is asked to keep what it
+ * compiles (archsite's TypeScript, Astro, Vite, ...) in node_modules/.cache/archsite/compile/,
+ * so that every later run starts from there: `check` starts in about half the time. Node
+ * checks each cached entry against the file's text and its own version; NODE_COMPILE_CACHE
+ * chooses another folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
-import { printable } from '../model/diagnostics.ts';
-import { ContentFolderError } from '../model/load.ts';
-import { USAGE, UsageError, parseArgs } from './args.ts';
-import { runCheck } from './check.ts';
+import module from 'node:module';
+import path from 'node:path';
 
-// A reader that stops early (`| head`) is not an error of ours.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
-async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2), process.env);
-  switch (options.command) {
-    case 'check': {
-      if (!options.watch) return (await runCheck(options)).exitCode;
-      const { runCheckWatch } = await import('./watch.ts');
-      return runCheckWatch(options);
-    }
-    case 'build': {
-      const { runBuild } = await import('./build.ts');
-      return runBuild(options);
-    }
-    case 'dev': {
-      const { runDev } = await import('./build.ts');
-      return runDev(options);
-    }
-    case 'export': {
-      const { runExport } = await import('./export.ts');
-      return runExport(options);
-    }
-    case 'new': {
-      const { runNew } = await import('./new.ts');
-      return runNew(options);
-    }
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`archsite: ${printable(error.message)}\n${error.showUsage ? `\n${USAGE}\n` : ''}`);
-    } else if (error instanceof ContentFolderError) {
-      process.stderr.write(`archsite: ${printable(error.message)}\n`);
-    } else {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(
-        `archsite: internal error, this is a bug in archsite, not in your content. Please report it with the output below.\n${detail}\n`,
-      );
-    }
-    process.exitCode = 2;
-  },
-);
+module.enableCompileCache?.(path.join(import.meta.dirname, '../../node_modules/.cache/archsite/compile'));
+await import('./commands.ts');

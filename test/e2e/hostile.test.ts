@@ -134,23 +134,36 @@ describe('hostile content', () => {
     await page.close();
   }, 300_000);
 
-  it('clicks every box of every diagram without a dialog', async () => {
+  it('clicks every box of every diagram without a dialog, each one leading to a page of the site', async () => {
     const page = await browser.newPage();
     watch(page);
+    // Where each click sends the browser, taken as the request leaves and stopped there: the
+    // clicked page stays for its next box, and every page a box leads to is opened above.
+    const targets: string[] = [];
+    let clicking = false;
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      if (!clicking || !request.isNavigationRequest() || request.frame() !== page.mainFrame()) return route.continue();
+      targets.push(request.url());
+      return route.abort('aborted');
+    });
     let clicked = 0;
     for (const route of pages(out)) {
       await open(page, route);
+      clicking = true;
       // The drawing shown (a figure may also hold one for a narrow column, hidden here).
-      const count = await page.locator('figure.as-diagram .as-diagram-light svg a').filter({ visible: true }).count();
+      const boxes = page.locator('figure.as-diagram .as-diagram-light svg a').filter({ visible: true });
+      const count = await boxes.count();
       for (let i = 0; i < count; i++) {
-        await open(page, route);
-        const box = page.locator('figure.as-diagram .as-diagram-light svg a').filter({ visible: true }).nth(i);
-        await box.scrollIntoViewIfNeeded();
-        await box.click({ force: true });
-        await page.waitForLoadState('load');
-        expect(page.url().startsWith(site.url), page.url()).toBe(true);
+        const before = targets.length;
+        await boxes.nth(i).scrollIntoViewIfNeeded();
+        await boxes.nth(i).click({ force: true });
+        await expect.poll(() => targets.length, { message: `box ${i} of ${route}` }).toBe(before + 1);
+        expect(targets.at(-1)!.startsWith(site.url), targets.at(-1)).toBe(true);
+        expect(page.url(), 'the clicked page stays').toBe(`${site.url}${route}`);
         clicked++;
       }
+      clicking = false;
     }
     expect(clicked).toBeGreaterThan(20);
     await page.close();

@@ -73,7 +73,7 @@ describe('the layers', () => {
     // The user's settings are read from an environment by plugins/astro/settings.ts, which
     // astro.config.mjs and the CLI hand theirs to. The CLI also sets Astro's process up
     // (production mode, no telemetry, no variables that leak into Vite).
-    expect(found.sort()).toEqual(['plugins/cli/build.ts: process.env', 'plugins/cli/main.ts: process.env']);
+    expect(found.sort()).toEqual(['plugins/cli/build.ts: process.env', 'plugins/cli/commands.ts: process.env']);
   });
 
   it('only the site adapter reads git, and only the hand-off points read the build state', () => {
