@@ -18,6 +18,7 @@ const UNIT = [
   'test/cli/check.test.ts',
   'test/cli/new.test.ts',
   'test/cli/watch.test.ts',
+  'test/bench/**/*.test.ts',
 ];
 
 export default defineConfig({

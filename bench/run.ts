@@ -16,7 +16,7 @@ import path from 'node:path';
 import { checkStorePath } from '../plugins/cli/check-store-file.ts';
 import { generateArchitecture, type ArchitectureStyle } from './generate.ts';
 import { pageWeight } from './page-weight.ts';
-import { treeCpuSampler, treeMemory } from './process-tree.ts';
+import { measureProcess, median } from './measure.ts';
 import { PHASES, type Phase } from '../plugins/astro/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -50,39 +50,19 @@ interface PhaseTime {
 }
 
 /** Runs the CLI, sampling the memory and CPU time of its process tree every 100 ms; a build says its phases. */
-function cli(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+async function cli(argv: string[], env: Record<string, string> = {}): Promise<Run> {
   const timings =
     argv[0] === 'build' ? path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-bench-timings-')), 'timings.json') : undefined;
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const spawned = performance.timeOrigin + started;
-    const child = spawn(process.execPath, [CLI, ...argv, ...(timings ? ['--timings', timings] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stdout += d));
-    let peak = 0;
-    let peakPss = 0;
-    const cpu = treeCpuSampler(child.pid!);
-    /** CPU time spent by the tree in the 100 ms before each moment (milliseconds since the epoch). */
-    const samples: { at: number; cpu: number }[] = [];
-    const timer = setInterval(() => {
-      const memory = treeMemory(child.pid!);
-      peak = Math.max(peak, memory.rss);
-      peakPss = Math.max(peakPss, memory.pss);
-      samples.push({ at: performance.timeOrigin + performance.now(), cpu: cpu() });
-    }, 100);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      const exited = performance.timeOrigin + performance.now();
-      const phases =
-        timings && existsSync(timings) ? phaseTimes(JSON.parse(readFileSync(timings, 'utf8')).phases, samples, spawned, exited) : undefined;
-      if (timings) rmSync(path.dirname(timings), { recursive: true, force: true });
-      resolve({ ms: performance.now() - started, peak, peakPss, stdout, code, phases });
-    });
+  const run = await measureProcess(process.execPath, [CLI, ...argv, ...(timings ? ['--timings', timings] : [])], {
+    cwd: ROOT,
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
+  const phases =
+    timings && existsSync(timings)
+      ? phaseTimes(JSON.parse(readFileSync(timings, 'utf8')).phases, run.samples, run.spawned, run.exited)
+      : undefined;
+  if (timings) rmSync(path.dirname(timings), { recursive: true, force: true });
+  return { ms: run.ms, peak: run.peak, peakPss: run.peakPss, stdout: run.output, code: run.code, phases };
 }
 
 /**
@@ -120,12 +100,6 @@ function phaseMedians(runs: readonly Run[]): PhaseTime[] {
     return [{ name, wall: median(times.map((t) => t.wall)), cpu: median(times.map((t) => t.cpu)), own: median(times.map((t) => t.own)) }];
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 function du(dir: string): number {
   let total = 0;
