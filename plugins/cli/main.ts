@@ -2,7 +2,7 @@
 /**
  * The `archsite` command. Before any of its code is loaded, Node is asked to keep what it
  * compiles (archsite's TypeScript, Astro, Vite, ...) in node_modules/.cache/archsite/compile/,
- * so that every later run starts from there: `check` starts in about half the time. Node
+ * so that every later run starts from there (a check of the example: 1.1 s -> 0.9 s). Node
  * checks each cached entry against the file's text and its own version; NODE_COMPILE_CACHE
  * chooses another folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
