@@ -62,141 +62,191 @@ export interface ConvertOptions {
 /** The LikeC4 source for `model`: one `.c4` file's text. */
 export function toLikeC4(model: ExportedModel, options: ConvertOptions = {}): string {
   if (model.version !== 1) throw new Error(`export format version ${model.version}: this converter reads version 1`);
-  const names = new Identifiers();
-  const byKind = (kind: string) => model.elements.filter((e) => e.kind === kind);
-  const services = byKind('service');
-  const domains = byKind('domain');
-  /** Each element's fully qualified LikeC4 name, by `kind:id`. */
-  const fqn = new Map<string, string>();
-  const lines: string[] = [];
-  const say = (depth: number, line: string) => lines.push(`${'  '.repeat(depth)}${line}`);
-  const element = (depth: number, key: string, kind: string, e: ExportedElement, parent?: string) => {
-    const id = names.take(key, e.id);
-    fqn.set(key, parent ? `${parent}.${id}` : id);
-    say(depth, `${id} = ${kind} ${quote(title(e))} {`);
-    const description = e.data.description ?? e.data.responsibility;
-    if (typeof description === 'string') say(depth + 1, `description ${quote(description)}`);
-    const technology = technologyOf(e);
-    if (technology) say(depth + 1, `technology ${quote(technology)}`);
-    return id;
-  };
+  const writer = new LikeC4Writer(model);
+  const deployments = options.deployments ? writer.byKind('deployment') : [];
+  writer.specification(deployments.length > 0);
+  writer.elements();
+  writer.relations();
+  writer.deployments(deployments);
+  writer.views(deployments);
+  return writer.text();
+}
 
-  say(0, 'specification {');
-  for (const [kind, shape] of SPECIFICATION) say(1, shape ? `element ${kind} { style { shape ${shape} } }` : `element ${kind}`);
-  if (options.deployments) (say(1, 'deploymentNode environment'), say(1, 'deploymentNode node'));
-  say(0, '}');
-  say(0, '');
-  say(0, 'model {');
-  for (const e of byKind('person')) (element(1, `person:${e.id}`, 'actor', e), say(1, '}'));
-  for (const e of byKind('system')) (element(1, `system:${e.id}`, 'external', e), say(1, '}'));
-  // The system itself holds its domains, and in each its services, the events they publish
-  // and the resources only they use; what several domains share sits in the system.
-  const domainOf = new Map<string, string>();
-  for (const s of services)
-    if (typeof s.data.domain === 'string' && domains.some((d) => d.id === s.data.domain)) domainOf.set(s.id, s.data.domain);
-  const home = (serviceIds: readonly string[]) => {
-    const homes = new Set(serviceIds.map((id) => domainOf.get(id) ?? ''));
-    return homes.size === 1 ? [...homes][0]! : '';
-  };
-  const byHome = new Map<string, { kind: string; e: ExportedElement }[]>();
-  const place = (where: string, kind: string, e: ExportedElement) => byHome.set(where, [...(byHome.get(where) ?? []), { kind, e }]);
-  for (const e of byKind('resource')) {
-    const category = own(model.relations.categories, e.id);
-    const kind = category === 'database' || category === 'cache' ? 'database' : category === 'messaging' ? 'queue' : 'resource';
-    place(home((own(model.relations.resourceUsers, e.id) ?? []).map((u) => u.service)), kind, e);
+/** Writes the source section by section, keeping each element's name as it goes. */
+class LikeC4Writer {
+  readonly #model: ExportedModel;
+  readonly #names = new Identifiers();
+  /** Each element's fully qualified LikeC4 name, by `kind:id` (and `system` for the system itself). */
+  readonly #fqn = new Map<string, string>();
+  readonly #lines: string[] = [];
+  readonly #relations = new Set<string>();
+
+  constructor(model: ExportedModel) {
+    this.#model = model;
   }
-  for (const e of byKind('event')) place(home(own(model.relations.producers, e.id) ?? []), 'event', e);
-  for (const s of services) place(domainOf.get(s.id) ?? '', 'service', s);
-  const system = names.take('system', 'platform');
-  fqn.set('system', system);
-  say(1, `${system} = system ${quote(model.system.name)} {`);
-  const contents = (depth: number, where: string, parent: string) => {
-    for (const { kind, e } of byHome.get(where) ?? []) {
-      const id = element(depth, `${kind === 'service' || kind === 'event' ? kind : 'resource'}:${e.id}`, kind, e, parent);
-      const components = kind === 'service' && Array.isArray(e.data.components) ? (e.data.components as Component[]) : [];
-      for (const c of components) {
-        const cid = names.take(`component:${e.id}/${c.id}`, c.id);
-        fqn.set(`component:${e.id}/${c.id}`, `${parent}.${id}.${cid}`);
-        say(depth + 1, `${cid} = component ${quote(c.name ?? c.id)}${c.technology ? ` { technology ${quote(c.technology)} }` : ''}`);
-      }
-      say(depth, '}');
+
+  byKind(kind: string): ExportedElement[] {
+    return this.#model.elements.filter((e) => e.kind === kind);
+  }
+
+  text(): string {
+    return `${this.#lines.join('\n')}\n`;
+  }
+
+  specification(deployments: boolean): void {
+    this.#say(0, 'specification {');
+    for (const [kind, shape] of SPECIFICATION) this.#say(1, shape ? `element ${kind} { style { shape ${shape} } }` : `element ${kind}`);
+    if (deployments) (this.#say(1, 'deploymentNode environment'), this.#say(1, 'deploymentNode node'));
+    this.#say(0, '}');
+  }
+
+  /**
+   * People and external systems, then the system: its domains, and in each its services, the
+   * events they publish and the resources only they use; what several domains share sits in
+   * the system itself. The model section stays open for the relations.
+   */
+  elements(): void {
+    const { relations } = this.#model;
+    this.#say(0, '');
+    this.#say(0, 'model {');
+    for (const e of this.byKind('person')) (this.#element(1, `person:${e.id}`, 'actor', e), this.#say(1, '}'));
+    for (const e of this.byKind('system')) (this.#element(1, `system:${e.id}`, 'external', e), this.#say(1, '}'));
+    const domains = this.byKind('domain');
+    const domainOf = new Map<string, string>();
+    for (const s of this.byKind('service'))
+      if (typeof s.data.domain === 'string' && domains.some((d) => d.id === s.data.domain)) domainOf.set(s.id, s.data.domain);
+    const home = (serviceIds: readonly string[]) => {
+      const homes = new Set(serviceIds.map((id) => domainOf.get(id) ?? ''));
+      return homes.size === 1 ? [...homes][0]! : '';
+    };
+    const byHome = new Map<string, { kind: string; e: ExportedElement }[]>();
+    const place = (where: string, kind: string, e: ExportedElement) => byHome.set(where, [...(byHome.get(where) ?? []), { kind, e }]);
+    for (const e of this.byKind('resource')) {
+      const category = own(relations.categories, e.id);
+      const kind = category === 'database' || category === 'cache' ? 'database' : category === 'messaging' ? 'queue' : 'resource';
+      place(home((own(relations.resourceUsers, e.id) ?? []).map((u) => u.service)), kind, e);
     }
-  };
-  for (const d of domains) {
-    const id = element(2, `domain:${d.id}`, 'domain', d, system);
-    contents(3, d.id, `${system}.${id}`);
-    say(2, '}');
+    for (const e of this.byKind('event')) place(home(own(relations.producers, e.id) ?? []), 'event', e);
+    for (const s of this.byKind('service')) place(domainOf.get(s.id) ?? '', 'service', s);
+    const system = this.#names.take('system', 'platform');
+    this.#fqn.set('system', system);
+    this.#say(1, `${system} = system ${quote(this.#model.system.name)} {`);
+    for (const d of domains) {
+      const id = this.#element(2, `domain:${d.id}`, 'domain', d, system);
+      for (const { kind, e } of byHome.get(d.id) ?? []) this.#contained(3, kind, e, `${system}.${id}`);
+      this.#say(2, '}');
+    }
+    for (const { kind, e } of byHome.get('') ?? []) this.#contained(2, kind, e, system);
+    this.#say(1, '}');
   }
-  contents(2, '', system);
-  say(1, '}');
 
-  const written = new Set<string>();
-  const relation = (from: string | undefined, to: string | undefined, label?: string, technology?: string) => {
-    if (!from || !to || from === to) return;
-    const line = `${from} -> ${to} ${label ?? ''} ${technology ?? ''}`;
-    if (written.has(line)) return;
-    written.add(line);
-    say(1, `${from} -> ${to}${label ? ` ${quote(label)}` : ''}${technology ? ` { technology ${quote(technology)} }` : ''}`);
-  };
-  for (const calls of Object.values(model.relations.calls))
-    for (const call of calls)
-      relation(fqn.get(`${call.from.kind}:${call.from.id}`), fqn.get(`${call.to.kind}:${call.to.id}`), call.description, call.protocol);
-  for (const [resource, users] of Object.entries(model.relations.resourceUsers))
-    for (const user of users) relation(fqn.get(`service:${user.service}`), fqn.get(`resource:${resource}`), USES.get(user.via) ?? 'uses');
-  for (const [event, producers] of Object.entries(model.relations.producers))
-    for (const p of producers) relation(fqn.get(`service:${p}`), fqn.get(`event:${event}`), 'publishes');
-  for (const [event, consumers] of Object.entries(model.relations.consumers))
-    for (const c of consumers) relation(fqn.get(`event:${event}`), fqn.get(`service:${c}`), 'consumed by');
-  for (const s of services)
-    for (const c of Array.isArray(s.data.components) ? (s.data.components as Component[]) : [])
-      for (const used of c.uses ?? [])
-        relation(
-          fqn.get(`component:${s.id}/${c.id}`),
-          fqn.get(`component:${s.id}/${used}`) ?? fqn.get(`service:${used}`) ?? fqn.get(`resource:${used}`),
-        );
-  say(0, '}');
+  /** Calls and uses, stores, events as publisher → event → consumer, and what components use; then the model section closes. */
+  relations(): void {
+    const { relations } = this.#model;
+    const fqn = (key: string) => this.#fqn.get(key);
+    for (const calls of Object.values(relations.calls))
+      for (const call of calls)
+        this.#relation(fqn(`${call.from.kind}:${call.from.id}`), fqn(`${call.to.kind}:${call.to.id}`), call.description, call.protocol);
+    for (const [resource, users] of Object.entries(relations.resourceUsers))
+      for (const user of users) this.#relation(fqn(`service:${user.service}`), fqn(`resource:${resource}`), USES.get(user.via) ?? 'uses');
+    for (const [event, producers] of Object.entries(relations.producers))
+      for (const p of producers) this.#relation(fqn(`service:${p}`), fqn(`event:${event}`), 'publishes');
+    for (const [event, consumers] of Object.entries(relations.consumers))
+      for (const c of consumers) this.#relation(fqn(`event:${event}`), fqn(`service:${c}`), 'consumed by');
+    for (const s of this.byKind('service'))
+      for (const c of componentsOf(s))
+        for (const used of c.uses ?? [])
+          this.#relation(
+            fqn(`component:${s.id}/${c.id}`),
+            fqn(`component:${s.id}/${used}`) ?? fqn(`service:${used}`) ?? fqn(`resource:${used}`),
+          );
+    this.#say(0, '}');
+  }
 
-  const deployments = options.deployments ? byKind('deployment') : [];
-  if (deployments.length > 0) {
-    say(0, '');
-    say(0, 'deployment {');
+  deployments(deployments: readonly ExportedElement[]): void {
+    if (deployments.length === 0) return;
+    this.#say(0, '');
+    this.#say(0, 'deployment {');
     for (const d of deployments) {
-      say(1, `environment ${names.take(`deployment:${d.id}`, d.id)} {`);
-      const node = (depth: number, n: DeploymentNode, path: string) => {
-        say(depth, `${names.take(`node:${path}/${n.id}`, n.id)} = node ${quote(n.name ?? n.id)} {`);
-        if (n.technology) say(depth + 1, `technology ${quote(n.technology)}`);
-        for (const child of n.nodes ?? []) node(depth + 1, child, `${path}/${n.id}`);
-        for (const i of n.instances ?? []) {
-          const target = i.service ? fqn.get(`service:${i.service}`) : i.resource ? fqn.get(`resource:${i.resource}`) : undefined;
-          if (target) say(depth + 1, `instanceOf ${target}`);
-        }
-        say(depth, '}');
-      };
-      for (const n of (d.data.nodes ?? []) as DeploymentNode[]) node(2, n, d.id);
-      say(1, '}');
+      this.#say(1, `environment ${this.#names.take(`deployment:${d.id}`, d.id)} {`);
+      for (const n of (d.data.nodes ?? []) as DeploymentNode[]) this.#node(2, n, d.id);
+      this.#say(1, '}');
     }
-    say(0, '}');
+    this.#say(0, '}');
   }
 
-  say(0, '');
-  say(0, 'views {');
-  say(1, `view index {`);
-  say(2, `title ${quote(model.system.name)}`);
-  say(2, 'include *');
-  say(1, '}');
-  for (const [key, name] of [...fqn].filter(([key]) => /^(domain|service|event):|^system$/.test(key))) {
-    say(1, `view ${names.take(`view:${key}`, `view-${key.replace(':', '-')}`)} of ${name} {`);
-    say(2, 'include *');
-    say(1, '}');
+  /** The landscape, the system, each domain, service and event, and each environment. */
+  views(deployments: readonly ExportedElement[]): void {
+    this.#say(0, '');
+    this.#say(0, 'views {');
+    this.#say(1, `view index {`);
+    this.#say(2, `title ${quote(this.#model.system.name)}`);
+    this.#say(2, 'include *');
+    this.#say(1, '}');
+    for (const [key, name] of [...this.#fqn].filter(([key]) => /^(domain|service|event):|^system$/.test(key))) {
+      this.#say(1, `view ${this.#names.take(`view:${key}`, `view-${key.replace(':', '-')}`)} of ${name} {`);
+      this.#say(2, 'include *');
+      this.#say(1, '}');
+    }
+    for (const d of deployments) {
+      const env = this.#names.take(`deployment:${d.id}`, d.id);
+      this.#say(1, `deployment view ${this.#names.take(`view:deployment:${d.id}`, `deployment-${d.id}`)} {`);
+      this.#say(2, `include ${env}.**`);
+      this.#say(1, '}');
+    }
+    this.#say(0, '}');
   }
-  for (const d of deployments) {
-    const env = names.take(`deployment:${d.id}`, d.id);
-    say(1, `deployment view ${names.take(`view:deployment:${d.id}`, `deployment-${d.id}`)} {`);
-    say(2, `include ${env}.**`);
-    say(1, '}');
+
+  #say(depth: number, line: string): void {
+    this.#lines.push(`${'  '.repeat(depth)}${line}`);
   }
-  say(0, '}');
-  return `${lines.join('\n')}\n`;
+
+  /** Opens an element's block, with its description and technology; the caller closes it. */
+  #element(depth: number, key: string, kind: string, e: ExportedElement, parent?: string): string {
+    const id = this.#names.take(key, e.id);
+    this.#fqn.set(key, parent ? `${parent}.${id}` : id);
+    this.#say(depth, `${id} = ${kind} ${quote(title(e))} {`);
+    const description = e.data.description ?? e.data.responsibility;
+    if (typeof description === 'string') this.#say(depth + 1, `description ${quote(description)}`);
+    const technology = technologyOf(e);
+    if (technology) this.#say(depth + 1, `technology ${quote(technology)}`);
+    return id;
+  }
+
+  /** A service (with its components), event or resource inside the system or a domain. */
+  #contained(depth: number, kind: string, e: ExportedElement, parent: string): void {
+    const id = this.#element(depth, `${kind === 'service' || kind === 'event' ? kind : 'resource'}:${e.id}`, kind, e, parent);
+    for (const c of kind === 'service' ? componentsOf(e) : []) {
+      const cid = this.#names.take(`component:${e.id}/${c.id}`, c.id);
+      this.#fqn.set(`component:${e.id}/${c.id}`, `${parent}.${id}.${cid}`);
+      this.#say(depth + 1, `${cid} = component ${quote(c.name ?? c.id)}${c.technology ? ` { technology ${quote(c.technology)} }` : ''}`);
+    }
+    this.#say(depth, '}');
+  }
+
+  /** One relation, once: the same one from two sources of the model is written once. */
+  #relation(from: string | undefined, to: string | undefined, label?: string, technology?: string): void {
+    if (!from || !to || from === to) return;
+    const line = `${from} -> ${to}${label ? ` ${quote(label)}` : ''}${technology ? ` { technology ${quote(technology)} }` : ''}`;
+    if (this.#relations.has(line)) return;
+    this.#relations.add(line);
+    this.#say(1, line);
+  }
+
+  #node(depth: number, n: DeploymentNode, path: string): void {
+    this.#say(depth, `${this.#names.take(`node:${path}/${n.id}`, n.id)} = node ${quote(n.name ?? n.id)} {`);
+    if (n.technology) this.#say(depth + 1, `technology ${quote(n.technology)}`);
+    for (const child of n.nodes ?? []) this.#node(depth + 1, child, `${path}/${n.id}`);
+    for (const i of n.instances ?? []) {
+      const target = i.service ? this.#fqn.get(`service:${i.service}`) : i.resource ? this.#fqn.get(`resource:${i.resource}`) : undefined;
+      if (target) this.#say(depth + 1, `instanceOf ${target}`);
+    }
+    this.#say(depth, '}');
+  }
+}
+
+function componentsOf(service: ExportedElement): readonly Component[] {
+  return Array.isArray(service.data.components) ? (service.data.components as Component[]) : [];
 }
 
 /** How a service uses a resource, by how the model knows it (`resourceUsers`' `via`). */
