@@ -14,7 +14,7 @@
  * The model goes to LikeC4 through `archsite export --format json` and convert.ts: the same
  * elements and relations, and a view for each domain, service and event, as archsite draws.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,17 +27,32 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'plugins/cli/main.ts');
 const LIKEC4_VERSION = '1.59.4';
 
-const { values: flags } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '200' },
-    content: { type: 'string' },
-    pairs: { type: 'string', default: '3' },
-    likec4: { type: 'string', default: path.join(ROOT, 'bench/.likec4') },
-    install: { type: 'boolean', default: false },
-    deployments: { type: 'boolean', default: false },
-  },
-});
-const pairs = Number(flags.pairs);
+/** Says what is wrong with how the bench was asked for, in one line, and stops. */
+function refuse(message: string): never {
+  process.stderr.write(`bench:likec4: ${message}\n`);
+  process.exit(2);
+}
+
+const flags = (() => {
+  try {
+    return parseArgs({
+      options: {
+        sizes: { type: 'string', default: '200' },
+        content: { type: 'string' },
+        pairs: { type: 'string', default: '3' },
+        likec4: { type: 'string', default: path.join(ROOT, 'bench/.likec4') },
+        install: { type: 'boolean', default: false },
+        deployments: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    return refuse(error instanceof Error ? error.message : String(error));
+  }
+})();
+const positive = (text: string, what: string) =>
+  /^[1-9]\d*$/.test(text) ? Number(text) : refuse(`${what} must be a whole number above 0, not "${text}"`);
+const pairs = positive(flags.pairs, '--pairs');
+const sizes = flags.sizes.split(',').map((n) => positive(n.trim(), '--sizes'));
 const likec4Bin = path.join(flags.likec4, 'node_modules/.bin/likec4');
 
 if (flags.install) {
@@ -45,10 +60,7 @@ if (flags.install) {
   mkdirSync(flags.likec4, { recursive: true });
   execFileSync('npm', ['install', '--prefix', flags.likec4, '--no-audit', '--no-fund', `likec4@${LIKEC4_VERSION}`], { stdio: 'inherit' });
 }
-if (!existsSync(likec4Bin)) {
-  process.stderr.write(`No LikeC4 at ${likec4Bin}. Install it with: npm run bench:likec4 -- --install\n`);
-  process.exit(2);
-}
+if (!existsSync(likec4Bin)) refuse(`no LikeC4 at ${likec4Bin}. Install it with: npm run bench:likec4 -- --install`);
 const version = execFileSync(likec4Bin, ['--version'], { encoding: 'utf8' }).trim();
 /** LikeC4 lays views out with Graphviz's `dot` where it is installed, else with Graphviz compiled to WebAssembly. */
 const dot = (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, 'dot')));
@@ -60,10 +72,10 @@ interface Model {
 
 const models: Model[] = flags.content
   ? [{ name: path.relative(ROOT, path.resolve(flags.content)) || '.', content: path.resolve(flags.content) }]
-  : flags.sizes.split(',').map((n) => {
+  : sizes.map((n) => {
       const work = path.join(ROOT, 'bench/out', `likec4-n-${n}`);
       mkdirSync(work, { recursive: true });
-      return { name: `synthetic, N=${n}`, content: generateArchitecture(work, Number(n)) };
+      return { name: `synthetic, N=${n}`, content: generateArchitecture(work, n) };
     });
 
 interface Row {
@@ -80,10 +92,12 @@ for (const model of models) rows.push(await sideBySide(model));
 async function sideBySide(model: Model): Promise<Row> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-likec4-'));
   const exported = path.join(work, 'model.json');
-  execFileSync(process.execPath, [CLI, 'export', '--format', 'json', '--content', model.content, '--out', exported], {
+  // The content's diagnostics, if it has errors, are archsite's to print.
+  const run = spawnSync(process.execPath, [CLI, 'export', '--format', 'json', '--content', model.content, '--out', exported], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  if (run.status !== 0) refuse(`${model.name} could not be exported (see above); nothing was measured`);
   const json = JSON.parse(readFileSync(exported, 'utf8'));
   const source = toLikeC4(json, { deployments: flags.deployments });
   const workspace = path.join(work, 'likec4');
