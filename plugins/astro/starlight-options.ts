@@ -1,6 +1,6 @@
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
 import { compare } from '../model/diagnostics.ts';
-import { kindInfo } from '../model/kinds.ts';
+import { KINDS } from '../model/kinds.ts';
 import type { Element, Model } from '../model/model.ts';
 import { displayName } from '../model/names.ts';
 import { STATUS_VARIANT } from '../pages/badges.ts';
@@ -58,26 +58,9 @@ function sidebar(model: Model, settings: Pick<Settings, 'reference' | 'help'>): 
       items: [...fixed('Overview'), ...(settings.help ? [{ label: 'Writing this architecture', link: HELP_ROUTE }] : [])],
     },
   ];
-  // What stakeholders look for first comes first.
-  const order = [
-    'service',
-    'domain',
-    'event',
-    'resource',
-    'deployment',
-    'decision',
-    'requirement',
-    'risk',
-    'role',
-    'flow',
-    'doc',
-    'stakeholder',
-    'person',
-    'system',
-    'team',
-  ] as const;
-  for (const kind of order) {
-    const { plural } = kindInfo(kind);
+  // What stakeholders look for first comes first: each kind's definition gives its place.
+  const order = [...KINDS].sort((a, b) => a.sidebar.position - b.sidebar.position);
+  for (const { kind, plural, sidebar: place } of order) {
     const elements = [...model.byKind[kind].values()] as Element[];
     if (elements.length === 0) continue;
     const all: SidebarItem = { label: `All ${plural.toLowerCase()}`, link: kindRoute(kind) };
@@ -103,8 +86,11 @@ function sidebar(model: Model, settings: Pick<Settings, 'reference' | 'help'>): 
       const docs = [...model.byKind.doc.values()].sort((a, b) => rank(a) - rank(b) || compare(a.data.title, b.data.title));
       groups.push({ label: plural, collapsed: false, items: large ? [all] : docs.map(link) });
     } else {
-      const secondary = kind === 'person' || kind === 'system' || kind === 'team' || kind === 'stakeholder';
-      groups.push({ label: plural, collapsed: secondary || elements.length > 12, items: large ? [all] : [all, ...elements.map(link)] });
+      groups.push({
+        label: plural,
+        collapsed: place.secondary === true || elements.length > 12,
+        items: large ? [all] : [all, ...elements.map(link)],
+      });
     }
   }
   // Traceability traces requirements: without any, its page says so, and the sidebar does not offer it.

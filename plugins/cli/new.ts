@@ -5,11 +5,10 @@ import { loadModel } from '../model/load.ts';
 import { ID_PATTERN, ID_RULE } from '../model/schemas/common.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { refusal, UsageError, type CliOptions } from './args.ts';
-import { elementTemplate, nameFromId, TEMPLATE_EXTENSION } from './templates.ts';
 import { writeProblem } from './write-error.ts';
 
 /**
- * `new <kind> <id>`: writes a new element's file from its template (see templates.ts), with
+ * `new <kind> <id>`: writes a new element's file from its kind's scaffold (model/kinds/<kind>.ts), with
  * every section present and commented, pointing at existing elements where it must, so that
  * it checks clean. It never writes over a file: an element with that id is a refusal.
  */
@@ -21,7 +20,7 @@ export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElemen
     throw new UsageError(`unknown kind '${written}'${didYouMean(written, names)}; one of ${names.join(', ')}`);
   }
   if (!ID_PATTERN.test(id)) throw refusal(`'${id}' cannot be an id: ${ID_RULE}`);
-  const { folder } = kindInfo(kind);
+  const { folder, scaffold } = kindInfo(kind);
   const dir = path.resolve(options.contentDir, folder);
   const taken = ['yaml', 'yml', 'md', 'mdx'].map((ext) => path.join(dir, `${id}.${ext}`)).find((file) => existsSync(file));
   if (taken) throw refusal(`${path.relative(process.cwd(), taken)} already exists: archsite never writes over a file`);
@@ -31,14 +30,14 @@ export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElemen
   const existing = model?.byKind[kind].get(id);
   if (existing) throw refusal(`${kind} '${id}' already exists, in ${existing.source.file}: choose another id`);
   const first = (k: ElementKind) => (model ? [...model.byKind[k].keys()][0] : undefined);
-  const text = elementTemplate(kind, {
+  const text = scaffold.text({
     name: nameFromId(id),
     domain: first('domain'),
     team: first('team'),
     service: first('service'),
     today: new Date().toISOString().slice(0, 10),
   });
-  const file = path.join(dir, `${id}.${TEMPLATE_EXTENSION[kind]}`);
+  const file = path.join(dir, `${id}.${scaffold.extension}`);
   try {
     mkdirSync(dir, { recursive: true });
     // `wx`: never over a file, even one made since the check above.
@@ -48,4 +47,13 @@ export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElemen
   }
   process.stdout.write(`archsite: wrote ${path.relative(process.cwd(), file)}; fill it in, then run npm run check\n`);
   return 0;
+}
+
+/** A readable name made from an id: `payment-service` → `Payment Service`. */
+export function nameFromId(id: string): string {
+  return id
+    .split(/[-_.]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { KIND_NAMES, type ElementKind } from './kinds.ts';
-import { SCHEMAS, systemSchema } from './schemas/index.ts';
+import { kindInfo, KIND_NAMES, type ElementKind } from './kinds.ts';
+import { systemSchema } from './schemas/system.ts';
 
 /**
  * JSON Schemas of every kind, generated from the zod schemas that validate content, for
@@ -10,6 +10,6 @@ import { SCHEMAS, systemSchema } from './schemas/index.ts';
 export function jsonSchemas(): Record<ElementKind | 'root', Record<string, unknown>> {
   const convert = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const out = { root: convert(systemSchema) } as Record<ElementKind | 'root', Record<string, unknown>>;
-  for (const kind of KIND_NAMES) out[kind] = convert(SCHEMAS[kind]);
+  for (const kind of KIND_NAMES) out[kind] = convert(kindInfo(kind).schema);
   return out;
 }

@@ -1,46 +1,82 @@
-/**
- * The element kinds of the content model, in the order the site lists them.
- *
- * A kind's `folder` is where its files live under the content folder; its name is the
- * folder name in the singular, which is also the prefix of a qualified reference
- * (`service:orders`).
- */
-export const KINDS = [
-  { kind: 'person', folder: 'people', label: 'Person', plural: 'People' },
-  { kind: 'system', folder: 'systems', label: 'External system', plural: 'External systems' },
-  { kind: 'team', folder: 'teams', label: 'Team', plural: 'Teams' },
-  { kind: 'domain', folder: 'domains', label: 'Domain', plural: 'Domains' },
-  { kind: 'service', folder: 'services', label: 'Service', plural: 'Services' },
-  { kind: 'resource', folder: 'resources', label: 'Resource', plural: 'Resources' },
-  { kind: 'event', folder: 'events', label: 'Event', plural: 'Events' },
-  { kind: 'deployment', folder: 'deployments', label: 'Deployment', plural: 'Deployments' },
-  { kind: 'decision', folder: 'decisions', label: 'Decision', plural: 'Decisions' },
-  { kind: 'doc', folder: 'docs', label: 'Page', plural: 'Pages' },
-  { kind: 'stakeholder', folder: 'stakeholders', label: 'Stakeholder', plural: 'Stakeholders' },
-  { kind: 'requirement', folder: 'requirements', label: 'Requirement', plural: 'Requirements' },
-  { kind: 'risk', folder: 'risks', label: 'Risk', plural: 'Risks' },
-  { kind: 'role', folder: 'roles', label: 'Role', plural: 'Roles' },
-  { kind: 'flow', folder: 'flows', label: 'Flow', plural: 'Flows' },
-] as const;
+import { decision } from './kinds/decision.ts';
+import type { KindDefinition } from './kinds/define.ts';
+import { deployment } from './kinds/deployment.ts';
+import { doc } from './kinds/doc.ts';
+import { domain } from './kinds/domain.ts';
+import { event } from './kinds/event.ts';
+import { flow } from './kinds/flow.ts';
+import { person } from './kinds/person.ts';
+import { requirement } from './kinds/requirement.ts';
+import { resource } from './kinds/resource.ts';
+import { risk } from './kinds/risk.ts';
+import { role } from './kinds/role.ts';
+import { service } from './kinds/service.ts';
+import { stakeholder } from './kinds/stakeholder.ts';
+import { externalSystem } from './kinds/system.ts';
+import { team } from './kinds/team.ts';
 
-export type ElementKind = (typeof KINDS)[number]['kind'];
+/**
+ * The element kinds of the content model, in the order the site lists them: each one's
+ * definition (kinds/<kind>.ts) holds everything the model knows about it. A new kind is a
+ * definition and a line here; the page layer's registry (pages/kinds.ts) must then follow,
+ * or the build does not compile.
+ */
+export const KIND_DEFINITIONS = {
+  person,
+  system: externalSystem,
+  team,
+  domain,
+  service,
+  resource,
+  event,
+  deployment,
+  decision,
+  doc,
+  stakeholder,
+  requirement,
+  risk,
+  role,
+  flow,
+} as const;
+
+export type ElementKind = keyof typeof KIND_DEFINITIONS;
+
+/** The fields of each kind, as its schema gives them. */
+export type KindData = {
+  [K in ElementKind]: (typeof KIND_DEFINITIONS)[K] extends KindDefinition<K, infer D> ? D : never;
+};
+
+/** Any kind's definition. */
+export type AnyKindDefinition = (typeof KIND_DEFINITIONS)[ElementKind];
+
+/** The kinds' definitions, in order. */
+export const KINDS: readonly AnyKindDefinition[] = Object.values(KIND_DEFINITIONS);
 
 export const KIND_NAMES: readonly ElementKind[] = KINDS.map((k) => k.kind);
 
-const byKind = new Map(KINDS.map((k) => [k.kind as ElementKind, k]));
-const byFolder = new Map(KINDS.map((k) => [k.folder as string, k]));
+// Reference fields name kinds as text (typing them would make the registry's type circular): each must be registered.
+for (const definition of KINDS) {
+  for (const [field, { kinds }] of Object.entries(definition.references)) {
+    for (const kind of kinds === 'any' ? [] : kinds) {
+      if (!Object.hasOwn(KIND_DEFINITIONS, kind)) throw new Error(`${definition.kind}.${field} names '${kind}', which is no kind`);
+    }
+  }
+}
+
+const byFolder = new Map(KINDS.map((k) => [k.folder, k.kind]));
 
 /** The kind whose files live in `folder` (the first path segment under the content folder). */
 export function kindOfFolder(folder: string): ElementKind | undefined {
-  return byFolder.get(folder)?.kind;
+  return byFolder.get(folder);
 }
 
-export function kindInfo(kind: ElementKind): (typeof KINDS)[number] {
-  return byKind.get(kind)!;
+/** A kind's definition. */
+export function kindInfo<K extends ElementKind>(kind: K): (typeof KIND_DEFINITIONS)[K] {
+  return KIND_DEFINITIONS[kind];
 }
 
 export function isKind(value: string): value is ElementKind {
-  return byKind.has(value as ElementKind);
+  return Object.hasOwn(KIND_DEFINITIONS, value);
 }
 
 /** Lists kinds for a message: `a service, resource or external system`. */

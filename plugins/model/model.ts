@@ -1,41 +1,10 @@
 import type { Position } from './diagnostics.ts';
-import type { ElementKind } from './kinds.ts';
+import type { ElementKind, KindData } from './kinds.ts';
 import type { MarkdownBody } from './parse-source.ts';
-import type { DecisionData } from './schemas/decision.ts';
-import type { DeploymentData } from './schemas/deployment.ts';
-import type { DocData } from './schemas/doc.ts';
-import type { DomainData } from './schemas/domain.ts';
-import type { EventData } from './schemas/event.ts';
-import type { ExternalSystemData } from './schemas/external-system.ts';
-import type { PersonData } from './schemas/person.ts';
-import type { ResourceCategory, ResourceData } from './schemas/resource.ts';
-import type { ServiceData } from './schemas/service.ts';
+import type { ResourceCategory } from './schemas/resource.ts';
 import type { SystemData } from './schemas/system.ts';
-import type { TeamData } from './schemas/team.ts';
-import type { FlowData } from './schemas/flow.ts';
-import type { RequirementData } from './schemas/requirement.ts';
-import type { RiskData } from './schemas/risk.ts';
-import type { RoleData } from './schemas/role.ts';
-import type { StakeholderData } from './schemas/stakeholder.ts';
 
-/** The validated fields of each kind. */
-export interface KindData {
-  person: PersonData;
-  system: ExternalSystemData;
-  team: TeamData;
-  domain: DomainData;
-  service: ServiceData;
-  resource: ResourceData;
-  event: EventData;
-  deployment: DeploymentData;
-  decision: DecisionData;
-  doc: DocData;
-  stakeholder: StakeholderData;
-  requirement: RequirementData;
-  risk: RiskData;
-  role: RoleData;
-  flow: FlowData;
-}
+export type { KindData } from './kinds.ts';
 
 /** Where an element was written. */
 export interface ElementSource {
@@ -187,7 +156,7 @@ export interface Model {
   /** Absolute path of the content folder. */
   readonly contentDir: string;
   readonly system: { readonly data: SystemData; readonly source: ElementSource; readonly body?: MarkdownBody };
-  /** Every element, sorted by kind (in the order of KINDS) and id. */
+  /** Every element, sorted by kind (in the order of the registry, kinds.ts) and id. */
   readonly elements: readonly Element[];
   /** Elements of one kind, by id, in id order. */
   readonly byKind: { readonly [K in ElementKind]: ReadonlyMap<string, Element<K>> };

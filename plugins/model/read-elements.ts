@@ -3,26 +3,28 @@ import type { ContentFile } from './content-files.ts';
 import type { CachedSource, CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { compare, Diagnostics, START, type Position } from './diagnostics.ts';
-import { kindOfFolder, type ElementKind } from './kinds.ts';
-import type { ElementSource, KindData } from './model.ts';
+import { kindInfo, kindOfFolder, type ElementKind, type KindData } from './kinds.ts';
+import type { ElementSource } from './model.ts';
 import { fastDocuments, parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
 import { readText } from './read-text.ts';
 import { ID_PATTERN, ID_RULE } from './schemas/common.ts';
-import { SCHEMAS, systemSchema } from './schemas/index.ts';
+import { systemSchema } from './schemas/system.ts';
 import type { SystemData } from './schemas/system.ts';
 import { validate } from './validate.ts';
 import type { Locator } from './yaml-position.ts';
 
 /** An element as read from its file, before references are resolved. */
-export interface ParsedElement<K extends ElementKind = ElementKind> {
-  readonly kind: K;
-  readonly id: string;
-  readonly data: KindData[K];
-  readonly source: ElementSource;
-  readonly body?: MarkdownBody;
-  /** Positions of the element's fields, for later checks. */
-  readonly locate: Locator;
-}
+export type ParsedElement<K extends ElementKind = ElementKind> = {
+  [P in K]: {
+    readonly kind: P;
+    readonly id: string;
+    readonly data: KindData[P];
+    readonly source: ElementSource;
+    readonly body?: MarkdownBody;
+    /** Positions of the element's fields, for later checks. */
+    readonly locate: Locator;
+  };
+}[K];
 
 export interface ParsedSystem {
   readonly data: SystemData;
@@ -54,7 +56,6 @@ export interface ReadResult {
 }
 
 const ELEMENT_FILE = /\.(ya?ml|mdx?)$/i;
-const MARKDOWN_ONLY: readonly ElementKind[] = ['doc'];
 
 /** What a content file is: the root system, an element file of a kind, or neither. */
 export function classify(relative: string): { kind: ElementKind | 'root' } | undefined {
@@ -63,7 +64,7 @@ export function classify(relative: string): { kind: ElementKind | 'root' } | und
   if (rest.length === 0 || !ELEMENT_FILE.test(relative)) return undefined;
   const kind = kindOfFolder(folder!);
   if (!kind) return undefined;
-  if (MARKDOWN_ONLY.includes(kind) && !/\.mdx?$/i.test(relative)) return undefined;
+  if (kindInfo(kind).markdownOnly && !/\.mdx?$/i.test(relative)) return undefined;
   return { kind };
 }
 
@@ -138,7 +139,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
       }
       // A document that does not parse is already reported; what can be read of it still
       // counts as an element that exists, so its file's one error is not repeated elsewhere.
-      const data = doc.broken ? undefined : validate(SCHEMAS[kind], doc, diagnostics);
+      const data = doc.broken ? undefined : validate(kindInfo(kind).schema, doc, diagnostics);
       if (!data) {
         const raw =
           (isRecord(doc.value) ? doc.value.id : undefined) ??
@@ -157,7 +158,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
 
 /** True when every document of a file validates as an element of its folder's kind. */
 function isElementFile(kind: ElementKind, docs: readonly SourceDocument[]): boolean {
-  return docs.length > 0 && docs.every((doc) => !doc.broken && validate(SCHEMAS[kind], doc, new Diagnostics()) !== undefined);
+  return docs.length > 0 && docs.every((doc) => !doc.broken && validate(kindInfo(kind).schema, doc, new Diagnostics()) !== undefined);
 }
 
 /** Content paths that a raw document names as schema, OpenAPI, proto or GraphQL files. */

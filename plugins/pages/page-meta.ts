@@ -1,13 +1,12 @@
 import { kindInfo } from '../model/kinds.ts';
 import { keyOf, type Element } from '../model/model.ts';
-import { serviceDomain } from '../model/queries.ts';
 import { completeness } from '../model/scorecard.ts';
 import { elementChanges } from './changes-page.ts';
 import { editUrl } from './edit-links.ts';
+import { pageKind } from './kinds.ts';
 import { riskRating } from './risk-levels.ts';
 import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
-import { technologies } from './technology.ts';
 import type { Heading, PageHead } from './view.ts';
 
 /** When an element's file was last committed; undefined outside git and for uncommitted files. */
@@ -51,60 +50,10 @@ export function elementHead(
  * once, sorted. Technology is normalised to the technologies named (see technology.ts).
  */
 export function searchFacets(site: Site, el: Element): { name: string; value: string }[] {
-  const { model } = site;
-  const domainName = (id: string | undefined) => (id ? model.byKind.domain.get(id)?.data.name : undefined);
-  const teamName = (id: string | undefined) => (id ? model.byKind.team.get(id)?.data.name : undefined);
-  const facets: Record<string, (string | undefined)[]> = { kind: [kindInfo(el.kind).label] };
-  switch (el.kind) {
-    case 'service':
-      facets.domain = [domainName(serviceDomain(model, el.id))];
-      facets.team = [teamName(el.data.owner)];
-      facets.technology = [el.data.stack?.language, el.data.stack?.framework, el.data.stack?.database].flatMap(technologies);
-      break;
-    case 'domain':
-      facets.domain = [el.data.name];
-      facets.team = [teamName(el.data.owner)];
-      break;
-    case 'event': {
-      const producers = model.relations.producers.get(el.id) ?? [];
-      facets.domain = producers.map((s) => domainName(serviceDomain(model, s)));
-      facets.team = producers.map((s) => teamName(model.byKind.service.get(s)?.data.owner));
-      break;
-    }
-    case 'resource':
-      facets.technology = technologies(el.data.technology ?? el.data.type);
-      facets.domain = (model.relations.resourceUsers.get(el.id) ?? [])
-        .filter((u) => u.via === 'store')
-        .map((u) => domainName(serviceDomain(model, u.service)));
-      break;
-    case 'decision':
-      facets.status = [el.data.status];
-      facets.technology = technologies(el.data.technology);
-      break;
-    case 'team':
-      facets.team = [el.data.name];
-      break;
-    case 'requirement': {
-      facets.status = [el.data.status];
-      const satisfiers = model.relations.satisfiedBy.get(el.id) ?? [];
-      facets.domain = satisfiers.map((ref) =>
-        ref.kind === 'service' ? domainName(serviceDomain(model, ref.id)) : ref.kind === 'domain' ? domainName(ref.id) : undefined,
-      );
-      facets.team = satisfiers.map((ref) => (ref.kind === 'service' ? teamName(model.byKind.service.get(ref.id)?.data.owner) : undefined));
-      break;
-    }
-    case 'risk': {
-      facets.status = [el.data.status];
-      const owner = model.relations.riskOwners.get(el.id);
-      facets.team = [owner?.kind === 'team' ? teamName(owner.id) : undefined];
-      facets.domain = (model.relations.riskAffects.get(el.id) ?? []).map((ref) =>
-        ref.kind === 'service' ? domainName(serviceDomain(model, ref.id)) : ref.kind === 'domain' ? domainName(ref.id) : undefined,
-      );
-      break;
-    }
-    default:
-      break;
-  }
+  const facets: Record<string, readonly (string | undefined)[]> = {
+    kind: [kindInfo(el.kind).label],
+    ...(pageKind(el.kind).facets as ((site: Site, el: Element) => Record<string, readonly (string | undefined)[]>) | undefined)?.(site, el),
+  };
   return Object.entries(facets).flatMap(([name, values]) =>
     [...new Set(values.filter((v): v is string => !!v).map(facetValue))].sort().map((value) => ({ name, value })),
   );

@@ -24,7 +24,28 @@ const imports = (file: string) =>
     ),
   ].map((m) => (m[1] ?? m[2])!);
 const relative = (file: string) => path.relative(ROOT, file);
-const NODE_IO = /^(node:)?(fs|fs\/promises|child_process|os)$/;
+const NODE_IO = /^(node:)?(fs|fs\/promises|child_process|os|worker_threads|net|http|https)$/;
+/** Astro and its integrations: adapters and templates only. */
+const ASTRO = /^(astro(:|\/|$)|@astrojs\/)/;
+
+/** What a file imports at run time (type-only imports left out): files of ours as paths, packages as written. */
+const runtimeImports = (file: string) =>
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?[\s}*]from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => {
+    const spec = (m[1] ?? m[2])!;
+    return spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec;
+  });
+
+/** Every module `file` runs, however indirectly: our files by path, and packages as written. */
+function reach(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  if (path.isAbsolute(file)) for (const next of runtimeImports(file)) reach(next, seen);
+  return seen;
+}
 
 describe('the layers', () => {
   it('templates (src/) read the site only from Astro.locals: no files, programs, environment or hand-off of their own', () => {
@@ -41,10 +62,35 @@ describe('the layers', () => {
   });
 
   it('page functions (plugins/pages/) are pure: they import only the model, the diagrams and each other', () => {
+    const allowed = ['plugins/model/', 'plugins/diagrams/', 'plugins/pages/'].map((dir) => path.join(ROOT, dir));
     const offenders = files(path.join(ROOT, 'plugins/pages')).flatMap((file) =>
       imports(file)
-        .filter((m) => !(m.startsWith('./') || m.startsWith('../model/') || m.startsWith('../diagrams/') || m === 'node:path'))
+        .filter((m) => {
+          if (!m.startsWith('.')) return m !== 'node:path';
+          const target = path.resolve(path.dirname(file), m);
+          return !allowed.some((dir) => target.startsWith(dir));
+        })
         .map((m) => `${relative(file)}: ${m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('page functions run nothing that does I/O or needs Astro, however indirectly (model/load.ts, node:fs, astro)', () => {
+    const offenders = files(path.join(ROOT, 'plugins/pages')).flatMap((file) =>
+      [...reach(file)]
+        .filter((m) => NODE_IO.test(m) || ASTRO.test(m) || m === path.join(ROOT, 'plugins/model/load.ts'))
+        .map((m) => `${relative(file)} runs ${path.isAbsolute(m) ? relative(m) : m}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the model, the diagrams and the page functions import neither astro nor @astrojs/*', () => {
+    const offenders = ['plugins/model', 'plugins/diagrams', 'plugins/pages'].flatMap((dir) =>
+      files(path.join(ROOT, dir)).flatMap((file) =>
+        imports(file)
+          .filter((m) => ASTRO.test(m))
+          .map((m) => `${relative(file)}: ${m}`),
+      ),
     );
     expect(offenders).toEqual([]);
   });
