@@ -20,7 +20,8 @@ import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
 import { elementHref, fileHref } from './urls.ts';
 import {
-  shownHeadings,
+  section,
+  sectionHeadings,
   type Badge,
   type CallRow,
   type DecisionItem,
@@ -28,6 +29,7 @@ import {
   type Field,
   type Link,
   type PageHead,
+  type PageSection,
 } from './view.ts';
 
 export interface ServicePage {
@@ -36,38 +38,51 @@ export interface ServicePage {
   readonly domain?: ElementLink | undefined;
   readonly owner?: ElementLink | undefined;
   readonly neighbourhood: DiagramView | null;
-  readonly responsibility: string;
-  readonly description?: string | undefined;
-  /** The content path of its Markdown prose, when it has some. */
-  readonly body?: string | undefined;
-  readonly boundedContext?:
-    | {
+  /** The template's sections, then what the model computes: only those with something to show, in order. */
+  readonly sections: readonly ServiceSection[];
+}
+
+/** The sections that list fields as written: the template's NFRs, stack, deployment, security and monitoring. */
+type FieldSection = 'nfr' | 'stack' | 'deployment' | 'security' | 'monitoring';
+
+/** A section of a service's page: its id names what it holds. */
+export type ServiceSection =
+  | PageSection<'responsibility', { readonly text: string; readonly description?: string | undefined; readonly body?: string | undefined }>
+  | PageSection<
+      'bounded-context',
+      {
         readonly domain: ElementLink;
         readonly type: Badge;
         /** Where the glossary explains the domain's type. */
         readonly typeHref: string;
         readonly description?: string | undefined;
       }
-    | undefined;
-  readonly entities: { readonly diagram: DiagramView | null; readonly names: readonly string[] };
-  readonly stores: readonly { readonly link: Link; readonly detail: string }[];
-  readonly apis: ServiceApis;
-  readonly published: readonly { readonly link: Link; readonly description?: string | undefined }[];
-  readonly consumed: readonly { readonly link: Link; readonly producers: readonly ElementLink[] }[];
-  readonly calls: readonly CallRow[];
-  /** The services whose events this one consumes, by name. */
-  readonly asyncSources: readonly ElementLink[];
-  readonly nfr: readonly Field[];
-  readonly stack: readonly Field[];
-  readonly deployment: readonly Field[];
-  readonly security: readonly Field[];
-  readonly monitoring: readonly Field[];
-  readonly components: { readonly diagram: DiagramView | null; readonly layers: readonly ComponentLayer[] };
-  readonly calledBy: readonly CallRow[];
-  readonly eventConsumers: readonly { readonly event: Link; readonly consumers: readonly ElementLink[] }[];
-  readonly runsIn: readonly PlacementItem[];
-  readonly decisions: readonly DecisionItem[];
-}
+    >
+  | PageSection<
+      'data-ownership',
+      {
+        readonly diagram: DiagramView | null;
+        readonly entities: readonly string[];
+        readonly stores: readonly { readonly link: Link; readonly detail: string }[];
+      }
+    >
+  | PageSection<'apis', { readonly apis: ServiceApis }>
+  | PageSection<'events-published', { readonly events: readonly { readonly link: Link; readonly description?: string | undefined }[] }>
+  | PageSection<'events-consumed', { readonly events: readonly { readonly link: Link; readonly producers: readonly ElementLink[] }[] }>
+  | PageSection<
+      'dependencies',
+      {
+        readonly calls: readonly CallRow[];
+        /** The services whose events this one consumes, by name. */
+        readonly asyncSources: readonly ElementLink[];
+      }
+    >
+  | { [I in FieldSection]: PageSection<I, { readonly fields: readonly Field[] }> }[FieldSection]
+  | PageSection<'components', { readonly diagram: DiagramView | null; readonly layers: readonly ComponentLayer[] }>
+  | PageSection<'called-by', { readonly calls: readonly CallRow[] }>
+  | PageSection<'event-consumers', { readonly events: readonly { readonly event: Link; readonly consumers: readonly ElementLink[] }[] }>
+  | PageSection<'runs-in', { readonly placements: readonly PlacementItem[] }>
+  | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
 export interface ServiceApis {
   /**
@@ -162,60 +177,43 @@ export function servicePage(site: Site, id: string): ServicePage {
   const monitoring = withTerms(fields(d.monitoring), term);
   const entityNames = d.data?.entities ?? [];
   const hasApis = apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0;
-  const headings = shownHeadings([
-    ['responsibility', 'Responsibility', true],
-    ['bounded-context', 'Bounded context', !!domainEl],
-    ['data-ownership', 'Data ownership', entityNames.length > 0 || stores.length > 0],
-    ['apis', 'APIs', hasApis],
-    ['events-published', 'Events published', published.length > 0],
-    ['events-consumed', 'Events consumed', consumed.length > 0],
-    ['dependencies', 'Dependencies', calls.length > 0 || asyncSources.length > 0],
-    ['nfr', 'Non-functional requirements', nfr.length > 0],
-    ['stack', 'Technology stack', stack.length > 0],
-    ['deployment', 'Deployment', deployment.length > 0],
-    ['security', 'Security', security.length > 0],
-    ['monitoring', 'Monitoring', monitoring.length > 0],
-    ['components', 'Components', components.length > 0],
-    ['called-by', 'Called by', calledBy.length > 0],
-    ['event-consumers', 'Consumers of its events', eventConsumers.length > 0],
-    ['runs-in', 'Runs in', runsIn.length > 0],
-    ['decisions', 'Decisions', decisions.length > 0],
-  ]);
+  const sections: ServiceSection[] = [
+    ...section('responsibility', 'Responsibility', true, { text: d.responsibility, description: d.description, body: bodyOf(el) }),
+    ...(domainEl && domain
+      ? section('bounded-context', 'Bounded context', true, {
+          domain,
+          type: domainTypeBadge(domainEl.data.type),
+          typeHref: glossaryHref(`${domainEl.data.type}-domain`, base),
+          description: domainEl.data.description,
+        })
+      : []),
+    ...section('data-ownership', 'Data ownership', entityNames.length > 0 || stores.length > 0, {
+      diagram: viewOf(site, 'entities', id),
+      entities: entityNames,
+      stores,
+    }),
+    ...section('apis', 'APIs', hasApis, { apis }),
+    ...section('events-published', 'Events published', published.length > 0, { events: published }),
+    ...section('events-consumed', 'Events consumed', consumed.length > 0, { events: consumed }),
+    ...section('dependencies', 'Dependencies', calls.length > 0 || asyncSources.length > 0, { calls, asyncSources }),
+    ...section('nfr', 'Non-functional requirements', nfr.length > 0, { fields: nfr }),
+    ...section('stack', 'Technology stack', stack.length > 0, { fields: stack }),
+    ...section('deployment', 'Deployment', deployment.length > 0, { fields: deployment }),
+    ...section('security', 'Security', security.length > 0, { fields: security }),
+    ...section('monitoring', 'Monitoring', monitoring.length > 0, { fields: monitoring }),
+    ...section('components', 'Components', components.length > 0, { diagram: viewOf(site, 'component', id), layers: components }),
+    ...section('called-by', 'Called by', calledBy.length > 0, { calls: calledBy }),
+    ...section('event-consumers', 'Consumers of its events', eventConsumers.length > 0, { events: eventConsumers }),
+    ...section('runs-in', 'Runs in', runsIn.length > 0, { placements: runsIn }),
+    ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
+  ];
   return {
-    head: elementHead(site, el, d.name, d.responsibility, headings),
+    head: elementHead(site, el, d.name, d.responsibility, sectionHeadings(sections)),
     type: serviceTypeBadge(d.type),
     domain,
     owner: d.owner ? linkTo(site, { kind: 'team', id: d.owner }) : undefined,
     neighbourhood: viewOf(site, 'neighbourhood', id),
-    responsibility: d.responsibility,
-    description: d.description,
-    body: bodyOf(el),
-    boundedContext:
-      domainEl && domain
-        ? {
-            domain,
-            type: domainTypeBadge(domainEl.data.type),
-            typeHref: glossaryHref(`${domainEl.data.type}-domain`, base),
-            description: domainEl.data.description,
-          }
-        : undefined,
-    entities: { diagram: viewOf(site, 'entities', id), names: entityNames },
-    stores,
-    apis,
-    published,
-    consumed,
-    calls,
-    asyncSources,
-    nfr,
-    stack,
-    deployment,
-    security,
-    monitoring,
-    components: { diagram: viewOf(site, 'component', id), layers: components },
-    calledBy,
-    eventConsumers,
-    runsIn,
-    decisions,
+    sections,
   };
 }
 

@@ -81,3 +81,27 @@ export interface DecisionItem {
 export function shownHeadings(sections: readonly (readonly [id: string, title: string, shown: boolean])[]): Heading[] {
   return sections.filter(([, , shown]) => shown).map(([id, title]) => ({ id, title }));
 }
+
+/** A section of a page: its anchor, its heading and what it holds. */
+export type PageSection<I extends string = string, T extends object = object> = { readonly id: I; readonly title: string } & T;
+
+/**
+ * A section when it has something to show, else none: spread into a page's list of sections,
+ * which is both what the template lays out and the page's table of contents.
+ */
+export function section<const I extends string, T extends object>(id: I, title: string, shown: boolean, content: T): PageSection<I, T>[] {
+  return shown ? [{ id, title, ...content }] : [];
+}
+
+/** The headings of a page's sections, in order. */
+export function sectionHeadings(sections: readonly PageSection[]): Heading[] {
+  return sections.map(({ id, title }) => ({ id, title }));
+}
+
+/** A page's section by id, typed by it; undefined when the page does not show it. */
+export function sectionOf<S extends PageSection, const I extends S['id']>(
+  sections: readonly S[],
+  id: I,
+): Extract<S, { id: I }> | undefined {
+  return sections.find((s): s is Extract<S, { id: I }> => s.id === id);
+}

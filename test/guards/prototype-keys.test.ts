@@ -6,6 +6,7 @@ import { FIXED_ROUTES } from '../../plugins/model/routes.ts';
 import { fieldLabel, labelled } from '../../plugins/pages/labels.ts';
 import { searchFacets } from '../../plugins/pages/page-meta.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
+import { sectionOf } from '../../plugins/pages/view.ts';
 import { schemaRows } from '../../plugins/pages/schema-rows.ts';
 import { viewOptions } from '../../plugins/diagrams/options.ts';
 import { siteViews } from '../../plugins/diagrams/views.ts';
@@ -170,7 +171,7 @@ describe('content keys that name what every object inherits', async () => {
     const rows = schemaRows(model!.byKind.event.get('constructor')!.data.schema);
     expect(rows.map((r) => r.name)).toEqual(KEYS);
     expect(rows.find((r) => r.name === 'constructor')!.required).toBe(true);
-    const apis = servicePage(site, 'hasownproperty').apis;
+    const apis = sectionOf(servicePage(site, 'hasownproperty').sections, 'apis')!.apis;
     expect(apis.openapi!.operations.map((op) => op.path)).toEqual(KEYS.map((k) => `/${k}`));
     expect(apis.openapi!.operations[0]!.responses[0]!.bodies[0]!.rows.map((r) => r.name)).toEqual(KEYS);
     expect(apis.proto!.services[0]!.methods.map((m) => m.name)).toEqual(KEYS);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../plugins/model/format.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
+import { sectionOf } from '../../plugins/pages/view.ts';
 import { ROOT } from '../helpers/build.ts';
 import { siteOf, testSite } from '../helpers/site.ts';
 import { BASE, checkTree, writeTree } from '../helpers/tree.ts';
@@ -75,7 +76,7 @@ describe('OpenAPI descriptions', () => {
     expect(file?.api?.format).toBe('openapi');
     // The file a $ref reads is published with the content.
     expect(site.assets).toContain('services/schemas/item.yaml');
-    const { openapi, rest } = servicePage(site, 'api').apis;
+    const { openapi, rest } = sectionOf(servicePage(site, 'api').sections, 'apis')!.apis;
     expect(openapi).toMatchObject({ spec: 'OpenAPI 3.0.3', title: 'Stock API', version: '2.1', servers: ['https://stock.example/v2'] });
     expect(openapi!.operations.map((op) => [op.method, op.path, op.anchor, op.deprecated])).toEqual([
       ['GET', '/items/{sku}', 'op-getItem', false],
@@ -121,7 +122,7 @@ describe('OpenAPI descriptions', () => {
     });
     const rows = async () => {
       const loaded = await loadModel({ contentDir: 'content', cwd: root });
-      const post = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'api').apis.openapi!.operations[2]!;
+      const post = sectionOf(servicePage(siteOf({ ...loaded, model: loaded.model! }), 'api').sections, 'apis')!.apis.openapi!.operations[2]!;
       return post.request!.bodies[0]!.rows.map((r) => r.name);
     };
     expect(await rows()).toEqual(['sku']);
@@ -155,7 +156,7 @@ describe('OpenAPI descriptions', () => {
         definitions: { Order: { type: 'object', properties: { id: { type: 'string' } } } },
       }),
     });
-    const op = servicePage(site, 'api').apis.openapi!.operations[0]!;
+    const op = sectionOf(servicePage(site, 'api').sections, 'apis')!.apis.openapi!.operations[0]!;
     expect(op.parameters.map((p) => [p.name, p.constraints, p.type])).toEqual([['dry', 'in query', 'boolean']]);
     expect(op.request?.bodies).toMatchObject([{ mediaType: 'application/json', schemaName: 'Order', rows: [{ name: 'id' }] }]);
     expect(op.responses[0]!.bodies[0]).toMatchObject({ schemaName: 'Order[]', rows: [{ name: '[].id' }] });
@@ -340,11 +341,11 @@ describe('OpenAPI descriptions', () => {
   it('the bundled example: every REST endpoint of the Order Service is an operation of its description', async () => {
     const loaded = await loadModel({ contentDir: path.join(ROOT, 'content') });
     expect(loaded.diagnostics).toEqual([]);
-    const page = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'order-service');
+    const page = sectionOf(servicePage(siteOf({ ...loaded, model: loaded.model! }), 'order-service').sections, 'apis')!;
     expect(page.apis.openapi!.operations.length).toBeGreaterThanOrEqual(6);
     expect(page.apis.rest.every((r) => r.href?.startsWith('#op-') && r.note === undefined)).toBe(true);
     expect(page.apis.files).toEqual([]);
-    const proto = servicePage(siteOf({ ...loaded, model: loaded.model! }), 'product-service').apis.proto!;
+    const proto = sectionOf(servicePage(siteOf({ ...loaded, model: loaded.model! }), 'product-service').sections, 'apis')!.apis.proto!;
     expect(proto.services.map((s) => [s.name, s.methods.map((m) => m.name)])).toEqual([['Inventory', ['CheckStock', 'ReserveStock']]]);
     expect(proto.types.map((t) => t.name)).toContain('ReservationStatus');
   });
@@ -478,7 +479,7 @@ describe('Protocol Buffers', () => {
         'name: Cart Service\nresponsibility: Carts.\ndomain: shop\napis:\n  grpc: [AddItem, Watch]\n  proto: ../protos/shop.proto\n',
       'content/protos/shop.proto': PROTO,
     });
-    const proto = servicePage(site, 'cart').apis.proto!;
+    const proto = sectionOf(servicePage(site, 'cart').sections, 'apis')!.apis.proto!;
     expect(proto).toMatchObject({ syntax: 'proto3', package: 'shop.v1', shown: { services: 1, of: 2 } });
     expect(proto.services).toEqual([
       {
@@ -554,7 +555,7 @@ describe('GraphQL schemas', () => {
       'content/services/api.yaml': service('  graphql: ./schema.graphql\n'),
       'content/services/schema.graphql': GRAPHQL,
     });
-    const graphql = servicePage(site, 'api').apis.graphql!;
+    const graphql = sectionOf(servicePage(site, 'api').sections, 'apis')!.apis.graphql!;
     expect(graphql.operations.map((op) => [op.kind, op.name, op.arguments, op.type.text, op.type.href, op.description])).toEqual([
       ['Query', 'products', '(filter: ProductFilter, first: Int = 10)', '[Product!]!', '#graphql-Product', 'Products, filtered.'],
       ['Query', 'product', '(id: ID!)', 'Product', '#graphql-Product', undefined],

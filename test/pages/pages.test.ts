@@ -14,6 +14,7 @@ import { indexTable } from '../../plugins/pages/index-tables.ts';
 import { docsPageFacets, searchFacets } from '../../plugins/pages/page-meta.ts';
 import { resourcePage } from '../../plugins/pages/resource-page.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
+import { sectionOf } from '../../plugins/pages/view.ts';
 import { technologies } from '../../plugins/pages/technology.ts';
 import { ROOT } from '../helpers/build.ts';
 import { siteOf, testSite } from '../helpers/site.ts';
@@ -52,7 +53,7 @@ describe('page functions, on the bundled example', () => {
     for (const d of homePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
     for (const d of architecturePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
     variants.add(domainPage(site, 'order-management').type.variant);
-    variants.add(servicePage(site, 'order-service').boundedContext!.type.variant);
+    variants.add(sectionOf(servicePage(site, 'order-service').sections, 'bounded-context')!.type.variant);
     expect([...variants]).toEqual(['success']);
   });
 
@@ -143,7 +144,7 @@ describe('page functions, on the bundled example', () => {
   });
 
   it('a service page orders its async sources by name and leaves out dangling ids', () => {
-    const page = servicePage(site, 'notification-service');
+    const page = sectionOf(servicePage(site, 'notification-service').sections, 'dependencies')!;
     const names = page.asyncSources.map((s) => s.text);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     expect(page.asyncSources.every((s) => s.href.startsWith('/shop/services/'))).toBe(true);
@@ -192,11 +193,12 @@ describe('page functions, on the bundled example', () => {
       '/shop/glossary/#slo',
       '/shop/glossary/#rpo',
     ]);
-    const page = servicePage(site, 'order-service');
-    const linked = [...page.nfr, ...page.security, ...page.monitoring].filter((f) => f.term);
+    const { sections } = servicePage(site, 'order-service');
+    const fieldsOf = (id: 'nfr' | 'security' | 'monitoring') => sectionOf(sections, id)?.fields ?? [];
+    const linked = [...fieldsOf('nfr'), ...fieldsOf('security'), ...fieldsOf('monitoring')].filter((f) => f.term);
     expect(linked.map((f) => f.label)).toEqual(['p99 latency', 'Availability', 'SLOs']);
-    expect(page.nfr.find((f) => f.label === 'SLOs')!.value).toBe('Availability: 99.9% over 30d; Latency: p99 under 200ms over 30d');
-    expect(page.boundedContext!.typeHref).toBe('/shop/glossary/#core-domain');
+    expect(fieldsOf('nfr').find((f) => f.label === 'SLOs')!.value).toBe('Availability: 99.9% over 30d; Latency: p99 under 200ms over 30d');
+    expect(sectionOf(sections, 'bounded-context')!.typeHref).toBe('/shop/glossary/#core-domain');
     const anchors = new Set(glossaryPage(site).terms.map((t) => `/shop/glossary/#${t.id}`));
     for (const f of linked) expect(anchors.has(f.term!), f.label).toBe(true);
   });
