@@ -176,7 +176,9 @@ export function servicePage(site: Site, id: string): ServicePage {
   const security = withTerms(fields(d.security), term);
   const monitoring = withTerms(fields(d.monitoring), term);
   const entityNames = d.data?.entities ?? [];
-  const hasApis = apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0;
+  // A valid description file alone is an API to show (a service whose only API is a GraphQL schema).
+  const hasApis =
+    apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0 || !!(apis.openapi ?? apis.proto ?? apis.graphql);
   const sections: ServiceSection[] = [
     ...section('responsibility', 'Responsibility', true, { text: d.responsibility, description: d.description, body: bodyOf(el) }),
     ...(domainEl && domain
