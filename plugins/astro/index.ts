@@ -2,6 +2,7 @@ import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import archsite from './integration.ts';
+import type { Report } from './integration/state.ts';
 import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 
@@ -12,10 +13,13 @@ export { PhaseClock, PHASES, type Phase, type PhaseName } from './phase-clock.ts
 
 /**
  * The Astro configuration of an archsite site, from its settings: what `astro.config.mjs`
- * exports, and what the CLI builds with (handing over the content it already checked, and
- * the clock of `build --timings`).
+ * exports, and what the CLI builds with (handing over the content it already checked, the
+ * clock of `build --timings`, and where to print archsite's summary lines).
  */
-export async function archsiteConfig(settings: Settings, checked?: LoadResult, clock?: PhaseClock): Promise<AstroUserConfig> {
+export async function archsiteConfig(
+  settings: Settings,
+  { checked, clock, report }: { checked?: LoadResult; clock?: PhaseClock | undefined; report?: Report | undefined } = {},
+): Promise<AstroUserConfig> {
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
   const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
@@ -27,6 +31,6 @@ export async function archsiteConfig(settings: Settings, checked?: LoadResult, c
     cacheDir,
     ...(site ? { site } : {}),
     trailingSlash: 'always',
-    integrations: archsite({ settings: { ...settings, site }, checked: content, clock }),
+    integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report }),
   };
 }

@@ -53,7 +53,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // The checked content goes to the integration as it is: it is not read again.
     try {
       await build({
-        ...(await archsiteConfig(settings, checked.result, clock)),
+        ...(await archsiteConfig(settings, { checked: checked.result, clock, report: printLine })),
         configFile: false,
         root: PROJECT_ROOT,
         outDir: staging,
@@ -103,7 +103,7 @@ export async function runDev(options: CliOptions): Promise<number> {
   const settings = prepareEnvironment(options);
   const { dev } = await import('astro');
   const server = await dev({
-    ...(await archsiteConfig(settings, checked.result)),
+    ...(await archsiteConfig(settings, { checked: checked.result, report: printLine })),
     configFile: false,
     root: PROJECT_ROOT,
     ...(options.port !== undefined || options.host !== undefined
@@ -127,4 +127,9 @@ function prepareEnvironment(options: CliOptions): Settings {
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
   const settings = readSettings(process.env, PROJECT_ROOT);
   return { ...settings, contentDir: path.resolve(options.contentDir), today: options.today ?? settings.today };
+}
+
+/** archsite's summary lines (diagrams rendered, pages kept), printed whatever Astro's log level: what people tune. */
+function printLine(line: string): void {
+  process.stdout.write(`${line}\n`);
 }

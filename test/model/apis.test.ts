@@ -122,7 +122,8 @@ describe('OpenAPI descriptions', () => {
     });
     const rows = async () => {
       const loaded = await loadModel({ contentDir: 'content', cwd: root });
-      const post = sectionOf(servicePage(siteOf({ ...loaded, model: loaded.model! }), 'api').sections, 'apis')!.apis.openapi!.operations[2]!;
+      const post = sectionOf(servicePage(siteOf({ ...loaded, model: loaded.model! }), 'api').sections, 'apis')!.apis.openapi!
+        .operations[2]!;
       return post.request!.bodies[0]!.rows.map((r) => r.name);
     };
     expect(await rows()).toEqual(['sku']);

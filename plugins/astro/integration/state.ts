@@ -1,0 +1,147 @@
+import type { AstroIntegrationLogger } from 'astro';
+import { publishBuild } from 'archsite/build-state';
+import type { DiagramView } from '../../diagrams/index.ts';
+import { formatDiagnostics, formatSummary } from '../../model/format.ts';
+import type { LoadResult } from '../../model/load.ts';
+import type { Model } from '../../model/model.ts';
+import type { DiagramMode, Site } from '../../pages/site.ts';
+import { findChromium } from '../diagrams/chromium.ts';
+import { prerenderDiagrams, siteDiagramViews } from '../diagrams/prerender.ts';
+import { SvgStore } from '../diagrams/svg-store.ts';
+import type { PageCache } from '../page-cache/page-cache.ts';
+import type { PhaseClock } from '../phase-clock.ts';
+import type { SearchViews } from '../search-index.ts';
+import type { Settings } from '../settings.ts';
+import { createSite } from '../site.ts';
+import type { StarlightUserConfig } from '@astrojs/starlight/types';
+
+/** How the diagrams of a content are rendered: before the site (a build), after it (dev), or not at all (sync, preview). */
+export type RenderWhen = 'now' | 'background' | 'never';
+
+/** Where archsite's summary lines go (diagrams rendered, pages kept): what people tune, so the CLI prints them at any log level. */
+export type Report = (line: string) => void;
+
+/**
+ * What the integration's hooks share over one build, or over a dev server's life: the
+ * content, the site built from it, and what one hook hands the next.
+ */
+export class IntegrationState {
+  readonly settings: Settings;
+  readonly clock: PhaseClock | undefined;
+  readonly store: SvgStore;
+  /** Starlight's options, from the content as first checked. */
+  readonly shell: StarlightUserConfig;
+  readonly report: Report | undefined;
+  /** The checked content: as handed in, then as the dev server reads it again after each edit. */
+  result: LoadResult;
+  /** The site of this build (or of the dev server's latest content). */
+  site: Site | undefined;
+  /** The page cache of this build, from the config hook to the output. */
+  pages: PageCache | undefined;
+  /** The pages' search views, from the page cache to the search index, in this build. */
+  searchViews: SearchViews | undefined;
+  /** Diagram sources too long to inline, from the diagram pre-render to the output, in this build. */
+  longSources: readonly string[] = [];
+  /** In dev, the renderings of the diagrams, one after another: the first waits for the server to answer, each edit's for the one before. */
+  #rendering: Promise<void>;
+  /** In dev, called when the server has answered its first request. */
+  readonly answered: () => void;
+  /** Counts the dev server's contents: a rendering for content edited since is skipped, or its outcome dropped. */
+  #generation = 0;
+
+  constructor(options: {
+    settings: Settings;
+    checked: LoadResult;
+    clock?: PhaseClock | undefined;
+    shell: StarlightUserConfig;
+    report?: Report | undefined;
+  }) {
+    this.settings = options.settings;
+    this.result = options.checked;
+    this.clock = options.clock;
+    this.shell = options.shell;
+    this.report = options.report;
+    this.store = new SvgStore(options.settings.cacheDir);
+    let answered: () => void = () => {};
+    this.#rendering = new Promise<void>((resolve) => (answered = resolve));
+    this.answered = answered;
+  }
+
+  /** Says a summary line: to the report when there is one, else to Astro's log. */
+  say(logger: AstroIntegrationLogger, line: string): void {
+    if (this.report) this.report(`archsite: ${line}`);
+    else logger.info(line);
+  }
+
+  /**
+   * Renders the diagrams and publishes the site; returns an error where a mermaid fence in
+   * the content does not render. `now` (a build) renders every diagram before the site is
+   * published. `background` (dev) publishes the site at once, its figures drawn by the
+   * reader's browser until their SVGs are ready, and publishes it again, static, when they
+   * are: the first page does not wait for hundreds of diagrams, nor a page after an edit for
+   * Chromium to start. `never` (sync, preview) renders nothing.
+   */
+  async prepare(logger: AstroIntegrationLogger, model: Model, when: RenderWhen): Promise<string | undefined> {
+    const views = siteDiagramViews(model, this.settings.base);
+    if (when === 'never') return void (await this.#publish(model, views, 'client'));
+    if (when === 'background' && findChromium(this.settings.chromium)) {
+      await this.#publish(model, views, 'background');
+      this.#renderLater(logger, model, views, ++this.#generation);
+      return undefined;
+    }
+    const { mode, problem } = await this.#render(logger, model, views);
+    await this.#publish(model, views, mode);
+    return problem;
+  }
+
+  /** Queues a dev rendering; once done, publishes the same site with its diagrams static, unless content was edited meanwhile. */
+  #renderLater(logger: AstroIntegrationLogger, model: Model, views: Map<string, DiagramView | null>, mine: number): void {
+    this.#rendering = this.#rendering.then(async () => {
+      if (mine !== this.#generation) return;
+      try {
+        const { mode, problem } = await this.#render(logger, model, views);
+        if (problem) logger.error(problem);
+        const site = this.site;
+        if (mine === this.#generation && site)
+          await publishBuild({
+            site: Object.freeze({ ...site, diagrams: Object.freeze({ ...site.diagrams, mode }) }),
+            pages: this.pages,
+            clock: this.clock,
+          });
+      } catch (error) {
+        logger.error(`the diagrams could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
+
+  /** Builds the site and publishes it to the pages. */
+  async #publish(model: Model, views: Map<string, DiagramView | null>, mode: DiagramMode): Promise<void> {
+    this.site = createSite({ settings: this.settings, checked: { ...this.result, model }, views, mode, store: this.store });
+    await publishBuild({ site: this.site, pages: this.pages, clock: this.clock });
+  }
+
+  /** Renders every diagram of `views` (not cached yet) and says how it went; an error where a mermaid fence in the content does not render. */
+  async #render(logger: AstroIntegrationLogger, model: Model, views: Map<string, DiagramView | null>) {
+    const started = performance.now();
+    this.clock?.start('diagrams');
+    const outcome = await prerenderDiagrams(model, views, findChromium(this.settings.chromium), this.store, this.settings.base);
+    this.longSources = outcome.longSources;
+    for (const view of outcome.reduced)
+      logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
+    const total = outcome.views + outcome.fences;
+    if (outcome.mode === 'client')
+      logger.warn(
+        `no Chrome or Chromium found (set ARCHSITE_CHROMIUM to one): ${total} diagrams will be drawn in the reader's browser instead of at build time`,
+      );
+    else
+      this.say(
+        logger,
+        `${total} diagrams, ${outcome.rendered} rendered (${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+      );
+    const problem =
+      outcome.diagnostics.length > 0
+        ? `${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, this.result.stats)}`
+        : undefined;
+    return { mode: outcome.mode, problem };
+  }
+}
