@@ -15,6 +15,7 @@ const UNIT = [
   'test/site/search-view.test.ts',
   'test/site/page-store.test.ts',
   'test/site/phase-clock.test.ts',
+  'test/cli/args.test.ts',
   'test/cli/check.test.ts',
   'test/cli/new.test.ts',
   'test/cli/watch.test.ts',

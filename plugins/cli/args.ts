@@ -1,3 +1,4 @@
+import { parseArgs as parse } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/format.ts';
 import { didYouMean } from '../model/suggest.ts';
 
@@ -66,146 +67,130 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --port <n>        where dev serves the site (default: 4321)
   --host [address]  the address dev listens on (alone: every address)`;
 
-/** Parses the command line: `archsite check --content x --format json --strict`. */
+type OptionName = 'content' | 'format' | 'strict' | 'watch' | 'min-completeness' | 'today' | 'out' | 'force' | 'timings' | 'port' | 'host';
+
+/** Each option: its type, and the commands that take it (with why the others do not). */
+const OPTIONS: Readonly<Record<OptionName, { type: 'string' | 'boolean'; only?: readonly Command[]; why?: string }>> = {
+  content: { type: 'string' },
+  format: { type: 'string' },
+  strict: { type: 'boolean' },
+  watch: { type: 'boolean', only: ['check'], why: 'only check watches; dev reloads by itself' },
+  'min-completeness': { type: 'string', only: ['check'], why: 'only check scores the template' },
+  today: { type: 'string', only: ['check', 'build', 'dev'], why: 'only check, build and dev flag reviews past due' },
+  out: { type: 'string', only: ['build', 'export'], why: 'only build writes a site' },
+  force: { type: 'boolean', only: ['build'], why: 'only build writes a site' },
+  timings: { type: 'string', only: ['build'], why: 'only build times its phases' },
+  port: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
+  host: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
+};
+const FLAGS = Object.keys(OPTIONS).map((name) => `--${name}`);
+
+/**
+ * Parses the command line (`archsite check --content x --format json --strict`) with
+ * `node:util`'s parseArgs, then checks what it does not: which command takes which option,
+ * and each value. Anything not understood is a UsageError (exit 2) that says why, with a
+ * "did you mean" for a typo: a typo (`--contnet x`) must never build the default content instead.
+ */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
   const [command, ...args] = argv;
-  if (!COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
-  let contentDir = env.ARCHSITE_CONTENT || 'content';
-  let format: OutputFormat = 'text';
-  let strict = false;
-  let watch = false;
-  let outDir = 'dist';
-  let force = false;
-  let port: number | undefined;
-  let host: string | true | undefined;
-  let minCompleteness: number | undefined;
-  let today: string | undefined;
-  let exportOut: string | undefined;
-  let timings: string | undefined;
+  if (!isCommand(command)) throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
+  const { tokens } = parse({
+    args: hostAlone(args),
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([name, { type }]) => [name, { type }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const given = new Map<OptionName, string | true>();
   const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    // `new service payment-service`: the kind and the id come before any option.
-    if (command === 'new' && !arg.startsWith('-')) {
-      positional.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') throw new UsageError(`unknown option '--'`);
+    // `new service payment-service`: the kind and the id.
+    if (token.kind === 'positional') {
+      if (command !== 'new') throw new UsageError(`unknown option '${token.value}'${didYouMean(token.value, FLAGS)}`);
+      positional.push(token.value);
       continue;
     }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    // `--strict=yes`: a flag that takes no value is written alone.
-    if (inline !== undefined && (flag === '--strict' || flag === '--force' || flag === '--watch'))
-      throw new UsageError(`${flag} takes no value`);
-    switch (flag) {
-      case '--content':
-        contentDir = value();
-        break;
-      case '--format': {
-        const v = value();
-        if (command === 'export') {
-          if (v !== 'json') throw new UsageError(`export writes json, not '${v}'`);
-          break;
-        }
-        if (!OUTPUT_FORMATS.includes(v as OutputFormat))
-          throw new UsageError(`unknown format '${v}' (expected ${OUTPUT_FORMATS.join(', ')})`);
-        format = v as OutputFormat;
-        break;
-      }
-      case '--strict':
-        strict = true;
-        break;
-      case '--watch':
-        if (command !== 'check') throw new UsageError(`unknown option '${arg}' (only check watches; dev reloads by itself)`);
-        watch = true;
-        break;
-      case '--port': {
-        if (command !== 'dev') throw new UsageError(`unknown option '${arg}' (only dev serves the site)`);
-        const v = value();
-        if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new UsageError(`--port takes a port number, not '${v}'`);
-        port = Number(v);
-        break;
-      }
-      case '--host':
-        if (command !== 'dev') throw new UsageError(`unknown option '${arg}' (only dev serves the site)`);
-        // `--host` alone listens on every address, as Astro's own flag does.
-        host = inline ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--') ? args[++i]! : true);
-        break;
-      case '--min-completeness': {
-        if (command !== 'check') throw new UsageError(`unknown option '${arg}' (only check scores the template)`);
-        const v = value();
-        if (!/^\d{1,3}$/.test(v) || Number(v) > 100)
-          throw new UsageError(`--min-completeness takes a percentage from 0 to 100, not '${v}'`);
-        minCompleteness = Number(v);
-        break;
-      }
-      case '--today': {
-        if (command !== 'check' && command !== 'build' && command !== 'dev')
-          throw new UsageError(`unknown option '${arg}' (only check, build and dev flag reviews past due)`);
-        const v = value();
-        const day = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
-        if (!day || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(v))
-          throw new UsageError(`--today takes a date written YYYY-MM-DD, not '${v}'`);
-        today = v;
-        break;
-      }
-      case '--out':
-        if (command === 'export') {
-          exportOut = value();
-          break;
-        }
-        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
-        outDir = value();
-        break;
-      case '--timings':
-        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build times its phases)`);
-        timings = value();
-        break;
-      case '--force':
-        if (command !== 'build') throw new UsageError(`unknown option '${arg}' (only build writes a site)`);
-        force = true;
-        break;
-      default:
-        // A typo (`--contnet x`) must never build the default content instead.
-        throw new UsageError(`unknown option '${arg}'${didYouMean(flag, OPTIONS)}`);
-    }
+    const flag = token.rawName;
+    const name = token.name as OptionName;
+    if (!flag.startsWith('--') || !Object.hasOwn(OPTIONS, name)) throw new UsageError(`unknown option '${flag}'${didYouMean(flag, FLAGS)}`);
+    const option = OPTIONS[name];
+    if (option.only && !option.only.includes(command)) throw new UsageError(`unknown option '${flag}' (${option.why})`);
+    if (option.type === 'boolean') {
+      // `--strict=yes`: a flag that takes no value is written alone.
+      if (token.value !== undefined) throw new UsageError(`${flag} takes no value`);
+      given.set(name, true);
+    } else if (name === 'host' && token.value === '') given.set(name, true);
+    else if (token.value === undefined || token.value === '') throw new UsageError(`${flag} needs a value`);
+    else given.set(name, token.value);
   }
-  let newElement: CliOptions['newElement'];
-  if (command === 'new') {
-    if (positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
-    newElement = { kind: positional[0]!, id: positional[1]! };
-  }
+  return options(command, given, positional, env);
+}
+
+/** The options of a command, from the flags given, each value checked. */
+function options(
+  command: Command,
+  given: Map<OptionName, string | true>,
+  positional: readonly string[],
+  env: NodeJS.ProcessEnv,
+): CliOptions {
+  const text = (name: OptionName) => {
+    const value = given.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  if (command === 'new' && positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
+  const format = text('format');
+  if (format !== undefined && command === 'export' && format !== 'json') throw new UsageError(`export writes json, not '${format}'`);
+  if (format !== undefined && command !== 'export' && !isFormat(format))
+    throw new UsageError(`unknown format '${format}' (expected ${OUTPUT_FORMATS.join(', ')})`);
   return {
-    command: command as Command,
-    contentDir,
-    format,
-    strict,
-    watch,
-    outDir,
-    force,
-    port,
-    host,
-    minCompleteness,
-    today,
-    exportOut,
-    timings,
-    newElement,
+    command,
+    contentDir: text('content') ?? (env.ARCHSITE_CONTENT || 'content'),
+    format: format !== undefined && isFormat(format) && command !== 'export' ? format : 'text',
+    strict: given.has('strict'),
+    watch: given.has('watch'),
+    outDir: (command === 'build' && text('out')) || 'dist',
+    force: given.has('force'),
+    port: checked(text('port'), port),
+    host: given.get('host'),
+    minCompleteness: checked(text('min-completeness'), percentage),
+    today: checked(text('today'), day),
+    exportOut: command === 'export' ? text('out') : undefined,
+    timings: text('timings'),
+    newElement: command === 'new' ? { kind: positional[0]!, id: positional[1]! } : undefined,
   };
 }
 
-const OPTIONS = [
-  '--content',
-  '--format',
-  '--strict',
-  '--watch',
-  '--min-completeness',
-  '--today',
-  '--out',
-  '--force',
-  '--timings',
-  '--port',
-  '--host',
-];
+const checked = <T>(value: string | undefined, check: (value: string) => T): T | undefined =>
+  value === undefined ? undefined : check(value);
+
+function port(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+    throw new UsageError(`--port takes a port number, not '${value}'`);
+  return Number(value);
+}
+
+function percentage(value: string): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) > 100)
+    throw new UsageError(`--min-completeness takes a percentage from 0 to 100, not '${value}'`);
+  return Number(value);
+}
+
+function day(value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value))
+    throw new UsageError(`--today takes a date written YYYY-MM-DD, not '${value}'`);
+  return value;
+}
+
+/**
+ * `--host` alone listens on every address, as Astro's own flag does; parseArgs has no option
+ * whose value may be left out, so a `--host` followed by nothing or by another option is
+ * written `--host=` (read back as every address).
+ */
+function hostAlone(args: readonly string[]): string[] {
+  return args.map((arg, i) => (arg === '--host' && (i === args.length - 1 || args[i + 1]!.startsWith('--')) ? '--host=' : arg));
+}
+
+const isCommand = (value: string | undefined): value is Command => COMMANDS.includes(value as Command);
+const isFormat = (value: string): value is OutputFormat => OUTPUT_FORMATS.includes(value as OutputFormat);
