@@ -54,30 +54,7 @@ export function containerView(
       edges.add(`service:${u.service}`, `resource:${resource}`, 'reads and writes');
     }
   }
-  // Events go from producer to consumer, one dotted edge a pair however many events it
-  // carries: a broker drawn as the hub of every event would be a star of crossing edges.
-  const brokers = new Set<string>();
-  for (const event of model.byKind.event.values()) {
-    const producers = rel.producers.get(event.id) ?? [];
-    const consumers = rel.consumers.get(event.id) ?? [];
-    const broker = event.data.broker && model.byKind.resource.has(event.data.broker) ? event.data.broker : undefined;
-    if (![...producers, ...consumers].some(inScope)) continue;
-    for (const p of producers) {
-      const delivered = consumers.filter((c) => c !== p && (inScope(p) || inScope(c)));
-      for (const c of delivered) {
-        use({ kind: 'service', id: p });
-        use({ kind: 'service', id: c });
-        edges.add(`service:${p}`, `service:${c}`, event.id, true);
-        if (broker) brokers.add(broker);
-      }
-      // Published and consumed by no one: shown going into its broker, or not at all.
-      if (consumers.length === 0 && broker && inScope(p)) {
-        use({ kind: 'service', id: p });
-        use({ kind: 'resource', id: broker });
-        edges.add(`service:${p}`, `resource:${broker}`, event.id, true);
-      }
-    }
-  }
+  const brokers = addEventEdges(model, inScope, use, edges);
   const brokerNames = [...brokers].sort().map((b) => model.byKind.resource.get(b)!.data.name);
   const notes =
     brokerNames.length > 0
@@ -102,6 +79,61 @@ export function containerView(
   // A domain of more services than a diagram can show keeps its own list on its page instead.
   if (keep.size > options.maxNodes * 2) return undefined;
 
+  const { nodes, groups } = containerNodes(model, options, keep, inScope);
+  return {
+    direction: 'TB',
+    title,
+    nodes,
+    groups: sortGroups(groups),
+    edges: drawn.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    notes,
+  };
+}
+
+/**
+ * Events go from producer to consumer, one dotted edge a pair however many events it
+ * carries: a broker drawn as the hub of every event would be a star of crossing edges.
+ * Gives the brokers the events drawn go through.
+ */
+function addEventEdges(
+  model: Model,
+  inScope: (service: string) => boolean,
+  use: (ref: ElementRef) => void,
+  edges: ReturnType<typeof aggregate>,
+): Set<string> {
+  const rel = model.relations;
+  const brokers = new Set<string>();
+  for (const event of model.byKind.event.values()) {
+    const producers = rel.producers.get(event.id) ?? [];
+    const consumers = rel.consumers.get(event.id) ?? [];
+    const broker = event.data.broker && model.byKind.resource.has(event.data.broker) ? event.data.broker : undefined;
+    if (![...producers, ...consumers].some(inScope)) continue;
+    for (const p of producers) {
+      const delivered = consumers.filter((c) => c !== p && (inScope(p) || inScope(c)));
+      for (const c of delivered) {
+        use({ kind: 'service', id: p });
+        use({ kind: 'service', id: c });
+        edges.add(`service:${p}`, `service:${c}`, event.id, true);
+        if (broker) brokers.add(broker);
+      }
+      // Published and consumed by no one: shown going into its broker, or not at all.
+      if (consumers.length === 0 && broker && inScope(p)) {
+        use({ kind: 'service', id: p });
+        use({ kind: 'resource', id: broker });
+        edges.add(`service:${p}`, `resource:${broker}`, event.id, true);
+      }
+    }
+  }
+  return brokers;
+}
+
+/** The boxes kept: people, services and resources (in their domain's group, inside the system's), external systems. */
+function containerNodes(
+  model: Model,
+  options: ViewOptions,
+  keep: ReadonlySet<string>,
+  inScope: (service: string) => boolean,
+): { nodes: FlowNode[]; groups: FlowGroup[] } {
   const groups: FlowGroup[] = [{ key: SYSTEM_KEY, title: model.system.data.name }];
   const nodes: FlowNode[] = [];
   const order = ['person', 'service', 'resource', 'system'] as const;
@@ -122,14 +154,7 @@ export function containerView(
       nodes.push(elementNode(model, { kind, id }, options, { parent, ...(outside ? { style: 'neighbour' } : {}) }));
     }
   }
-  return {
-    direction: 'TB',
-    title,
-    nodes,
-    groups: sortGroups(groups),
-    edges: drawn.filter((e) => keep.has(e.from) && keep.has(e.to)),
-    notes,
-  };
+  return { nodes, groups };
 }
 
 /** The domain a resource belongs to: that of the services that store data in it, when they agree. */

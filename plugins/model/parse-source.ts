@@ -72,29 +72,9 @@ export function parseSource(
   keep?: (fast: FastSource) => void,
 ): SourceDocument[] {
   const markdown = /\.mdx?$/i.test(file.relative);
-  let yamlText = text;
-  let body: MarkdownBody | undefined;
-  if (markdown) {
-    // gray-matter reads `---lang` as a front matter language; archsite's is always YAML.
-    const opening = /^---([^\r\n]*)/.exec(text);
-    if (opening && opening[1]!.trim() !== '') {
-      diagnostics.report('yaml-syntax', file.display, { line: 1, column: 4 }, "front matter opens with a line of just '---'");
-      return [];
-    }
-    const split = matter(text, { engines: { yaml: () => ({}) } });
-    // gray-matter gives an empty text no `matter` at all.
-    const frontMatter = split.matter ?? '';
-    if (frontMatter === '' && !text.startsWith('---')) {
-      yamlText = '';
-    } else {
-      // Keep the front matter at its own lines, so YAML positions are file positions.
-      const matterAt = text.indexOf(frontMatter, 3);
-      // gray-matter leaves the `\r` of a CRLF closing line on the front matter: drop it.
-      yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + frontMatter.replace(/\r$/, '');
-    }
-    const bodyAt = text.length - split.content.length;
-    body = { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) };
-  }
+  const split = markdown ? splitMarkdown(file, text, diagnostics) : { yamlText: text, body: undefined };
+  if (!split) return [];
+  const { yamlText, body } = split;
 
   const values = fastYamlValues(yamlText, MAX_DEPTH);
   if (values !== undefined) {
@@ -120,79 +100,12 @@ export function parseSource(
   }
   if (!Array.isArray(docs)) docs = [docs];
 
-  const usable: { doc: Document.Parsed; value: unknown; broken?: boolean; numbers?: ReadonlyMap<string, string> }[] = [];
+  const usable: UsableDocument[] = [];
   let refused = false;
   for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      // One error a line: YAML's later errors on a line mostly repeat the first.
-      const seen = new Set<number>();
-      for (const error of doc.errors) {
-        if (/call stack/i.test(error.message)) {
-          // Flow collections nested thousands deep overflow the parser: said where the nesting crosses the limit.
-          const { line, col } = lines.linePos(error.pos[0]);
-          diagnostics.report(
-            'yaml-too-complex',
-            file.display,
-            deepestOr(yamlText, { line, column: col }),
-            nestedMessage('YAML', MAX_DEPTH),
-          );
-          break;
-        }
-        const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
-        if (seen.has(line)) continue;
-        seen.add(line);
-        reportYamlError(error, file, lines, diagnostics);
-      }
-      refused = true;
-      const partial = partialValue(doc);
-      if (partial !== undefined) usable.push({ doc, value: partial, broken: true });
-      continue;
-    }
-    if (doc.contents === null) continue;
-    const complexKey = firstComplexKey(doc);
-    if (complexKey !== undefined) {
-      const { line, col } = lines.linePos(complexKey);
-      diagnostics.report('yaml-syntax', file.display, { line, column: col }, 'a mapping key is a list or a mapping; keys are plain text');
-      refused = true;
-      continue;
-    }
-    const depthAt = tooDeep(doc, MAX_DEPTH);
-    if (depthAt !== undefined) {
-      const { line, col } = lines.linePos(depthAt);
-      diagnostics.report('yaml-too-complex', file.display, { line, column: col }, nestedMessage('YAML', MAX_DEPTH));
-      refused = true;
-      continue;
-    }
-    const findings = inspectNodes(doc, yamlText);
-    for (const problem of findings.problems) {
-      const { line, col } = lines.linePos(problem.offset);
-      diagnostics.report(problem.kind === 'tag' ? 'unsupported-tag' : 'reserved-key', file.display, { line, column: col }, problem.message);
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (error) {
-      const { line, col } = lines.linePos(firstAlias(doc) ?? doc.contents.range[0]);
-      const unresolved = error instanceof Error && /unresolved alias/i.test(error.message);
-      if (unresolved)
-        diagnostics.report(
-          'yaml-syntax',
-          file.display,
-          { line, column: col },
-          `an alias names no anchor: ${(error as Error).message.split(':').at(-1)!.trim()}`,
-        );
-      else diagnostics.report('yaml-too-complex', file.display, { line, column: col }, tooComplexMessage(error));
-      refused = true;
-      continue;
-    }
-    if (value === null || value === undefined) continue;
-    if (findings.problems.length > 0) {
-      // Reported; what the document names still exists for other files' references.
-      refused = true;
-      usable.push({ doc, value, broken: true });
-      continue;
-    }
-    usable.push({ doc, value, ...(findings.numbers.size > 0 ? { numbers: findings.numbers } : {}) });
+    const read = readDocument(doc, { file, yamlText, lines, diagnostics });
+    refused ||= read.refused;
+    if (read.usable) usable.push(read.usable);
   }
 
   if (usable.length === 0 && !refused) reportEmpty(file, text, markdown, diagnostics);
@@ -211,6 +124,110 @@ export function parseSource(
       ...(numbers ? { numbers } : {}),
     };
   });
+}
+
+/**
+ * A Markdown file's front matter, kept at its own lines so that YAML positions are file
+ * positions, and its prose; undefined (reported) when the front matter does not open right.
+ */
+function splitMarkdown(file: ContentFile, text: string, diagnostics: Diagnostics): { yamlText: string; body: MarkdownBody } | undefined {
+  // gray-matter reads `---lang` as a front matter language; archsite's is always YAML.
+  const opening = /^---([^\r\n]*)/.exec(text);
+  if (opening && opening[1]!.trim() !== '') {
+    diagnostics.report('yaml-syntax', file.display, { line: 1, column: 4 }, "front matter opens with a line of just '---'");
+    return undefined;
+  }
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  // gray-matter gives an empty text no `matter` at all.
+  const frontMatter = split.matter ?? '';
+  let yamlText = '';
+  if (frontMatter !== '' || text.startsWith('---')) {
+    const matterAt = text.indexOf(frontMatter, 3);
+    // gray-matter leaves the `\r` of a CRLF closing line on the front matter: drop it.
+    yamlText = '\n'.repeat(countNewlines(text.slice(0, matterAt))) + frontMatter.replace(/\r$/, '');
+  }
+  const bodyAt = text.length - split.content.length;
+  return { yamlText, body: { text: split.content, line: countNewlines(text.slice(0, bodyAt)) + 1, mdx: /\.mdx$/i.test(file.relative) } };
+}
+
+/** A document whose value an element can be read from (`broken`: reported, but what it names still exists for references). */
+interface UsableDocument {
+  readonly doc: Document.Parsed;
+  readonly value: unknown;
+  readonly broken?: boolean;
+  readonly numbers?: ReadonlyMap<string, string>;
+}
+
+interface DocumentContext {
+  readonly file: ContentFile;
+  readonly yamlText: string;
+  readonly lines: LineCounter;
+  readonly diagnostics: Diagnostics;
+}
+
+/** One YAML document: its value, and whether anything in it was refused (and reported). */
+function readDocument(doc: Document.Parsed, c: DocumentContext): { usable?: UsableDocument; refused: boolean } {
+  const { file, lines, diagnostics } = c;
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    reportYamlErrors(doc, c);
+    const partial = partialValue(doc);
+    return partial !== undefined ? { usable: { doc, value: partial, broken: true }, refused: true } : { refused: true };
+  }
+  if (doc.contents === null) return { refused: false };
+  const complexKey = firstComplexKey(doc);
+  if (complexKey !== undefined) {
+    diagnostics.report('yaml-syntax', file.display, at(complexKey), 'a mapping key is a list or a mapping; keys are plain text');
+    return { refused: true };
+  }
+  const depthAt = tooDeep(doc, MAX_DEPTH);
+  if (depthAt !== undefined) {
+    diagnostics.report('yaml-too-complex', file.display, at(depthAt), nestedMessage('YAML', MAX_DEPTH));
+    return { refused: true };
+  }
+  const findings = inspectNodes(doc, c.yamlText);
+  for (const problem of findings.problems)
+    diagnostics.report(problem.kind === 'tag' ? 'unsupported-tag' : 'reserved-key', file.display, at(problem.offset), problem.message);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const where = at(firstAlias(doc) ?? doc.contents.range[0]);
+    const unresolved = error instanceof Error && /unresolved alias/i.test(error.message);
+    if (unresolved)
+      diagnostics.report(
+        'yaml-syntax',
+        file.display,
+        where,
+        `an alias names no anchor: ${(error as Error).message.split(':').at(-1)!.trim()}`,
+      );
+    else diagnostics.report('yaml-too-complex', file.display, where, tooComplexMessage(error));
+    return { refused: true };
+  }
+  if (value === null || value === undefined) return { refused: false };
+  // Reported; what the document names still exists for other files' references.
+  if (findings.problems.length > 0) return { usable: { doc, value, broken: true }, refused: true };
+  return { usable: { doc, value, ...(findings.numbers.size > 0 ? { numbers: findings.numbers } : {}) }, refused: false };
+}
+
+/** A document's syntax errors, one a line: YAML's later errors on a line mostly repeat the first. */
+function reportYamlErrors(doc: Document.Parsed, { file, yamlText, lines, diagnostics }: DocumentContext): void {
+  const seen = new Set<number>();
+  for (const error of doc.errors) {
+    if (/call stack/i.test(error.message)) {
+      // Flow collections nested thousands deep overflow the parser: said where the nesting crosses the limit.
+      const { line, col } = lines.linePos(error.pos[0]);
+      diagnostics.report('yaml-too-complex', file.display, deepestOr(yamlText, { line, column: col }), nestedMessage('YAML', MAX_DEPTH));
+      break;
+    }
+    const line = error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    reportYamlError(error, file, lines, diagnostics);
+  }
 }
 
 /** The documents of a file the fast path read (now or in an earlier run of the check). */
