@@ -136,6 +136,22 @@ export interface Relations {
   readonly flows: ReadonlyMap<string, readonly string[]>;
   /** By stakeholder id, the people and teams who speak for it. */
   readonly represents: ReadonlyMap<string, readonly ElementRef[]>;
+  /** By element key, what its linked fields (reference fields that declare an inverse) point at, as written. */
+  readonly links: ReadonlyMap<string, readonly LinkedRef[]>;
+  /** By element key, the elements whose linked fields point at it, by the fields' inverse, then by kind and id. */
+  readonly linkedFrom: ReadonlyMap<string, readonly Referrer[]>;
+}
+
+/** A reference through a linked field: one that declares an inverse (see kinds/define.ts). */
+export interface LinkedRef {
+  readonly field: string;
+  readonly target: ElementRef;
+}
+
+/** An element pointing at another through a linked field, under the field's inverse: `Constraints`. */
+export interface Referrer {
+  readonly inverse: string;
+  readonly from: ElementRef;
 }
 
 /** A role's access to an element: CRUD letters, or `-`. */

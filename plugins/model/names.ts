@@ -22,18 +22,9 @@ export function adrNumber(id: string): number | undefined {
   return digits === undefined ? undefined : Number(digits);
 }
 
-/** What a reader calls an element: its name, or a decision's or page's title. */
+/** What a reader calls an element: its title, for the kinds that have one (decisions, pages, requirements …), else its name. */
 export function displayName(el: Element): string {
-  switch (el.kind) {
-    case 'decision':
-    case 'doc':
-    case 'requirement':
-    case 'risk':
-    case 'flow':
-      return el.data.title;
-    default:
-      return el.data.name;
-  }
+  return 'title' in el.data ? el.data.title : el.data.name;
 }
 
 /** The display name of a referenced element, or its id when it is not in the model. */

@@ -6,8 +6,10 @@ import {
   type ElementRef,
   type EntityRelation,
   type FlowStep,
+  type LinkedRef,
   type Permission,
   type Placement,
+  type Referrer,
   type Relations,
   type ResourceUse,
   type Target,
@@ -49,6 +51,8 @@ export class RelationBuilder {
   readonly domainOf = new Map<string, string>();
   /** The broker of each event, by event id: its users are added once producers and consumers are known. */
   readonly brokers = new Map<string, string>();
+  /** What linked fields point at, by the key of the element that has them (see Resolver.ref). */
+  readonly links = new Multimap<LinkedRef & Referrer>();
 
   finish(written: Written): Relations {
     const producers = new Multimap<string>();
@@ -75,6 +79,9 @@ export class RelationBuilder {
     const flowsOf = new Multimap<string>();
     for (const [flow, steps] of this.flowSteps)
       for (const step of steps) for (const end of [step.from, step.to]) flowsOf.add(keyOf(end), flow);
+    const linkedFrom = new Multimap<Referrer>();
+    for (const [, links] of this.links.entries())
+      for (const { target, inverse, from } of links) linkedFrom.add(keyOf(target), { inverse, from });
     const callsFrom = new Multimap<Call>();
     const callersOf = new Multimap<Call>();
     for (const call of this.calls) {
@@ -113,6 +120,9 @@ export class RelationBuilder {
       flowSteps: sortedMap(new Map([...this.flowSteps].map(([id, steps]) => [id, Object.freeze([...steps])]))),
       flows: flowsOf.freeze(compare, true),
       represents: this.represents.freeze(sortRefs),
+      // As written: a stable sort that compares nothing equal keeps the order.
+      links: new Map([...this.links.freeze(() => 0)].map(([key, list]) => [key, list.map(({ field, target }) => ({ field, target }))])),
+      linkedFrom: linkedFrom.freeze((a, b) => compare(a.inverse, b.inverse) || sortRefs(a.from, b.from)),
     };
   }
 }

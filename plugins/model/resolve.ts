@@ -1,7 +1,7 @@
 import type { Diagnostics, Position } from './diagnostics.ts';
 import { kindInfo, KIND_NAMES, type ElementKind } from './kinds.ts';
 import type { KindDefinition, OccurrenceList, Resolver } from './kinds/define.ts';
-import type { Element, ElementRef, Model } from './model.ts';
+import { keyOf, type Element, type ElementRef, type Model } from './model.ts';
 import type { InvalidElement, ParsedElement, ParsedSystem } from './read-elements.ts';
 import { References } from './references.ts';
 import { RelationBuilder, sortRefs } from './relation-builder.ts';
@@ -105,9 +105,9 @@ function resolver(
   const self: ElementRef = { kind: el.kind, id: el.id };
   const field = (name: string) => {
     if (!Object.hasOwn(definition.references, name)) throw new Error(`${el.kind} declares no reference field '${name}'`);
-    const { kinds, role } = definition.references[name]!;
+    const { kinds, role, inverse } = definition.references[name]!;
     // The registry checked that every kind named is one (kinds.ts).
-    return { kinds: kinds === 'any' ? KIND_NAMES : (kinds as readonly ElementKind[]), role };
+    return { kinds: kinds === 'any' ? KIND_NAMES : (kinds as readonly ElementKind[]), role, inverse };
   };
   const site = (path: FieldPath, role: string) => ({
     file: el.source.file,
@@ -128,8 +128,10 @@ function resolver(
     self,
     relations,
     ref(name, path, raw) {
-      const { kinds, role } = field(name);
-      return refs.resolve(raw, kinds, site(path, role));
+      const { kinds, role, inverse } = field(name);
+      const target = refs.resolve(raw, kinds, site(path, role));
+      if (target && inverse !== undefined) relations.links.add(keyOf(self), { field: name, target, inverse, from: self });
+      return target;
     },
     refOrComponent(name, path, raw, components, role) {
       return refs.resolve(raw, field(name).kinds, site(path, role), { service: el.id, ids: components });

@@ -7,7 +7,8 @@ import { pageKind } from './kinds.ts';
 import { riskRating } from './risk-levels.ts';
 import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
-import type { Heading, PageHead } from './view.ts';
+import { linkTo } from './links.ts';
+import type { ElementLink, Heading, PageHead } from './view.ts';
 
 /** When an element's file was last committed; undefined outside git and for uncommitted files. */
 export function lastUpdated(site: Site, el: Element): Date | undefined {
@@ -36,6 +37,7 @@ export function elementHead(
       ...(traced.requirements.length > 0 ? [{ id: 'requirements', title: 'Requirements' }] : []),
       ...(traced.risks.length > 0 ? [{ id: 'known-risks', title: 'Risks' }] : []),
       ...(traced.flows.length > 0 ? [{ id: 'flows', title: 'Flows' }] : []),
+      ...traced.linked.map(({ id, title }) => ({ id, title })),
       ...(score ? [{ id: 'completeness', title: 'Template completeness' }] : []),
       ...(changes.length > 0 ? [{ id: 'what-changed', title: 'What changed' }] : []),
     ],
@@ -95,5 +97,23 @@ function tracedTo(site: Site, el: Element): PageHead['traced'] {
     const f = model.byKind.flow.get(id);
     return f ? [{ text: f.data.title, href: elementHref(f, base) }] : [];
   });
-  return { requirements, risks, flows };
+  const linked = new Map<string, ElementLink[]>();
+  for (const { inverse, from } of model.relations.linkedFrom.get(key) ?? []) {
+    const link = linkTo(site, from);
+    if (link) linked.set(inverse, [...(linked.get(inverse) ?? []), link]);
+  }
+  return {
+    requirements,
+    risks,
+    flows,
+    linked: [...linked].map(([title, links]) => ({ id: `linked-${slug(title)}`, title, links })),
+  };
+}
+
+/** A heading's anchor from its text: `Bound by` → `bound-by`. */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

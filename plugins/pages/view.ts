@@ -49,6 +49,8 @@ export interface PageHead {
     readonly requirements: readonly Link[];
     readonly risks: readonly { readonly link: Link; readonly rating: Badge }[];
     readonly flows: readonly Link[];
+    /** What points at the element through linked fields (a constraint's `binds`), one section a name. */
+    readonly linked: readonly { readonly id: string; readonly title: string; readonly links: readonly ElementLink[] }[];
   };
   /** The latest commits that changed the element's file. */
   readonly changes: readonly {

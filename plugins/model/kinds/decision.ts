@@ -7,7 +7,7 @@ export const decision = defineKind({
   folder: 'decisions',
   label: 'Decision',
   plural: 'Decisions',
-  sidebar: { position: 6 },
+  sidebar: { position: 60 },
   schema: decisionSchema,
   references: {
     supersedes: { kinds: ['decision'], role: 'superseded decision' },

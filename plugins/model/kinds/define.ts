@@ -45,6 +45,12 @@ export interface ReferenceField {
   readonly kinds: readonly string[] | 'any';
   /** What the field is to a reader, in a message: `dependency`, `owner`, `consumed event`. */
   readonly role: string;
+  /**
+   * Makes the field linked: what it resolves to is kept in the model's `links`, and each target
+   * knows who points at it (`linkedFrom`) under this name, which its page shows as a section:
+   * `Constraints`. A new kind's references need nothing else to be seen from both ends.
+   */
+  readonly inverse?: string;
 }
 
 /** An element being resolved: as read from its file, its fields validated. */

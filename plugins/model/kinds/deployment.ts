@@ -9,7 +9,7 @@ export const deployment = defineKind({
   folder: 'deployments',
   label: 'Deployment',
   plural: 'Deployments',
-  sidebar: { position: 5 },
+  sidebar: { position: 50 },
   schema: deploymentSchema,
   references: {
     service: { kinds: ['service'], role: 'deployed service' },

@@ -7,7 +7,7 @@ export const doc = defineKind({
   folder: 'docs',
   label: 'Page',
   plural: 'Pages',
-  sidebar: { position: 11 },
+  sidebar: { position: 110 },
   markdownOnly: true,
   schema: docSchema,
   references: {},

@@ -7,7 +7,7 @@ export const domain = defineKind({
   folder: 'domains',
   label: 'Domain',
   plural: 'Domains',
-  sidebar: { position: 2 },
+  sidebar: { position: 20 },
   schema: domainSchema,
   references: { owner: { kinds: ['team'], role: 'owner' } },
   resolve: (el, r) => {

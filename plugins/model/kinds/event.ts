@@ -7,7 +7,7 @@ export const event = defineKind({
   folder: 'events',
   label: 'Event',
   plural: 'Events',
-  sidebar: { position: 3 },
+  sidebar: { position: 30 },
   schema: eventSchema,
   references: { broker: { kinds: ['resource'], role: 'broker' } },
   resolve: (el, r) => {

@@ -11,7 +11,7 @@ export const flow = defineKind({
   folder: 'flows',
   label: 'Flow',
   plural: 'Flows',
-  sidebar: { position: 10 },
+  sidebar: { position: 100 },
   schema: flowSchema,
   references: {
     from: { kinds: PARTICIPANTS, role: 'sender' },

@@ -8,7 +8,7 @@ export const person = defineKind({
   folder: 'people',
   label: 'Person',
   plural: 'People',
-  sidebar: { position: 13, secondary: true },
+  sidebar: { position: 130, secondary: true },
   schema: personSchema,
   references: { uses: { kinds: CALL_TARGETS, role: 'used element' } },
   resolve: (el, r) => {

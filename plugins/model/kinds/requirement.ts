@@ -7,7 +7,7 @@ export const requirement = defineKind({
   folder: 'requirements',
   label: 'Requirement',
   plural: 'Requirements',
-  sidebar: { position: 7 },
+  sidebar: { position: 70 },
   schema: requirementSchema,
   references: {
     satisfiedBy: { kinds: 'any', role: 'satisfying element' },

@@ -8,7 +8,7 @@ export const resource = defineKind({
   folder: 'resources',
   label: 'Resource',
   plural: 'Resources',
-  sidebar: { position: 4 },
+  sidebar: { position: 40 },
   schema: resourceSchema,
   references: {},
   resolve: (el, r) => {

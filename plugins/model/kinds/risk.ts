@@ -7,7 +7,7 @@ export const risk = defineKind({
   folder: 'risks',
   label: 'Risk',
   plural: 'Risks',
-  sidebar: { position: 8 },
+  sidebar: { position: 80 },
   schema: riskSchema,
   references: {
     owner: { kinds: ['team', 'person'], role: 'risk owner' },

@@ -7,7 +7,7 @@ export const role = defineKind({
   folder: 'roles',
   label: 'Role',
   plural: 'Roles',
-  sidebar: { position: 9 },
+  sidebar: { position: 90 },
   schema: roleSchema,
   references: { permissions: { kinds: 'any', role: 'permission target' } },
   resolve: (el, r) => {

@@ -8,7 +8,7 @@ export const service = defineKind({
   folder: 'services',
   label: 'Service',
   plural: 'Services',
-  sidebar: { position: 1 },
+  sidebar: { position: 10 },
   schema: serviceSchema,
   references: {
     domain: { kinds: ['domain'], role: 'domain' },

@@ -7,7 +7,7 @@ export const stakeholder = defineKind({
   folder: 'stakeholders',
   label: 'Stakeholder',
   plural: 'Stakeholders',
-  sidebar: { position: 12, secondary: true },
+  sidebar: { position: 120, secondary: true },
   schema: stakeholderSchema,
   references: { represents: { kinds: ['person', 'team'], role: 'represented person or team' } },
   resolve: (el, r) => {

@@ -8,7 +8,7 @@ export const externalSystem = defineKind({
   folder: 'systems',
   label: 'External system',
   plural: 'External systems',
-  sidebar: { position: 14, secondary: true },
+  sidebar: { position: 140, secondary: true },
   schema: externalSystemSchema,
   references: { uses: { kinds: CALL_TARGETS, role: 'used element' } },
   resolve: (el, r) => {

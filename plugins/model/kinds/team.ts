@@ -7,7 +7,7 @@ export const team = defineKind({
   folder: 'teams',
   label: 'Team',
   plural: 'Teams',
-  sidebar: { position: 15, secondary: true },
+  sidebar: { position: 150, secondary: true },
   schema: teamSchema,
   references: {},
   scaffold: {
