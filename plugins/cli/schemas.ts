@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { modelExportJsonSchema } from '../model/export.ts';
 import { jsonSchemas } from '../model/json-schemas.ts';
@@ -27,8 +27,16 @@ export function schemaAssociations(): Record<string, string[]> {
   return out;
 }
 
+/**
+ * Writes schemas/, and maps each schema to its kind's folder in the repository's editor
+ * settings (`.vscode/settings.json`, `yaml.schemas`), keeping every other setting there.
+ */
 export function writeSchemaFiles(root: string): void {
   const dir = path.join(root, 'schemas');
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of schemaFiles()) writeFileSync(path.join(dir, name), text);
+  const settingsFile = path.join(root, '.vscode', 'settings.json');
+  const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+  mkdirSync(path.dirname(settingsFile), { recursive: true });
+  writeFileSync(settingsFile, `${JSON.stringify({ ...settings, 'yaml.schemas': schemaAssociations() }, null, 2)}\n`);
 }

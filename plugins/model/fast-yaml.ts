@@ -45,10 +45,11 @@ const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
 
 /**
  * Tags and anchors and aliases (`!`, `&`, `*` after a space or flow indicator), explicit keys
- * (`? `), flow collections as keys (`]:`), directives (`%YAML` at a line start). A false
- * alarm (prose such as `R & D`) only costs speed.
+ * (`? `), flow collections as keys (`]:`), text straight after a flow collection closes
+ * (`]raisedBy: …`, which js-yaml reads as a new key and `yaml` refuses), directives (`%YAML`
+ * at a line start). A false alarm (prose such as `R & D`, `a]b`) only costs speed.
  */
-const UNSAFE = /(?:^|[\s,[\]{}])[!&*?]|[\]}][ \t]*:|^%/m;
+const UNSAFE = /(?:^|[\s,[\]{}])[!&*?]|[\]}][ \t]*:|[\]}][^\s,\]}]|^%/m;
 
 /** `yaml` refuses implicit keys over 1024 characters; js-yaml does not. Lines that long go to `yaml`. */
 const LONG_LINE = 1000;

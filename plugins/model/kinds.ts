@@ -1,3 +1,4 @@
+import { constraint } from './kinds/constraint.ts';
 import { decision } from './kinds/decision.ts';
 import type { KindDefinition } from './kinds/define.ts';
 import { deployment } from './kinds/deployment.ts';
@@ -37,6 +38,7 @@ export const KIND_DEFINITIONS = {
   risk,
   role,
   flow,
+  constraint,
 } as const;
 
 export type ElementKind = keyof typeof KIND_DEFINITIONS;

@@ -1,5 +1,6 @@
 import type { ElementKind } from '../model/kinds.ts';
 import { personPages, systemPages } from './kinds/actor.ts';
+import { constraintPages } from './kinds/constraint.ts';
 import { decisionPages } from './kinds/decision.ts';
 import type { PageKindDefinition } from './kinds/define.ts';
 import { deploymentPages } from './kinds/deployment.ts';
@@ -35,6 +36,7 @@ export const PAGE_KINDS: { readonly [K in ElementKind]: PageKindDefinition<K> } 
   risk: riskPages,
   role: rolePages,
   flow: flowPages,
+  constraint: constraintPages,
 };
 
 /** A kind's page part, typed by its kind. */

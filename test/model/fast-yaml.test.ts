@@ -130,6 +130,9 @@ describe('the fast YAML path', () => {
       `${'k'.repeat(1100)}: v\n`,
       `${'['.repeat(80)}${']'.repeat(80)}\n`,
       'a: [',
+      // Text straight after a flow collection closes: js-yaml reads a new key, yaml refuses.
+      'a: [x, y\n]b: [z]\n',
+      'a: {x: 1\n}b: 2\n',
     ])
       expect(fastYamlValues(text, MAX_DEPTH), text).toBeUndefined();
   });
