@@ -120,7 +120,9 @@ function prototypeSite(): Record<string, string> {
       service: kind === 'doc' ? 'constructor' : 'service:constructor',
       today: '2024-01-01',
     });
-    files[`content/${folder}/propertyisenumerable.${scaffold.extension}`] = text;
+    // Its id `constructor` where the kind has none by that id yet (a new kind), else another name.
+    const taken = Object.keys(files).some((file) => file.startsWith(`content/${folder}/constructor.`));
+    files[`content/${folder}/${taken ? 'propertyisenumerable' : 'constructor'}.${scaffold.extension}`] = text;
     if (kind === 'role')
       files[`content/${folder}/__proto__.yaml`] =
         'name: valueOf\npermissions: { service:constructor: CRUD, resource:valueof: R, event:tostring: "-" }\n';
