@@ -7,7 +7,16 @@ import { linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Field, type Heading, type PageHead } from './view.ts';
+import {
+  section,
+  type Badge,
+  type DecisionItem,
+  type ElementLink,
+  type Field,
+  type Heading,
+  type PageHead,
+  type PageSection,
+} from './view.ts';
 
 export interface DecisionPage {
   readonly head: PageHead;
@@ -21,20 +30,29 @@ export interface DecisionPage {
   readonly technology?: string | undefined;
   readonly supersedes: readonly DecisionItem[];
   readonly supersededBy: readonly DecisionItem[];
-  readonly purpose?: string | undefined;
-  /** The ADR's prose (context, decision, consequences): after the purpose, before the alternatives. */
-  readonly body?: string | undefined;
-  readonly alternatives: readonly {
-    readonly name: string;
-    readonly description?: string | undefined;
-    readonly pros: readonly string[];
-    readonly cons: readonly string[];
-  }[];
-  /** The rationale as prose, or as the template's criteria. */
-  readonly rationale: { readonly text?: string | undefined; readonly criteria: readonly Field[] } | undefined;
-  readonly risks: readonly { readonly risk: string; readonly mitigation: string }[];
-  readonly affects: readonly ElementLink[];
+  /** In the order an ADR reads: only the sections with something to show. */
+  readonly sections: readonly DecisionSection[];
 }
+
+export type DecisionSection =
+  | PageSection<'purpose', { readonly text: string }>
+  /** The ADR's prose (context, decision, consequences), under headings of its own: after the purpose, before the alternatives. */
+  | PageSection<'prose', { readonly body: string; readonly headings: readonly Heading[] }>
+  | PageSection<
+      'alternatives',
+      {
+        readonly alternatives: readonly {
+          readonly name: string;
+          readonly description?: string | undefined;
+          readonly pros: readonly string[];
+          readonly cons: readonly string[];
+        }[];
+      }
+    >
+  /** The rationale as prose, or as the template's criteria. */
+  | PageSection<'rationale', { readonly text?: string | undefined; readonly criteria: readonly Field[] }>
+  | PageSection<'risks', { readonly risks: readonly { readonly risk: string; readonly mitigation: string }[] }>
+  | PageSection<'affects', { readonly elements: readonly ElementLink[] }>;
 
 /** The content path of a decision's prose, rendered before its page is laid out. */
 export function decisionBody(site: Site, id: string): string | undefined {
@@ -60,16 +78,26 @@ export function decisionPage(site: Site, id: string, bodyHeadings: readonly Head
       : typeof d.rationale === 'string'
         ? { text: d.rationale, criteria: [] }
         : { criteria: fields(d.rationale) };
-  const headings = [
-    ...shownHeadings([['purpose', 'Purpose', !!d.purpose]]),
-    ...bodyHeadings,
-    ...shownHeadings([
-      ['alternatives', 'Alternatives considered', !!d.alternatives?.length],
-      ['rationale', 'Selection rationale', rationale !== undefined],
-      ['risks', 'Risks', !!d.risks?.length],
-      ['affects', 'Affects', affects.length > 0],
-    ]),
+  const body = bodyOf(el);
+  const sections: DecisionSection[] = [
+    ...(d.purpose ? section('purpose', 'Purpose', true, { text: d.purpose }) : []),
+    ...(body ? section('prose', '', true, { body, headings: bodyHeadings }) : []),
+    ...section('alternatives', 'Alternatives considered', !!d.alternatives?.length, {
+      alternatives: (d.alternatives ?? []).map((a) => ({
+        name: a.name,
+        description: a.description,
+        pros: list(a.pros),
+        cons: list(a.cons),
+      })),
+    }),
+    ...(rationale ? section('rationale', 'Selection rationale', true, rationale) : []),
+    ...section('risks', 'Risks', !!d.risks?.length, {
+      risks: (d.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? '' })),
+    }),
+    ...section('affects', 'Affects', affects.length > 0, { elements: affects }),
   ];
+  // The prose is no section of its own: its headings stand among the page's.
+  const headings = sections.flatMap((s) => (s.id === 'prose' ? s.headings : [{ id: s.id, title: s.title }]));
   return {
     head: elementHead(site, el, d.title, d.purpose, headings),
     number: n === undefined ? undefined : `ADR ${n}`,
@@ -84,11 +112,6 @@ export function decisionPage(site: Site, id: string, bodyHeadings: readonly Head
     technology: d.technology,
     supersedes: decisionItems(site, d.supersedes ?? []),
     supersededBy: decisionItems(site, site.model.relations.supersededBy.get(id) ?? []),
-    purpose: d.purpose,
-    body: bodyOf(el),
-    alternatives: (d.alternatives ?? []).map((a) => ({ name: a.name, description: a.description, pros: list(a.pros), cons: list(a.cons) })),
-    rationale,
-    risks: (d.risks ?? []).map((r) => ({ risk: r.risk, mitigation: r.mitigation ?? '' })),
-    affects,
+    sections,
   };
 }

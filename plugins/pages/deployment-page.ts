@@ -6,7 +6,7 @@ import { viewOf } from './diagram.ts';
 import { linkTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type DecisionItem, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type DecisionItem, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface DeploymentPage {
   readonly head: PageHead;
@@ -15,8 +15,8 @@ export interface DeploymentPage {
   /** "9 service instances, 10 resources, 23 replicas in all." */
   readonly summary: string;
   readonly diagram: DiagramView | null;
-  readonly nodes: readonly NodeItem[];
-  readonly decisions: readonly DecisionItem[];
+  /** Its nodes, then the decisions about it (when there are any). */
+  readonly sections: readonly DeploymentSection[];
 }
 
 export interface NodeItem {
@@ -32,6 +32,9 @@ export interface NodeItem {
   }[];
   readonly nodes: readonly NodeItem[];
 }
+
+export type DeploymentSection =
+  PageSection<'nodes', { readonly nodes: readonly NodeItem[] }> | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -64,22 +67,16 @@ export function deploymentPage(site: Site, id: string): DeploymentPage {
     }));
   const nodes = items(d.nodes);
   const decisions = decisionsAbout(site, el);
+  const sections: DeploymentSection[] = [
+    ...section('nodes', 'Nodes', true, { nodes }),
+    ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
+  ];
   return {
-    head: elementHead(
-      site,
-      el,
-      d.name,
-      d.description,
-      shownHeadings([
-        ['nodes', 'Nodes', true],
-        ['decisions', 'Decisions', decisions.length > 0],
-      ]),
-    ),
+    head: elementHead(site, el, d.name, d.description, sectionHeadings(sections)),
     description: d.description,
     body: bodyOf(el),
     summary: `${plural(services, 'service instance', 'service instances')}, ${plural(resources, 'resource', 'resources')}, ${plural(replicas, 'replica', 'replicas')} in all.`,
     diagram: viewOf(site, 'deployment', id),
-    nodes,
-    decisions,
+    sections,
   };
 }

@@ -11,7 +11,16 @@ import { elementHead } from './page-meta.ts';
 import { glossaryHref } from './glossary.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
-import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Link, type PageHead } from './view.ts';
+import {
+  section,
+  sectionHeadings,
+  type Badge,
+  type DecisionItem,
+  type ElementLink,
+  type Link,
+  type PageHead,
+  type PageSection,
+} from './view.ts';
 
 export interface DomainPage {
   readonly head: PageHead;
@@ -21,18 +30,23 @@ export interface DomainPage {
   readonly owner?: ElementLink | undefined;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
-  readonly containers: DiagramView | null;
-  /** Its services by name, each with its responsibility. */
-  readonly services: readonly { readonly link: Link; readonly responsibility: string }[];
-  readonly eventFlow: DiagramView | null;
-  readonly events: readonly Link[];
-  /** Which of its services send which events to which services, in the domain or outside it. */
-  readonly matrix: MessageMatrix | undefined;
-  readonly entities: readonly { readonly entity: string; readonly owner: Link }[];
-  /** The other domains its services call, are called by, or exchange events with, by name. */
-  readonly related: readonly { readonly domain: ElementLink; readonly how: string }[];
-  readonly decisions: readonly DecisionItem[];
+  /** What it shows, in order: only the sections with something to show. */
+  readonly sections: readonly DomainSection[];
 }
+
+export type DomainSection =
+  /** Its services by name, each with its responsibility, under their container diagram. */
+  | PageSection<
+      'services',
+      { readonly diagram: DiagramView | null; readonly services: readonly { readonly link: Link; readonly responsibility: string }[] }
+    >
+  | PageSection<'events', { readonly diagram: DiagramView | null; readonly events: readonly Link[] }>
+  /** Which of its services send which events to which services, in the domain or outside it. */
+  | PageSection<'who-sends-to-whom', { readonly matrix: MessageMatrix }>
+  | PageSection<'entities', { readonly entities: readonly { readonly entity: string; readonly owner: Link }[] }>
+  /** The other domains its services call, are called by, or exchange events with, by name. */
+  | PageSection<'related-domains', { readonly domains: readonly { readonly domain: ElementLink; readonly how: string }[] }>
+  | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
 /** How one domain relates to another, as the sentence reads: "calls", "consumes events of". */
 type Relation = 'calls' | 'is called by' | 'consumes events of' | 'publishes events to';
@@ -78,28 +92,24 @@ export function domainPage(site: Site, id: string): DomainPage {
     services.map((s) => ({ link: { text: s.data.name, href: elementHref(s, base) }, responsibility: s.data.responsibility })),
     (s) => s.link.text,
   );
-  const headings = shownHeadings([
-    ['services', 'Services', services.length > 0],
-    ['events', 'Events', events.length > 0],
-    ['who-sends-to-whom', 'Who sends to whom', matrix !== undefined],
-    ['entities', 'Entities', entities.length > 0],
-    ['related-domains', 'Related domains', relatedList.length > 0],
-    ['decisions', 'Decisions', decisions.length > 0],
-  ]);
+  const sections: DomainSection[] = [
+    // Diagrams only for the sections shown: a page records what it reads (see the page cache).
+    ...(services.length > 0
+      ? section('services', 'Services', true, { diagram: viewOf(site, 'container', id), services: serviceItems })
+      : []),
+    ...(events.length > 0 ? section('events', 'Events', true, { diagram: viewOf(site, 'domain-events', id), events }) : []),
+    ...(matrix ? section('who-sends-to-whom', 'Who sends to whom', true, { matrix }) : []),
+    ...section('entities', 'Entities', entities.length > 0, { entities }),
+    ...section('related-domains', 'Related domains', relatedList.length > 0, { domains: relatedList }),
+    ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
+  ];
   return {
-    head: elementHead(site, el, d.name, d.description, headings),
+    head: elementHead(site, el, d.name, d.description, sectionHeadings(sections)),
     type: domainTypeBadge(d.type),
     typeHref: glossaryHref(`${d.type}-domain`, site.base),
     owner: d.owner ? linkTo(site, { kind: 'team', id: d.owner }) : undefined,
     description: d.description,
     body: bodyOf(el),
-    containers: services.length > 0 ? viewOf(site, 'container', id) : null,
-    services: serviceItems,
-    eventFlow: events.length > 0 ? viewOf(site, 'domain-events', id) : null,
-    events,
-    matrix,
-    entities,
-    related: relatedList,
-    decisions,
+    sections,
   };
 }

@@ -10,7 +10,7 @@ import { elementHead } from './page-meta.ts';
 import { schemaRows, type SchemaRow } from './schema-rows.ts';
 import type { Site } from './site.ts';
 import { elementHref, fileHref } from './urls.ts';
-import { shownHeadings, type DecisionItem, type ElementLink, type Link, type PageHead } from './view.ts';
+import { section, sectionHeadings, type DecisionItem, type ElementLink, type Link, type PageHead, type PageSection } from './view.ts';
 
 export interface EventPage {
   readonly head: PageHead;
@@ -21,16 +21,24 @@ export interface EventPage {
   readonly description?: string | undefined;
   readonly body?: string | undefined;
   readonly flow: DiagramView | null;
-  readonly producers: readonly ElementLink[];
-  readonly consumers: readonly ElementLink[];
-  readonly channel?: string | undefined;
-  /** The broker, and where the glossary says what a broker is. */
-  readonly broker?: { readonly link: Link; readonly technology: string; readonly term: string } | undefined;
-  readonly schema?: EventSchemaView | undefined;
-  /** The example payload, as JSON. */
-  readonly example?: string | undefined;
-  readonly decisions: readonly DecisionItem[];
+  /** What it shows below the diagram, in order: only the sections with something to show. */
+  readonly sections: readonly EventSection[];
 }
+
+export type EventSection =
+  | PageSection<'producers' | 'consumers', { readonly services: readonly ElementLink[]; readonly none: string }>
+  | PageSection<
+      'channel',
+      {
+        readonly channel?: string | undefined;
+        /** The broker, and where the glossary says what a broker is. */
+        readonly broker?: { readonly link: Link; readonly technology: string; readonly term: string } | undefined;
+      }
+    >
+  | PageSection<'schema', { readonly schema: EventSchemaView }>
+  /** The example payload, as JSON. */
+  | PageSection<'example', { readonly example: string }>
+  | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
 export interface EventSchemaView {
   readonly rows: readonly SchemaRow[];
@@ -54,35 +62,31 @@ export function eventPage(site: Site, id: string): EventPage {
   );
   const schema = eventSchema(site, el.source.path, d.schema);
   const decisions = decisionsAbout(site, el);
-  const headings = shownHeadings([
-    ['producers', 'Producers', true],
-    ['consumers', 'Consumers', true],
-    ['channel', 'Channel and broker', !!(d.channel || brokerEl)],
-    ['schema', 'Schema', !!schema],
-    ['example', 'Example payload', d.example !== undefined],
-    ['decisions', 'Decisions', decisions.length > 0],
-  ]);
+  const broker = brokerEl && {
+    link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) },
+    technology: brokerEl.data.technology ?? brokerEl.data.type,
+    term: glossaryHref('broker', site.base),
+  };
+  const sections: EventSection[] = [
+    ...section('producers', 'Producers', true, { services: serviceLinks(site, producers), none: 'No service publishes this event.' }),
+    ...section('consumers', 'Consumers', true, {
+      services: serviceLinks(site, rel.consumers.get(id) ?? []),
+      none: 'No service consumes this event.',
+    }),
+    ...section('channel', 'Channel and broker', !!(d.channel || broker), { channel: d.channel, broker }),
+    ...(schema ? section('schema', 'Schema', true, { schema }) : []),
+    ...(d.example !== undefined ? section('example', 'Example payload', true, { example: JSON.stringify(d.example, null, 2) }) : []),
+    ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
+  ];
   return {
-    head: elementHead(site, el, d.name, d.description, headings),
+    head: elementHead(site, el, d.name, d.description, sectionHeadings(sections)),
     id,
     version: d.version ? `v${d.version}` : undefined,
     domains,
     description: d.description,
     body: bodyOf(el),
     flow: viewOf(site, 'event-flow', id),
-    producers: serviceLinks(site, producers),
-    consumers: serviceLinks(site, rel.consumers.get(id) ?? []),
-    channel: d.channel,
-    broker: brokerEl
-      ? {
-          link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) },
-          technology: brokerEl.data.technology ?? brokerEl.data.type,
-          term: glossaryHref('broker', site.base),
-        }
-      : undefined,
-    schema,
-    example: d.example === undefined ? undefined : JSON.stringify(d.example, null, 2),
-    decisions,
+    sections,
   };
 }
 

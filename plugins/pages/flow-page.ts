@@ -5,15 +5,21 @@ import { viewOf } from './diagram.ts';
 import { linkTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface FlowPage {
   readonly head: PageHead;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
   readonly diagram: DiagramView | null;
-  readonly steps: readonly { readonly from: ElementLink; readonly to: ElementLink; readonly message: string; readonly reply: boolean }[];
+  /** Only the sections with something to show. */
+  readonly sections: readonly FlowSection[];
 }
+
+export type FlowSection = PageSection<
+  'steps',
+  { readonly steps: readonly { readonly from: ElementLink; readonly to: ElementLink; readonly message: string; readonly reply: boolean }[] }
+>;
 
 /** A flow: its sequence diagram and its steps, each end linked to its page. */
 export function flowPage(site: Site, id: string): FlowPage {
@@ -27,11 +33,12 @@ export function flowPage(site: Site, id: string): FlowPage {
     message: s.message,
     reply: s.reply,
   }));
+  const sections: FlowSection[] = section('steps', 'Steps', steps.length > 0, { steps });
   return {
-    head: elementHead(site, el, el.data.title, el.data.description, shownHeadings([['steps', 'Steps', steps.length > 0]])),
+    head: elementHead(site, el, el.data.title, el.data.description, sectionHeadings(sections)),
     description: el.data.description,
     body: bodyOf(el),
     diagram: viewOf(site, 'flow', id),
-    steps,
+    sections,
   };
 }

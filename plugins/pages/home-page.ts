@@ -10,7 +10,16 @@ import { glossaryHref } from './glossary.ts';
 import { overdueItems } from './reviews.ts';
 import type { Site } from './site.ts';
 import { elementHref, kindHref, withBase } from './urls.ts';
-import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type Heading, type Link } from './view.ts';
+import {
+  section,
+  sectionHeadings,
+  type Badge,
+  type DecisionItem,
+  type ElementLink,
+  type Heading,
+  type Link,
+  type PageSection,
+} from './view.ts';
 
 export interface HomePage {
   readonly title: string;
@@ -18,21 +27,30 @@ export interface HomePage {
   readonly owner?: ElementLink | undefined;
   readonly context: DiagramView | null;
   readonly architecture: Link;
-  /** How many elements of each kind: "9 services". */
-  readonly counts: readonly Link[];
-  readonly domains: readonly {
-    readonly domain: ElementLink;
-    readonly type: Badge;
-    /** Where the glossary explains the type. */
-    readonly typeHref: string;
-    readonly services: readonly ElementLink[];
-  }[];
-  readonly decisions: readonly DecisionItem[];
-  /** What needs attention: risks and decisions past their review, the longest overdue first. */
-  readonly attention: readonly { readonly link: ElementLink; readonly review: string }[];
-  readonly changed: readonly { readonly link: ElementLink; readonly date: string }[];
+  /** Only the sections with something to show, in order: they are also its table of contents. */
+  readonly sections: readonly HomeSection[];
   readonly headings: readonly Heading[];
 }
+
+export type HomeSection =
+  /** How many elements of each kind: "9 services". */
+  | PageSection<'at-a-glance', { readonly counts: readonly Link[] }>
+  /** What needs attention: risks and decisions past their review, the longest overdue first. */
+  | PageSection<'needs-attention', { readonly items: readonly { readonly link: ElementLink; readonly review: string }[] }>
+  | PageSection<
+      'domains',
+      {
+        readonly domains: readonly {
+          readonly domain: ElementLink;
+          readonly type: Badge;
+          /** Where the glossary explains the type. */
+          readonly typeHref: string;
+          readonly services: readonly ElementLink[];
+        }[];
+      }
+    >
+  | PageSection<'recent-decisions', { readonly decisions: readonly DecisionItem[] }>
+  | PageSection<'recently-changed', { readonly changed: readonly { readonly link: ElementLink; readonly date: string }[] }>;
 
 /** The overview: the system in context, its size, its domains, and what moved lately. */
 export function homePage(site: Site): HomePage {
@@ -61,24 +79,21 @@ export function homePage(site: Site): HomePage {
   const decisions = decisionItems(site, newest);
   const changed = recentlyChanged(site, 8);
   const attention = overdueItems(site);
+  const sections: HomeSection[] = [
+    ...section('at-a-glance', 'At a glance', true, { counts }),
+    ...section('needs-attention', 'Needs attention', attention.length > 0, { items: attention }),
+    ...section('domains', 'Domains', domains.length > 0, { domains }),
+    ...section('recent-decisions', 'Recent decisions', decisions.length > 0, { decisions }),
+    ...section('recently-changed', 'Recently changed', changed.length > 0, { changed }),
+  ];
   return {
     title: system.name,
     description: system.description,
     owner: system.owner ? linkTo(site, { kind: 'team', id: system.owner }) : undefined,
     context: viewOf(site, 'context'),
     architecture: { text: 'See the architecture: containers, domains and entities →', href: withBase('/architecture/', base) },
-    counts,
-    domains,
-    decisions,
-    attention,
-    changed,
-    headings: shownHeadings([
-      ['at-a-glance', 'At a glance', true],
-      ['needs-attention', 'Needs attention', attention.length > 0],
-      ['domains', 'Domains', domains.length > 0],
-      ['recent-decisions', 'Recent decisions', decisions.length > 0],
-      ['recently-changed', 'Recently changed', changed.length > 0],
-    ]),
+    sections,
+    headings: sectionHeadings(sections),
   };
 }
 

@@ -8,7 +8,7 @@ import { riskRating } from './risk-levels.ts';
 import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
 import { linkTo } from './links.ts';
-import type { ElementLink, Heading, PageHead } from './view.ts';
+import { section, sectionHeadings, type ElementLink, type Heading, type PageHead, type TracedSection } from './view.ts';
 
 /** When an element's file was last committed; undefined outside git and for uncommitted files. */
 export function lastUpdated(site: Site, el: Element): Date | undefined {
@@ -25,25 +25,19 @@ export function elementHead(
 ): PageHead {
   const changes = elementChanges(site, el);
   const score = el.kind === 'service' ? completeness(el, site.model) : undefined;
-  const traced = tracedTo(site, el);
+  const sections: TracedSection[] = [
+    ...tracedTo(site, el),
+    ...(score ? section('completeness', 'Template completeness', true, { percent: score.percent, missing: score.missing }) : []),
+    ...section('what-changed', 'What changed', changes.length > 0, { changes }),
+  ];
   return {
     title,
     ...(description ? { description } : {}),
     editUrl: editUrl(site, el),
     lastUpdated: lastUpdated(site, el),
     facets: searchFacets(site, el),
-    headings: [
-      ...headings,
-      ...(traced.requirements.length > 0 ? [{ id: 'requirements', title: 'Requirements' }] : []),
-      ...(traced.risks.length > 0 ? [{ id: 'known-risks', title: 'Risks' }] : []),
-      ...(traced.flows.length > 0 ? [{ id: 'flows', title: 'Flows' }] : []),
-      ...traced.linked.map(({ id, title }) => ({ id, title })),
-      ...(score ? [{ id: 'completeness', title: 'Template completeness' }] : []),
-      ...(changes.length > 0 ? [{ id: 'what-changed', title: 'What changed' }] : []),
-    ],
-    traced,
-    changes,
-    ...(score ? { completeness: { percent: score.percent, missing: score.missing } } : {}),
+    headings: [...headings, ...sectionHeadings(sections)],
+    sections,
   };
 }
 
@@ -79,7 +73,7 @@ export function docsPageFacets(routeId: string): { name: string; value: string }
 }
 
 /** What is traced to an element: the requirements it satisfies, the risks to it (the most serious first), the flows it is in. */
-function tracedTo(site: Site, el: Element): PageHead['traced'] {
+function tracedTo(site: Site, el: Element): TracedSection[] {
   const { model, base } = site;
   const key = keyOf(el);
   const requirements = (model.relations.requirements.get(key) ?? []).flatMap((id) => {
@@ -102,12 +96,12 @@ function tracedTo(site: Site, el: Element): PageHead['traced'] {
     const link = linkTo(site, from);
     if (link) linked.set(inverse, [...(linked.get(inverse) ?? []), link]);
   }
-  return {
-    requirements,
-    risks,
-    flows,
-    linked: [...linked].map(([title, links]) => ({ id: `linked-${slug(title)}`, title, links })),
-  };
+  return [
+    ...section('requirements', 'Requirements', requirements.length > 0, { requirements }),
+    ...section('known-risks', 'Risks', risks.length > 0, { risks }),
+    ...section('flows', 'Flows', flows.length > 0, { flows }),
+    ...[...linked].flatMap(([title, links]) => section(`linked-${slug(title)}`, title, true, { linked: links })),
+  ];
 }
 
 /** A heading's anchor from its text: `Bound by` → `bound-by`. */

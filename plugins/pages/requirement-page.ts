@@ -4,7 +4,7 @@ import { fieldLabel } from './labels.ts';
 import { linkTo, linksTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type Badge, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface RequirementPage {
   readonly head: PageHead;
@@ -14,15 +14,23 @@ export interface RequirementPage {
   readonly category?: string | undefined;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
-  readonly story?: string | undefined;
-  readonly acceptance: readonly string[];
-  /** "latency_p99 at most 200 ms". */
-  readonly target?: string | undefined;
-  readonly satisfiedBy: readonly ElementLink[];
-  /** Satisfying services whose own NFR falls short of the target, with what they declare. */
-  readonly shortfalls: readonly { readonly service: ElementLink; readonly declared: string }[];
-  readonly raisedBy: readonly ElementLink[];
+  /** What it asks and what is traced to it: only the sections with something to show. */
+  readonly sections: readonly RequirementSection[];
 }
+
+export type RequirementSection =
+  | PageSection<'story', { readonly story: string }>
+  | PageSection<'acceptance', { readonly criteria: readonly string[] }>
+  | PageSection<
+      'target',
+      {
+        /** "p99 latency: 200 ms". */
+        readonly target: string;
+        /** Satisfying services whose own NFR falls short of the target, with what they declare. */
+        readonly shortfalls: readonly { readonly service: ElementLink; readonly declared: string }[];
+      }
+    >
+  | PageSection<'satisfied-by' | 'raised-by', { readonly elements: readonly ElementLink[] }>;
 
 export const PRIORITY_BADGE: Readonly<Record<string, Badge>> = {
   must: { text: 'must', variant: 'danger' },
@@ -60,32 +68,22 @@ export function requirementPage(site: Site, id: string): RequirementPage {
     : [];
   const satisfiedBy = linksTo(site, satisfiers);
   const raisedBy = linksTo(site, model.relations.raisedBy.get(id) ?? []);
+  const sections: RequirementSection[] = [
+    ...(d.story ? section('story', 'User story', true, { story: d.story }) : []),
+    ...section('acceptance', 'Acceptance criteria', !!d.acceptance?.length, { criteria: d.acceptance ?? [] }),
+    ...(target ? section('target', 'Target', true, { target: targetText(target), shortfalls }) : []),
+    ...section('satisfied-by', 'Satisfied by', true, { elements: satisfiedBy }),
+    ...section('raised-by', 'Raised by', raisedBy.length > 0, { elements: raisedBy }),
+  ];
   return {
-    head: elementHead(
-      site,
-      el,
-      d.title,
-      d.description ?? d.story,
-      shownHeadings([
-        ['story', 'User story', !!d.story],
-        ['acceptance', 'Acceptance criteria', !!d.acceptance?.length],
-        ['target', 'Target', !!target],
-        ['satisfied-by', 'Satisfied by', true],
-        ['raised-by', 'Raised by', raisedBy.length > 0],
-      ]),
-    ),
+    head: elementHead(site, el, d.title, d.description ?? d.story, sectionHeadings(sections)),
     type: { text: d.type === 'functional' ? 'Functional' : 'Non-functional', variant: 'note' },
     priority: PRIORITY_BADGE[d.priority]!,
     status: REQUIREMENT_STATUS_BADGE[d.status]!,
     category: d.category,
     description: d.description,
     body: bodyOf(el),
-    story: d.story,
-    acceptance: d.acceptance ?? [],
-    target: target ? targetText(target) : undefined,
-    satisfiedBy,
-    shortfalls,
-    raisedBy,
+    sections,
   };
 }
 

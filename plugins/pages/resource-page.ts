@@ -8,7 +8,7 @@ import { viewOf } from './diagram.ts';
 import { byText, linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type Badge, type DecisionItem, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type Badge, type DecisionItem, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface ResourcePage {
   readonly head: PageHead;
@@ -20,14 +20,18 @@ export interface ResourcePage {
   /** The services that store their data here. */
   readonly owners: readonly ElementLink[];
   readonly neighbourhood: DiagramView | null;
-  /** Each service using it, by name, and how. */
-  readonly usedBy: readonly { readonly service: ElementLink; readonly how: string }[];
-  readonly events: readonly { readonly event: ElementLink; readonly channel?: string | undefined }[];
-  /** For a broker: which service sends which events to which. */
-  readonly matrix: MessageMatrix | undefined;
-  readonly runsIn: readonly PlacementItem[];
-  readonly decisions: readonly DecisionItem[];
+  /** What it shows below the diagram, in order: only the sections with something to show. */
+  readonly sections: readonly ResourceSection[];
 }
+
+export type ResourceSection =
+  /** Each service using it, by name, and how. */
+  | PageSection<'used-by', { readonly users: readonly { readonly service: ElementLink; readonly how: string }[] }>
+  | PageSection<'events', { readonly events: readonly { readonly event: ElementLink; readonly channel?: string | undefined }[] }>
+  /** For a broker: which service sends which events to which. */
+  | PageSection<'who-sends-to-whom', { readonly matrix: MessageMatrix }>
+  | PageSection<'runs-in', { readonly placements: readonly PlacementItem[] }>
+  | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
 const HOW = { store: 'stores its data here', dependency: 'calls it' } as const;
 
@@ -69,15 +73,15 @@ export function resourcePage(site: Site, id: string): ResourcePage {
   });
   const runsIn = placementItems(site, rel.placements.get(keyOf(el)) ?? []);
   const decisions = decisionsAbout(site, el);
-  const headings = shownHeadings([
-    ['used-by', 'Used by', usedBy.length > 0],
-    ['events', 'Events carried', events.length > 0],
-    ['who-sends-to-whom', 'Who sends to whom', matrix !== undefined],
-    ['runs-in', 'Runs in', runsIn.length > 0],
-    ['decisions', 'Decisions', decisions.length > 0],
-  ]);
+  const sections: ResourceSection[] = [
+    ...section('used-by', 'Used by', usedBy.length > 0, { users: usedBy }),
+    ...section('events', 'Events carried', events.length > 0, { events }),
+    ...(matrix ? section('who-sends-to-whom', 'Who sends to whom', true, { matrix }) : []),
+    ...section('runs-in', 'Runs in', runsIn.length > 0, { placements: runsIn }),
+    ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
+  ];
   return {
-    head: elementHead(site, el, d.name, d.description, headings),
+    head: elementHead(site, el, d.name, d.description, sectionHeadings(sections)),
     category: { text: rel.categories.get(id) ?? 'other', variant: 'note' },
     technology: d.technology ?? d.type,
     shared: !!d.shared,
@@ -85,10 +89,6 @@ export function resourcePage(site: Site, id: string): ResourcePage {
     body: bodyOf(el),
     owners: serviceLinks(site, [...new Set(uses.filter((u) => u.via === 'store').map((u) => u.service))]),
     neighbourhood: viewOf(site, 'neighbourhood', `resource:${id}`),
-    usedBy,
-    events,
-    matrix,
-    runsIn,
-    decisions,
+    sections,
   };
 }

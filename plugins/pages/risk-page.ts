@@ -4,7 +4,7 @@ import { elementHead } from './page-meta.ts';
 import { levelLabel, riskRating } from './risk-levels.ts';
 import { reviewOf, type ReviewDate } from './reviews.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type Badge, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type Badge, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface RiskPage {
   readonly head: PageHead;
@@ -15,11 +15,14 @@ export interface RiskPage {
   readonly status: Badge;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
-  readonly mitigation: string;
   readonly owner?: ElementLink | undefined;
   readonly review?: ReviewDate | undefined;
-  readonly affects: readonly ElementLink[];
+  /** Only the sections with something to show, in order. */
+  readonly sections: readonly RiskSection[];
 }
+
+export type RiskSection =
+  PageSection<'mitigation', { readonly mitigation: string }> | PageSection<'affects', { readonly elements: readonly ElementLink[] }>;
 
 export const RISK_STATUS_BADGE: Readonly<Record<string, Badge>> = {
   open: { text: 'open', variant: 'caution' },
@@ -36,17 +39,12 @@ export function riskPage(site: Site, id: string): RiskPage {
   const { score, rating } = riskRating(d.likelihood, d.impact);
   const owner = site.model.relations.riskOwners.get(id);
   const affects = linksTo(site, site.model.relations.riskAffects.get(id) ?? []);
+  const sections: RiskSection[] = [
+    ...section('mitigation', 'Mitigation', true, { mitigation: d.mitigation }),
+    ...section('affects', 'Affects', affects.length > 0, { elements: affects }),
+  ];
   return {
-    head: elementHead(
-      site,
-      el,
-      d.title,
-      d.description,
-      shownHeadings([
-        ['mitigation', 'Mitigation', true],
-        ['affects', 'Affects', affects.length > 0],
-      ]),
-    ),
+    head: elementHead(site, el, d.title, d.description, sectionHeadings(sections)),
     rating,
     score,
     likelihood: levelLabel(d.likelihood),
@@ -54,9 +52,8 @@ export function riskPage(site: Site, id: string): RiskPage {
     status: RISK_STATUS_BADGE[d.status]!,
     description: d.description,
     body: bodyOf(el),
-    mitigation: d.mitigation,
     owner: owner && linkTo(site, owner),
     review: reviewOf(site, el),
-    affects,
+    sections,
   };
 }

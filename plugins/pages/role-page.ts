@@ -2,14 +2,20 @@ import { bodyOf } from './body.ts';
 import { linkTo } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { shownHeadings, type ElementLink, type PageHead } from './view.ts';
+import { section, sectionHeadings, type ElementLink, type PageHead, type PageSection } from './view.ts';
 
 export interface RolePage {
   readonly head: PageHead;
   readonly description?: string | undefined;
   readonly body?: string | undefined;
-  readonly permissions: readonly { readonly target: ElementLink; readonly access: string; readonly words: string }[];
+  /** Only the sections with something to show. */
+  readonly sections: readonly RoleSection[];
 }
+
+export type RoleSection = PageSection<
+  'permissions',
+  { readonly permissions: readonly { readonly target: ElementLink; readonly access: string; readonly words: string }[] }
+>;
 
 const WORDS = new Map([
   ['C', 'create'],
@@ -34,10 +40,11 @@ export function rolePage(site: Site, id: string): RolePage {
     const target = linkTo(site, p.target);
     return target ? [{ target, access: p.access, words: accessWords(p.access) }] : [];
   });
+  const sections: RoleSection[] = section('permissions', 'Permissions', permissions.length > 0, { permissions });
   return {
-    head: elementHead(site, el, el.data.name, el.data.description, shownHeadings([['permissions', 'Permissions', permissions.length > 0]])),
+    head: elementHead(site, el, el.data.name, el.data.description, sectionHeadings(sections)),
     description: el.data.description,
     body: bodyOf(el),
-    permissions,
+    sections,
   };
 }

@@ -77,7 +77,7 @@ export type ServiceSection =
         readonly asyncSources: readonly ElementLink[];
       }
     >
-  | { [I in FieldSection]: PageSection<I, { readonly fields: readonly Field[] }> }[FieldSection]
+  | PageSection<FieldSection, { readonly fields: readonly Field[] }>
   | PageSection<'components', { readonly diagram: DiagramView | null; readonly layers: readonly ComponentLayer[] }>
   | PageSection<'called-by', { readonly calls: readonly CallRow[] }>
   | PageSection<'event-consumers', { readonly events: readonly { readonly event: Link; readonly consumers: readonly ElementLink[] }[] }>

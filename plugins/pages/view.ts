@@ -44,24 +44,32 @@ export interface PageHead {
   /** The search facets of the page (kind, domain, team, technology, status), each value once, sorted. */
   readonly facets: readonly { readonly name: string; readonly value: string }[];
   readonly headings: readonly Heading[];
-  /** The requirements it satisfies, the risks that threaten it, and the flows it takes part in. */
-  readonly traced: {
-    readonly requirements: readonly Link[];
-    readonly risks: readonly { readonly link: Link; readonly rating: Badge }[];
-    readonly flows: readonly Link[];
-    /** What points at the element through linked fields (a constraint's `binds`), one section a name. */
-    readonly linked: readonly { readonly id: string; readonly title: string; readonly links: readonly ElementLink[] }[];
-  };
-  /** The latest commits that changed the element's file. */
-  readonly changes: readonly {
-    readonly date: string;
-    readonly subject: string;
-    readonly what: string;
-    readonly details: readonly string[];
-  }[];
-  /** How much of the service design template it fills (services only). */
-  readonly completeness?: { readonly percent: number; readonly missing: readonly string[] } | undefined;
+  /**
+   * The sections every element page closes with, only those with something to show: the
+   * requirements it satisfies, the risks that threaten it, the flows it takes part in, what
+   * points at it through linked fields (a constraint's `binds`), its template completeness
+   * (services), and the latest commits that changed its file.
+   */
+  readonly sections: readonly TracedSection[];
 }
+
+export type TracedSection =
+  | PageSection<'requirements', { readonly requirements: readonly Link[] }>
+  | PageSection<'known-risks', { readonly risks: readonly { readonly link: Link; readonly rating: Badge }[] }>
+  | PageSection<'flows', { readonly flows: readonly Link[] }>
+  | PageSection<`linked-${string}`, { readonly linked: readonly ElementLink[] }>
+  | PageSection<'completeness', { readonly percent: number; readonly missing: readonly string[] }>
+  | PageSection<
+      'what-changed',
+      {
+        readonly changes: readonly {
+          readonly date: string;
+          readonly subject: string;
+          readonly what: string;
+          readonly details: readonly string[];
+        }[];
+      }
+    >;
 
 /** A row of a table of calls: the element at the other end, and how. */
 export interface CallRow {
@@ -79,19 +87,22 @@ export interface DecisionItem {
   readonly date: string;
 }
 
-/** Only the sections that have something to show, in order, as headings. */
-export function shownHeadings(sections: readonly (readonly [id: string, title: string, shown: boolean])[]): Heading[] {
-  return sections.filter(([, , shown]) => shown).map(([id, title]) => ({ id, title }));
-}
-
 /** A section of a page: its anchor, its heading and what it holds. */
-export type PageSection<I extends string = string, T extends object = object> = { readonly id: I; readonly title: string } & T;
+/** (Distributes over a union of ids: one member each, so that `sectionOf` finds each by its id.) */
+export type PageSection<I extends string = string, T extends object = object> = I extends string
+  ? { readonly id: I; readonly title: string } & T
+  : never;
 
 /**
  * A section when it has something to show, else none: spread into a page's list of sections,
  * which is both what the template lays out and the page's table of contents.
  */
-export function section<const I extends string, T extends object>(id: I, title: string, shown: boolean, content: T): PageSection<I, T>[] {
+export function section<const I extends string, T extends object>(
+  id: I,
+  title: string,
+  shown: boolean,
+  content: T,
+): ({ readonly id: I; readonly title: string } & T)[] {
   return shown ? [{ id, title, ...content }] : [];
 }
 

@@ -138,6 +138,18 @@ describe('the layers', () => {
     ]);
   });
 
+  it('each page declares its sections once: element pages and the home page lay out their page function’s list, never a section of their own', () => {
+    const templates = [
+      ...files(path.join(ROOT, 'src/pages')).filter((file) => file.endsWith('[id].astro') || file.endsWith(`${path.sep}index.astro`)),
+      ...['ElementPage.astro', 'ActorPage.astro'].map((name) => path.join(ROOT, 'src/components', name)),
+    ].filter((file) => !file.includes(`${path.sep}[kind]${path.sep}`) && !/(risks|roles)[\\/]index\.astro$/.test(file));
+    expect(templates.length).toBeGreaterThan(15);
+    const own = templates.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/<(Section|h2) id="([^"]+)"/g)].map((m) => `${relative(file)}: ${m[1]} ${m[2]}`),
+    );
+    expect(own).toEqual([]);
+  });
+
   it('the CLI reaches the site through the model and the integration’s public entry only', () => {
     const deep = files(path.join(ROOT, 'plugins/cli')).flatMap((file) =>
       imports(file)

@@ -5,6 +5,7 @@ import { indexTable } from '../../plugins/pages/index-tables.ts';
 import { constraintPage } from '../../plugins/pages/kinds/constraint.ts';
 import { searchFacets } from '../../plugins/pages/page-meta.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
+import { sectionOf } from '../../plugins/pages/view.ts';
 import { ROOT } from '../helpers/build.ts';
 import { siteOf } from '../helpers/site.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
@@ -44,8 +45,7 @@ describe('constraints', () => {
     expect(page.type).toEqual({ text: 'regulatory', variant: 'caution' });
     expect(page.source).toBe('PCI DSS v4.0, Self-Assessment Questionnaire A');
     expect(page.head.headings.map((h) => h.id)).toEqual(['constraint', 'binds']);
-    const binds = page.sections.find((s) => s.id === 'binds');
-    expect(binds && 'elements' in binds ? binds.elements.map((e) => [e.text, e.href, e.kind]) : []).toEqual([
+    expect(sectionOf(page.sections, 'binds')!.elements.map((e) => [e.text, e.href, e.kind])).toEqual([
       ['Payment Service', '/shop/services/payment-service/', 'Service'],
       ['Payment DB', '/shop/resources/payment-db/', 'Resource'],
       ['Web App', '/shop/services/web-app/', 'Service'],
@@ -55,18 +55,18 @@ describe('constraints', () => {
 
   it('are listed on the pages of what they bind, in the table of contents too', () => {
     const head = servicePage(site, 'order-service').head;
-    expect(head.traced.linked).toEqual([
+    expect(head.sections.filter((s) => s.id.startsWith('linked-'))).toEqual([
       {
         id: 'linked-constraints',
         title: 'Constraints',
-        links: [
+        linked: [
           { text: 'Customer personal data stays in the EU', href: '/shop/constraints/eu-data-residency/', kind: 'Constraint' },
           { text: 'No schema change to order events in peak season', href: '/shop/constraints/peak-season-freeze/', kind: 'Constraint' },
         ],
       },
     ]);
     expect(head.headings.map((h) => h.id)).toContain('linked-constraints');
-    expect(servicePage(site, 'analytics-service').head.traced.linked).toEqual([]);
+    expect(servicePage(site, 'analytics-service').head.sections.filter((s) => s.id.startsWith('linked-'))).toEqual([]);
   });
 
   it('have an index, filtered by type, and search facets', () => {

@@ -119,7 +119,10 @@ describe('the deliverables pages, on the bundled example', () => {
     const storefront = page.domains.find((d) => d.group.text === 'Storefront')!;
     const members = page.services.filter((s) => ['API Gateway', 'Mobile App', 'Web App'].includes(s.service.text)).map((s) => s.percent);
     expect(storefront.average).toBe(Math.round(members.reduce((a, b) => a + b, 0) / members.length));
-    expect(servicePage(site, 'web-app').head.completeness).toEqual({ percent: 75, missing: ['Data ownership', 'APIs', 'Events'] });
+    expect(sectionOf(servicePage(site, 'web-app').head.sections, 'completeness')).toMatchObject({
+      percent: 75,
+      missing: ['Data ownership', 'APIs', 'Events'],
+    });
   });
 
   it('completeness and "Runs in" agree: a service a deployment runs has its deployment filled', async () => {
@@ -129,8 +132,8 @@ describe('the deliverables pages, on the bundled example', () => {
     });
     const orders = servicePage(placed, 'orders');
     expect(sectionOf(orders.sections, 'runs-in')?.placements.length ?? 0).toBeGreaterThan(0);
-    expect(orders.head.completeness!.missing).not.toContain('Deployment');
-    expect(servicePage(placed, 'billing').head.completeness!.missing).toContain('Deployment');
+    expect(sectionOf(orders.head.sections, 'completeness')!.missing).not.toContain('Deployment');
+    expect(sectionOf(servicePage(placed, 'billing').head.sections, 'completeness')!.missing).toContain('Deployment');
   });
 
   it('a requirement page says what falls short of its target', async () => {
@@ -141,16 +144,16 @@ describe('the deliverables pages, on the bundled example', () => {
       'content/requirements/up.yaml':
         'title: Up\ntype: non-functional\ncategory: availability\ntarget: { metric: availability, value: 99.9, unit: "%" }\npriority: must\nstatus: accepted\nsatisfiedBy: [orders, billing]\n',
     });
-    const page = requirementPage(strict, 'up');
-    expect(page.shortfalls.map((s) => [s.service.text, s.declared])).toEqual([['Orders', 'availability: 99.5%']]);
-    expect(page.satisfiedBy.map((s) => s.text)).toEqual(['Billing', 'Orders']);
+    const { sections } = requirementPage(strict, 'up');
+    expect(sectionOf(sections, 'target')!.shortfalls.map((s) => [s.service.text, s.declared])).toEqual([['Orders', 'availability: 99.5%']]);
+    expect(sectionOf(sections, 'satisfied-by')!.elements.map((s) => s.text)).toEqual(['Billing', 'Orders']);
   });
 
   it('every element page says the requirements it satisfies, the risks to it and the flows it is in', () => {
-    const traced = servicePage(site, 'order-service').head.traced;
-    expect(traced.requirements.map((r) => r.text)).toContain('Checkout answers fast');
-    expect(traced.risks.map((r) => r.link.text)).toContain('Payment gateway outage');
-    expect(traced.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
+    const traced = servicePage(site, 'order-service').head.sections;
+    expect(sectionOf(traced, 'requirements')!.requirements.map((r) => r.text)).toContain('Checkout answers fast');
+    expect(sectionOf(traced, 'known-risks')!.risks.map((r) => r.link.text)).toContain('Payment gateway outage');
+    expect(sectionOf(traced, 'flows')!.flows.map((f) => f.text)).toEqual(['Authentication (OAuth 2.0 and JWT)']);
     const head = servicePage(site, 'order-service').head;
     expect(head.headings.map((h) => h.id)).toEqual(expect.arrayContaining(['requirements', 'known-risks', 'flows', 'completeness']));
   });
@@ -184,8 +187,9 @@ describe('the deliverables pages, on the bundled example', () => {
 
   it('a flow page lists its steps in order, each end linked', () => {
     const page = flowPage(site, 'authentication');
-    expect(page.steps[0]).toMatchObject({ from: { text: 'Customer' }, to: { text: 'Web App' } });
-    expect(page.steps.filter((s) => s.reply).length).toBeGreaterThan(0);
+    const { steps } = sectionOf(page.sections, 'steps')!;
+    expect(steps[0]).toMatchObject({ from: { text: 'Customer' }, to: { text: 'Web App' } });
+    expect(steps.filter((s) => s.reply).length).toBeGreaterThan(0);
     expect(page.diagram?.text).toMatch(/^sequenceDiagram\n {2}autonumber\n {2}actor person_customer as Customer\n/);
   });
 });

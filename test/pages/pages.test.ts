@@ -14,6 +14,7 @@ import { indexTable } from '../../plugins/pages/index-tables.ts';
 import { docsPageFacets, searchFacets } from '../../plugins/pages/page-meta.ts';
 import { resourcePage } from '../../plugins/pages/resource-page.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
+import type { MessageMatrix } from '../../plugins/pages/message-matrix.ts';
 import { sectionOf } from '../../plugins/pages/view.ts';
 import { technologies } from '../../plugins/pages/technology.ts';
 import { ROOT } from '../helpers/build.ts';
@@ -50,7 +51,7 @@ describe('page functions, on the bundled example', () => {
 
   it('a domain type has one badge colour on every page', () => {
     const variants = new Set<string>();
-    for (const d of homePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
+    for (const d of sectionOf(homePage(site).sections, 'domains')!.domains) if (d.type.text === 'core') variants.add(d.type.variant);
     for (const d of architecturePage(site).domains) if (d.type.text === 'core') variants.add(d.type.variant);
     variants.add(domainPage(site, 'order-management').type.variant);
     variants.add(sectionOf(servicePage(site, 'order-service').sections, 'bounded-context')!.type.variant);
@@ -58,11 +59,11 @@ describe('page functions, on the bundled example', () => {
   });
 
   it('the home page counts every kind with the kind’s own word, one or many', async () => {
-    const counts = homePage(site).counts.map((c) => c.text);
+    const counts = sectionOf(homePage(site).sections, 'at-a-glance')!.counts.map((c) => c.text);
     expect(counts).toContain('4 pages');
     expect(counts).toContain('9 services');
     const one = await testSite({ 'content/system.yaml': 'name: S\n', 'content/docs/a.md': '---\ntitle: A\n---\nText.\n' });
-    expect(homePage(one).counts.map((c) => c.text)).toEqual(['1 page']);
+    expect(sectionOf(homePage(one).sections, 'at-a-glance')!.counts.map((c) => c.text)).toEqual(['1 page']);
   });
 
   it('decision pages read as an ADR: purpose, the prose, then alternatives, rationale, risks; with the ADR number', () => {
@@ -104,7 +105,9 @@ describe('page functions, on the bundled example', () => {
     expect(page.deciders).toEqual(['Core Team', 'Dana']);
     expect(page.review).toEqual({ date: '2025-06-01', overdue: true });
     expect(indexTable(small, 'decision').rows[0]!.review!.text).toBe('2025-06-01 (overdue)');
-    expect(homePage(small).attention.map((a) => `${a.link.text} ${a.review}`)).toEqual(['A 2025-06-01']);
+    expect(sectionOf(homePage(small).sections, 'needs-attention')!.items.map((a) => `${a.link.text} ${a.review}`)).toEqual([
+      'A 2025-06-01',
+    ]);
     expect(homePage(small).headings.map((h) => h.id)).toContain('needs-attention');
   });
 
@@ -138,7 +141,7 @@ describe('page functions, on the bundled example', () => {
   });
 
   it('a domain page lists related domains, from calls and events both ways, computed by its page function', () => {
-    const related = domainPage(site, 'order-management').related;
+    const related = sectionOf(domainPage(site, 'order-management').sections, 'related-domains')!.domains;
     expect(related.map((r) => r.domain.text)).toEqual([...related.map((r) => r.domain.text)].sort());
     expect(related.find((r) => r.domain.text === 'Notifications')?.how).toMatch(/publishes events to/);
   });
@@ -151,15 +154,15 @@ describe('page functions, on the bundled example', () => {
   });
 
   it('an event page reads its schema from the site (read once by the check), not from disk', () => {
-    const page = eventPage(site, 'order.created');
-    expect(page.schema!.rows.length).toBeGreaterThan(0);
-    expect(page.schema!.file!.href).toBe('/shop/files/events/order.created.schema.json');
+    const { schema } = sectionOf(eventPage(site, 'order.created').sections, 'schema')!;
+    expect(schema.rows.length).toBeGreaterThan(0);
+    expect(schema.file!.href).toBe('/shop/files/events/order.created.schema.json');
     const empty = eventPage({ ...site, files: new Map() }, 'order.created');
-    expect(empty.schema!.rows).toEqual([]);
+    expect(sectionOf(empty.sections, 'schema')!.schema.rows).toEqual([]);
   });
 
   it('a resource page lists its users by name', () => {
-    const users = resourcePage(site, 'kafka').usedBy.map((u) => u.service.text);
+    const users = sectionOf(resourcePage(site, 'kafka').sections, 'used-by')!.users.map((u) => u.service.text);
     expect(users).toEqual([...users].sort((a, b) => a.localeCompare(b)));
   });
 
@@ -230,7 +233,7 @@ describe('messaging, drawn and listed as it flows', async () => {
   });
 
   it("a broker's users: what each publishes apart from what it consumes, each counted", () => {
-    expect(resourcePage(broker, 'bus').usedBy.map((u) => [u.service.text, u.how])).toEqual([
+    expect(sectionOf(resourcePage(broker, 'bus').sections, 'used-by')!.users.map((u) => [u.service.text, u.how])).toEqual([
       ['Basket API', 'consumes order.started'],
       ['Ordering API', 'publishes 2: order.paid, order.started; consumes payment.succeeded'],
       ['Payment API', 'publishes payment.succeeded; consumes 2: order.paid, order.started'],
@@ -238,16 +241,16 @@ describe('messaging, drawn and listed as it flows', async () => {
   });
 
   it('who sends to whom, for a broker and for a domain', () => {
-    const table = (m: ReturnType<typeof resourcePage>['matrix']) => [
+    const table = (m: MessageMatrix | undefined) => [
       ['', ...m!.consumers.map((c) => c.text)],
       ...m!.producers.map((p, i) => [p.text, ...m!.cells[i]!.map((events) => events.map((e) => e.text).join(' '))]),
     ];
-    expect(table(resourcePage(broker, 'bus').matrix)).toEqual([
+    expect(table(sectionOf(resourcePage(broker, 'bus').sections, 'who-sends-to-whom')?.matrix)).toEqual([
       ['', 'Basket API', 'Ordering API', 'Payment API'],
       ['Ordering API', 'Order started', '', 'Order paid Order started'],
       ['Payment API', '', 'Payment succeeded', ''],
     ]);
-    expect(table(domainPage(broker, 'shop').matrix)).toEqual([
+    expect(table(sectionOf(domainPage(broker, 'shop').sections, 'who-sends-to-whom')?.matrix)).toEqual([
       ['', 'Basket API', 'Payment API'],
       ['Ordering API', 'Order started', 'Order paid Order started'],
     ]);
