@@ -56,8 +56,10 @@ export const KINDS: readonly AnyKindDefinition[] = Object.values(KIND_DEFINITION
 
 export const KIND_NAMES: readonly ElementKind[] = KINDS.map((k) => k.kind);
 
-// Reference fields name kinds as text (typing them would make the registry's type circular): each must be registered.
-for (const definition of KINDS) {
+// Each definition under its own name; reference fields name kinds as text (typing them would
+// make the registry's type circular): each must be registered. A mistake here is archsite's, at load.
+for (const [name, definition] of Object.entries(KIND_DEFINITIONS)) {
+  if (name !== definition.kind) throw new Error(`the registry holds the kind '${definition.kind}' under '${name}'`);
   for (const [field, { kinds }] of Object.entries(definition.references)) {
     for (const kind of kinds === 'any' ? [] : kinds) {
       if (!Object.hasOwn(KIND_DEFINITIONS, kind)) throw new Error(`${definition.kind}.${field} names '${kind}', which is no kind`);

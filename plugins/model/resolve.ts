@@ -6,6 +6,7 @@ import type { InvalidElement, ParsedElement, ParsedSystem } from './read-element
 import { References } from './references.ts';
 import { RelationBuilder, sortRefs } from './relation-builder.ts';
 import type { FieldPath } from './yaml-position.ts';
+
 /** A resolved reference and where it was written, for the checks that point at it. */
 export interface Occurrence<T = ElementRef> {
   readonly owner: ElementRef;
@@ -62,6 +63,7 @@ export function resolveModel(
     });
   }
   for (const el of elements) {
+    // The definition of the element's own kind: TypeScript cannot tie the two through the union of kinds.
     const definition = kindInfo(el.kind) as KindDefinition<ElementKind, unknown>;
     definition.resolve?.(el, resolver(el, definition, refs, relations, occ));
   }

@@ -46,6 +46,7 @@ export function elementHead(
  * once, sorted. Technology is normalised to the technologies named (see technology.ts).
  */
 export function searchFacets(site: Site, el: Element): { name: string; value: string }[] {
+  // The kind's part takes an element of its kind; TypeScript cannot tie the two through the union, so it is said once here.
   const facets: Record<string, readonly (string | undefined)[]> = {
     kind: [kindInfo(el.kind).label],
     ...(pageKind(el.kind).facets as ((site: Site, el: Element) => Record<string, readonly (string | undefined)[]>) | undefined)?.(site, el),
