@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parseAllDocuments } from 'yaml';
 import { kindOfFolder } from '../model/kinds.ts';
+import { git, gitBlobs } from '../model/git-objects.ts';
 import { diffFields } from '../model/model-diff.ts';
 import type { FileChange, SiteCommit, SiteHistory } from '../pages/site.ts';
 
 /** How many commits of the content's history the changelog reads. */
 const MAX_COMMITS = 200;
-const git = (cwd: string, args: string[], input?: string) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
 
 /**
  * The content's history from git: for each commit that touched the content folder, the
@@ -65,37 +63,9 @@ export function gitHistory(contentDir: string): SiteHistory {
   return commits.length === 0 ? { commits, byPath, note: 'No commit has touched the content folder yet.' } : { commits, byPath };
 }
 
-/**
- * The texts of `names` (`<commit>:<path>`), read through one `git cat-file --batch`. Its
- * output is read as bytes: each header gives its blob's size in bytes, so each blob is
- * cut out where it is, whatever it holds.
- */
+/** The texts of `names` (`<commit>:<path>`), read through one `git cat-file --batch`. */
 function readBlobs(cwd: string, names: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  if (names.length === 0) return out;
-  let data: Buffer;
-  try {
-    data = execFileSync('git', ['cat-file', '--batch'], {
-      cwd,
-      input: `${names.join('\n')}\n`,
-      maxBuffer: 512 * 1024 * 1024,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-  } catch {
-    return out;
-  }
-  let at = 0;
-  for (const name of names) {
-    const end = data.indexOf(0x0a, at);
-    if (end < 0) break;
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(data.toString('utf8', at, end))?.[1];
-    at = end + 1;
-    // A missing object has a header line and no body.
-    if (size === undefined) continue;
-    out.set(name, data.toString('utf8', at, at + Number(size)));
-    at += Number(size) + 1;
-  }
-  return out;
+  return new Map([...gitBlobs(cwd, names)].map(([name, bytes]) => [name, bytes.toString('utf8')]));
 }
 
 /** The documents of a YAML or Markdown file, by id (or the file's own name for a single one). */

@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly strict: boolean;
   /** `check --watch`: check again after every change to the content, until stopped. */
   readonly watch: boolean;
+  /** `check --base <git ref>`: also report what the working tree changes in the architecture against that revision. */
+  readonly base?: string | undefined;
   /** `check --min-completeness N`: services filling less than N% of the service template are errors. */
   readonly minCompleteness?: number | undefined;
   /** `--today YYYY-MM-DD`: the day reviews are due against (`review-overdue`, and the site's flags); the clock's when unset. */
@@ -47,7 +49,7 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github] [--strict] [--watch] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--timings <file>] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github|markdown] [--strict] [--watch] [--base <git ref>] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--timings <file>] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
@@ -56,9 +58,11 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   new      start an element from its template: new <kind> <id> (new service payment-service)
 
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
-  --format <f>      text (default), json, or github (Actions annotations)
+  --format <f>      text (default), json, github (Actions annotations) or markdown (a pull-request comment)
   --strict          warnings fail too
   --watch           (check) check again after every change to the content, re-reading only what changed
+  --base <ref>      (check) also say what the working tree changes in the architecture against a git
+                    revision (main, origin/main, a commit): elements, fields, relations, diagrams
   --min-completeness <n>  (check) services filling less than n% of the service template are errors
   --today <date>    (check, build, dev) the day reviews fall due against, YYYY-MM-DD (default: today, in UTC)
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
@@ -67,7 +71,8 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --port <n>        where dev serves the site (default: 4321)
   --host [address]  the address dev listens on (alone: every address)`;
 
-type OptionName = 'content' | 'format' | 'strict' | 'watch' | 'min-completeness' | 'today' | 'out' | 'force' | 'timings' | 'port' | 'host';
+type OptionName =
+  'content' | 'format' | 'strict' | 'watch' | 'min-completeness' | 'today' | 'out' | 'force' | 'timings' | 'port' | 'host' | 'base';
 
 /** Each option: its type, and the commands that take it (with why the others do not). */
 const OPTIONS: Readonly<Record<OptionName, { type: 'string' | 'boolean'; only?: readonly Command[]; why?: string }>> = {
@@ -82,6 +87,7 @@ const OPTIONS: Readonly<Record<OptionName, { type: 'string' | 'boolean'; only?: 
   timings: { type: 'string', only: ['build'], why: 'only build times its phases' },
   port: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
   host: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
+  base: { type: 'string', only: ['check'], why: 'only check compares the architecture with a revision' },
 };
 const FLAGS = Object.keys(OPTIONS).map((name) => `--${name}`);
 
@@ -139,6 +145,7 @@ function options(
     return typeof value === 'string' ? value : undefined;
   };
   if (command === 'new' && positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
+  if (given.has('base') && given.has('watch')) throw new UsageError('--base compares once: it cannot be combined with --watch');
   const format = text('format');
   if (format !== undefined && command === 'export' && format !== 'json') throw new UsageError(`export writes json, not '${format}'`);
   if (format !== undefined && command !== 'export' && !isFormat(format))
@@ -157,6 +164,7 @@ function options(
     today: checked(text('today'), day),
     exportOut: command === 'export' ? text('out') : undefined,
     timings: text('timings'),
+    base: text('base'),
     newElement: command === 'new' ? { kind: positional[0]!, id: positional[1]! } : undefined,
   };
 }

@@ -1,12 +1,24 @@
-import { formatDiagnostics, formatSummary } from '../model/format.ts';
+import { formatDiagnostics, formatSummary, type OutputFormat } from '../model/format.ts';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import { gitTop } from './git-top.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
 import { openCheckStore } from './check-store-file.ts';
+import { loadBaseModel } from './base-model.ts';
+import {
+  changeReport,
+  formatReportGithub,
+  formatReportMarkdown,
+  formatReportText,
+  reportJson,
+  type ChangeReport,
+} from './change-report.ts';
+import type { Model } from '../model/model.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
-export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness' | 'today'>): Promise<{
+export async function runCheck(
+  options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness' | 'today' | 'base'>,
+): Promise<{
   exitCode: number;
   result: LoadResult;
 }> {
@@ -20,13 +32,42 @@ export async function runCheck(options: Pick<CliOptions, 'contentDir' | 'format'
     store,
   });
   store.save();
-  const { diagnostics, stats } = result;
-  if (options.format === 'json') {
-    process.stdout.write(`${formatDiagnostics(diagnostics, 'json')}\n`);
-  } else {
-    if (diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(diagnostics, options.format)}\n`);
-    process.stdout.write(`${formatSummary(diagnostics, stats)}\n`);
-  }
+  const { diagnostics } = result;
+  const report = options.base !== undefined && result.model ? await compareWith(options.base, options, result.model) : undefined;
+  process.stdout.write(`${printed(options.format, result, report)}\n`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   return { exitCode: failing ? 1 : 0, result };
+}
+
+/** The working tree's model against the model at `base` (`check --base`). */
+async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' | 'today'>, head: Model) {
+  const before = await loadBaseModel(options.contentDir, base, options.today ?? todayOf(new Date()));
+  return { report: changeReport(before, head), head };
+}
+
+/** What the check prints, in its format: the diagnostics, the summary, and what changed against the base when asked. */
+function printed(
+  format: OutputFormat,
+  { diagnostics, stats }: LoadResult,
+  compared: { report: ChangeReport; head: Model } | undefined,
+): string {
+  const summary = formatSummary(diagnostics, stats);
+  const listed = diagnostics.length > 0 ? [formatDiagnostics(diagnostics, format)] : [];
+  if (format === 'json') {
+    const list = JSON.parse(formatDiagnostics(diagnostics, 'json')) as unknown;
+    // Without --base, the diagnostics alone, as before; with it, both.
+    return compared
+      ? JSON.stringify({ diagnostics: list, architecture: reportJson(compared.report) }, null, 2)
+      : JSON.stringify(list, null, 2);
+  }
+  if (!compared) return [...listed, summary].join('\n');
+  const { report, head } = compared;
+  switch (format) {
+    case 'github':
+      return [...listed, formatReportGithub(report, head), summary].filter(Boolean).join('\n');
+    case 'markdown':
+      return [formatReportMarkdown(report), '', `#### Check`, '', ...(listed.length > 0 ? [...listed, ''] : []), summary].join('\n');
+    default:
+      return [...listed, summary, '', formatReportText(report)].join('\n');
+  }
 }

@@ -1,10 +1,10 @@
 import { printable, type Diagnostic } from './diagnostics.ts';
 
-export type OutputFormat = 'text' | 'json' | 'github';
+export type OutputFormat = 'text' | 'json' | 'github' | 'markdown';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github', 'markdown'];
 
-/** Formats diagnostics for the terminal, for tools (JSON) or for GitHub Actions annotations. */
+/** Formats diagnostics for the terminal, for tools (JSON), for GitHub Actions annotations or for a pull-request comment (Markdown). */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat): string {
   switch (format) {
     case 'json':
@@ -15,6 +15,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
       );
     case 'github':
       return diagnostics.map(githubAnnotation).join('\n');
+    case 'markdown':
+      return markdownTable(diagnostics);
     default:
       return diagnostics.map(formatDiagnostic).join('\n');
   }
@@ -44,10 +46,32 @@ function plural(n: number, word: string): string {
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function githubAnnotation(d: Diagnostic): string {
-  const property = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${GITHUB_LEVEL[d.severity]} file=${property(printable(d.file))},line=${d.line},col=${d.column},title=${property(d.code)}::${escapeData(d.message)}`;
+  return `::${GITHUB_LEVEL[d.severity]} file=${githubProperty(printable(d.file))},line=${d.line},col=${d.column},title=${githubProperty(d.code)}::${githubData(d.message)}`;
 }
 
-function escapeData(s: string): string {
+/** A value of a GitHub Actions command's property (`file=`, `title=`), escaped as the runner reads it. */
+export function githubProperty(s: string): string {
+  return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A GitHub Actions command's message, escaped as the runner reads it. */
+export function githubData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Diagnostics as a Markdown table, for a pull-request comment: where, severity, code, message. */
+function markdownTable(diagnostics: readonly Diagnostic[]): string {
+  const cell = markdownText;
+  return [
+    '| Where | Severity | Code | Message |',
+    '| --- | --- | --- | --- |',
+    ...diagnostics.map((d) => `| ${cell(d.file)}:${d.line}:${d.column} | ${d.severity} | ${d.code} | ${cell(d.message)} |`),
+  ].join('\n');
+}
+
+/** Text from the content in Markdown: on one line, its markup characters escaped, so a name cannot inject a link, an image or a table cell. */
+export function markdownText(text: string): string {
+  return printable(text)
+    .replace(/[\\`*_[\]<>|#!]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ');
 }

@@ -24,6 +24,7 @@ describe('the command line', () => {
       minCompleteness: 80,
       today: '2026-01-31',
     });
+    expect(parse('check', '--base', 'origin/main', '--format', 'markdown')).toMatchObject({ base: 'origin/main', format: 'markdown' });
     expect(parse('build', '--out', 'site', '--force', '--timings', 't.json')).toMatchObject({
       outDir: 'site',
       force: true,
@@ -63,7 +64,10 @@ describe('the command line', () => {
     [['check', '--today', '2026-02-30'], "--today takes a date written YYYY-MM-DD, not '2026-02-30'"],
     [['export', '--today', '2026-01-01'], "unknown option '--today' (only check, build and dev flag reviews past due)"],
     [['export', '--format', 'text'], "export writes json, not 'text'"],
-    [['check', '--format', 'xml'], "unknown format 'xml' (expected text, json, github)"],
+    [['check', '--format', 'xml'], "unknown format 'xml' (expected text, json, github, markdown)"],
+    [['build', '--base', 'main'], "unknown option '--base' (only check compares the architecture with a revision)"],
+    [['check', '--base', 'main', '--watch'], '--base compares once: it cannot be combined with --watch'],
+    [['check', '--base'], '--base needs a value'],
     [['new', 'service'], 'new takes a kind and an id: new service payment-service'],
     [['check', '--', 'x'], "unknown option '--'"],
   ])('refuses %j: %s', (argv, message) => {

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { git, gitBlobs } from '../model/git-objects.ts';
+import { loadModel } from '../model/load.ts';
+import type { Model } from '../model/model.ts';
+import { refusal } from './args.ts';
+
+/** The model at a git revision, and what that revision is called. */
+export interface BaseModel {
+  readonly ref: string;
+  /** The commit, abbreviated. */
+  readonly commit: string;
+  /** Undefined where the content did not check at that revision (its system.yaml missing or broken). */
+  readonly model: Model | undefined;
+  /** True where the revision has no content folder: everything in the working tree is new. */
+  readonly empty: boolean;
+}
+
+/**
+ * The model of the content folder as it was at `ref` (`main`, `origin/main`, a commit), for
+ * `check --base`. It is read from git's objects, never from the working tree, which is left
+ * as it is: the folder's files at that revision are written to a temporary folder, read as
+ * a check reads them, and the folder removed.
+ */
+export async function loadBaseModel(contentDir: string, ref: string, today: string): Promise<BaseModel> {
+  const dir = path.resolve(contentDir);
+  let top: string;
+  let commit: string;
+  try {
+    top = git(dir, ['rev-parse', '--show-toplevel']).trim();
+  } catch {
+    throw refusal(`--base needs the content folder in a git repository; ${contentDir} is not in one`);
+  }
+  try {
+    commit = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  } catch {
+    throw refusal(`--base ${ref}: git knows no such revision (a branch, a tag or a commit, such as origin/main)`);
+  }
+  const prefix = path.relative(top, dir).split(path.sep).join('/');
+  const listing = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', prefix === '' ? '.' : prefix]);
+  const entries = listing
+    .split('\0')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const [meta, file] = line.split('\t');
+      const [, type, object] = meta!.split(' ');
+      return type === 'blob' && file ? [{ object: object!, file: prefix === '' ? file : file.slice(prefix.length + 1) }] : [];
+    });
+  const short = commit.slice(0, 12);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'archsite-base-'));
+  try {
+    const content = path.join(scratch, 'content');
+    mkdirSync(content, { recursive: true });
+    const blobs = gitBlobs(
+      top,
+      entries.map((e) => e.object),
+    );
+    for (const { object, file } of entries) {
+      const target = path.join(content, ...file.split('/'));
+      // Only inside the folder: a tree's paths are relative, but never trusted to be.
+      if (!target.startsWith(content + path.sep)) continue;
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, blobs.get(object) ?? Buffer.alloc(0));
+    }
+    if (entries.length === 0) return { ref, commit: short, model: undefined, empty: true };
+    const { model } = await loadModel({ contentDir: content, today });
+    return { ref, commit: short, model, empty: false };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,172 @@
+import { siteViews } from '../diagrams/views.ts';
+import { viewOptions } from '../diagrams/options.ts';
+import { kindInfo, isKind } from '../model/kinds.ts';
+import { printable } from '../model/diagnostics.ts';
+import { githubData, githubProperty, markdownText } from '../model/format.ts';
+import { keyOf, type ElementRef, type Model } from '../model/model.ts';
+import { diffModels, type ModelChange } from '../model/model-diff.ts';
+import { displayName, nameOf } from '../model/names.ts';
+import { diffRelations, type RelationDiff, type RelationLine } from '../model/relation-diff.ts';
+import type { BaseModel } from './base-model.ts';
+
+/** What the working tree changes in the architecture, against a base revision (`check --base`). */
+export interface ChangeReport {
+  readonly base: { readonly ref: string; readonly commit: string };
+  readonly changes: readonly ModelChange[];
+  readonly relations: RelationDiff;
+  /** The diagrams whose text changed, added or gone, by title. */
+  readonly diagrams: { readonly changed: readonly string[]; readonly added: readonly string[]; readonly removed: readonly string[] };
+  /** Said when there is nothing to diff against: no content at the base, or content that did not check. */
+  readonly note?: string | undefined;
+  /** What readers call each element named, by key: in the working tree, else (removed) at the base. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** The diff of the working tree's model against the base's: elements, relations and diagrams. */
+export function changeReport(base: BaseModel, head: Model): ChangeReport {
+  const header = { ref: base.ref, commit: base.commit };
+  const none = { added: [], removed: [] };
+  if (!base.model) {
+    const note = base.empty
+      ? `There is no content folder at ${base.ref}: everything here is new.`
+      : `The content at ${base.ref} does not check (its system.yaml is missing or broken): there is nothing to compare with.`;
+    const added = base.empty
+      ? head.elements.map((el) => ({ kind: el.kind, id: el.id, name: nameOf(head, el), what: 'added' as const, details: [] }))
+      : [];
+    return { base: header, changes: added, relations: none, diagrams: { changed: [], ...none }, note, names: namesOf(head) };
+  }
+  return {
+    base: header,
+    changes: diffModels(base.model, head),
+    relations: diffRelations(base.model, head),
+    diagrams: diagramChanges(base.model, head),
+    names: namesOf(base.model, head),
+  };
+}
+
+/** Each element's name, by key; a later model's name wins. */
+function namesOf(...models: Model[]): Map<string, string> {
+  return new Map(models.flatMap((model) => model.elements.map((el) => [keyOf(el), displayName(el)] as const)));
+}
+
+/** Which diagrams read differently: compared by what they draw (their mermaid text), named by their titles. */
+function diagramChanges(before: Model, after: Model): ChangeReport['diagrams'] {
+  const views = (model: Model) => new Map(siteViews(model, viewOptions()).map((v) => [`${v.name}:${v.of ?? ''}`, v]));
+  const old = views(before);
+  const now = views(after);
+  return {
+    changed: [...now].filter(([k, v]) => old.has(k) && old.get(k)!.text !== v.text).map(([, v]) => v.title),
+    added: [...now].filter(([k]) => !old.has(k)).map(([, v]) => v.title),
+    removed: [...old].filter(([k]) => !now.has(k)).map(([, v]) => v.title),
+  };
+}
+
+/** An element as a line names it: `service orders`. */
+function named(kind: ModelChange['kind'], id: string): string {
+  return `${kind === 'system' ? 'system' : kindInfo(kind).label.toLowerCase()} ${id}`;
+}
+
+function changeLine(c: ModelChange): string {
+  const what = c.what === 'renamed' ? `renamed from ${c.from}` : c.what;
+  return `${named(c.kind, c.id)}: ${what}${c.details.length > 0 ? ` (${c.details.join('; ')})` : ''}`;
+}
+
+function relationLine(line: RelationLine): string {
+  return `${line.from.kind} ${line.from.id} ${line.verb} ${line.to.kind} ${line.to.id}${line.how ? ` (${line.how})` : ''}`;
+}
+
+function counts(report: ChangeReport): string {
+  const by = (what: ModelChange['what']) => report.changes.filter((c) => c.what === what).length;
+  const parts = [`${by('added')} added`, `${by('removed')} removed`, `${by('renamed')} renamed`, `${by('changed')} changed`];
+  return `${parts.join(', ')}; ${report.relations.added.length} relations added, ${report.relations.removed.length} removed`;
+}
+
+/** The report for a terminal: a line an element, then the relations. */
+export function formatReportText(report: ChangeReport): string {
+  const lines = [`Changes against ${report.base.ref} (${report.base.commit}): ${counts(report)}`];
+  if (report.note) lines.push(`  ${report.note}`);
+  for (const c of report.changes) lines.push(`  ${printable(changeLine(c))}`);
+  for (const r of report.relations.added) lines.push(`  + ${relationLine(r)}`);
+  for (const r of report.relations.removed) lines.push(`  − ${relationLine(r)}`);
+  return lines.join('\n');
+}
+
+/**
+ * The report as GitHub Actions notices, each at the element's file and line in the working
+ * tree (a removed element has none: its notice names it without a place).
+ */
+export function formatReportGithub(report: ChangeReport, head: Model): string {
+  const at = (c: ModelChange) => {
+    if (c.kind === 'system') return `file=${githubProperty(head.system.source.file)},line=${head.system.source.start.line}`;
+    const el = c.what === 'removed' || !isKind(c.kind) ? undefined : head.byKind[c.kind].get(c.id);
+    return el ? `file=${githubProperty(el.source.file)},line=${el.source.start.line},col=${el.source.start.column}` : undefined;
+  };
+  return report.changes
+    .map((c) => {
+      const where = at(c);
+      return `::notice ${where ? `${where},` : ''}title=${githubProperty(`architecture: ${c.what}`)}::${githubData(changeLine(c))}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The report as a pull-request comment: counts, a table a kind (element, change, what
+ * changed), the relations added and removed, and the diagrams that read differently.
+ */
+export function formatReportMarkdown(report: ChangeReport): string {
+  const out = [
+    `### Architecture changes against \`${report.base.ref.replace(/`/g, "'")}\` (${report.base.commit})`,
+    '',
+    counts(report),
+    '',
+  ];
+  if (report.note) out.push(`> ${markdownText(report.note)}`, '');
+  if (report.changes.length === 0 && report.relations.added.length + report.relations.removed.length === 0)
+    out.push('The architecture is the same as at the base.', '');
+  const kinds = [...new Set(report.changes.map((c) => c.kind))];
+  for (const kind of kinds) {
+    const title = kind === 'system' ? 'System' : kindInfo(kind).plural;
+    out.push(`#### ${title}`, '', '| Element | Change | What changed |', '| --- | --- | --- |');
+    for (const c of report.changes.filter((x) => x.kind === kind)) {
+      const what = c.what === 'renamed' ? `renamed from \`${c.from ?? ''}\`` : c.what;
+      out.push(`| ${markdownText(c.name)} (\`${c.id}\`) | ${what} | ${c.details.map(markdownText).join('<br>')} |`);
+    }
+    out.push('');
+  }
+  const name = (ref: ElementRef) => `${markdownText(report.names.get(keyOf(ref)) ?? ref.id)} (${ref.kind})`;
+  const relation = (sign: string, r: RelationLine) =>
+    `- ${sign} ${name(r.from)} ${r.verb} ${name(r.to)}${r.how ? ` over ${markdownText(r.how)}` : ''}`;
+  if (report.relations.added.length + report.relations.removed.length > 0) {
+    out.push('#### Relations', '');
+    for (const r of report.relations.added) out.push(relation('➕', r));
+    for (const r of report.relations.removed) out.push(relation('➖', r));
+    out.push('');
+  }
+  const { changed, added, removed } = report.diagrams;
+  if (changed.length + added.length + removed.length > 0) {
+    out.push('#### Diagrams', '');
+    for (const [label, titles] of [
+      ['Changed', changed],
+      ['New', added],
+      ['Gone', removed],
+    ] as const)
+      if (titles.length > 0) out.push(`- ${label}: ${titles.map(markdownText).join(', ')}`);
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}
+
+/** The report as data, for tools. */
+export function reportJson(report: ChangeReport): unknown {
+  const ref = (r: ElementRef) => keyOf(r);
+  return {
+    base: report.base,
+    ...(report.note ? { note: report.note } : {}),
+    changes: report.changes,
+    relations: {
+      added: report.relations.added.map((r) => ({ verb: r.verb, from: ref(r.from), to: ref(r.to), ...(r.how ? { how: r.how } : {}) })),
+      removed: report.relations.removed.map((r) => ({ verb: r.verb, from: ref(r.from), to: ref(r.to), ...(r.how ? { how: r.how } : {}) })),
+    },
+    diagrams: report.diagrams,
+  };
+}

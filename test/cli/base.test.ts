@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASE, writeTree } from '../helpers/tree.ts';
+
+const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.ts');
+
+function check(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [cli, 'check', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ARCHSITE_CONTENT: '' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+
+/** A repository whose one commit holds the base model, the working tree changed from it as a pull request would. */
+function changedRepository(): string {
+  const root = writeTree({
+    ...BASE,
+    'content/events/more.yaml': '---\nid: order.paid\nname: Order paid\n---\nid: order.shipped\nname: Order shipped\nversion: "1"\n',
+    'content/services/stock.yaml': 'name: Stock\nresponsibility: Counts what is left.\ndomain: shop\nowner: core\n',
+    'content/teams/core.yaml': 'name: Core\n',
+  });
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'base');
+  // A new service that the orders service calls; a file renamed, fields unchanged (its id changes with it);
+  // a field changed in a file of several elements; a consumer gone.
+  writeFileSync(path.join(root, 'content/services/payments.yaml'), 'name: Payments\nresponsibility: Takes payments.\ndomain: shop\n');
+  writeFileSync(
+    path.join(root, 'content/services/orders.yaml'),
+    'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed]\ndependencies: [{ target: payments, protocol: gRPC }]\n',
+  );
+  renameSync(path.join(root, 'content/services/stock.yaml'), path.join(root, 'content/services/inventory.yaml'));
+  writeFileSync(
+    path.join(root, 'content/events/more.yaml'),
+    '---\nid: order.paid\nname: Order paid\n---\nid: order.shipped\nname: Order shipped\nversion: "2"\n',
+  );
+  writeFileSync(path.join(root, 'content/services/billing.yaml'), 'name: Billing\nresponsibility: Bills orders.\ndomain: shop\n');
+  return root;
+}
+
+describe('check --base: what a pull request changes in the architecture', () => {
+  const root = changedRepository();
+  const status = git(root, 'status', '--porcelain');
+
+  it('lists elements added, renamed and changed, and relations added and removed, against the base revision', () => {
+    const run = check(root, '--base', 'HEAD');
+    expect(run.code).toBe(0);
+    const report = run.stdout.slice(run.stdout.indexOf('Changes against'));
+    expect(report.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(
+        /^Changes against HEAD \([0-9a-f]{12}\): 1 added, 0 removed, 1 renamed, 3 changed; 4 relations added, 3 removed$/,
+      ),
+      '  event order.shipped: changed (version: 1 → 2)',
+      '  service billing: changed (events: removed)',
+      '  service inventory: renamed from stock',
+      '  service orders: changed (dependencies: + payments)',
+      '  service payments: added',
+      '  + service inventory is in domain shop',
+      '  + service orders calls service payments (gRPC)',
+      '  + service payments is in domain shop',
+      '  + team core owns service inventory',
+      '  − service billing consumes event order.placed',
+      '  − service stock is in domain shop',
+      '  − team core owns service stock',
+    ]);
+  });
+
+  it('leaves the working tree as it was, and no folder of its own behind', () => {
+    const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith('archsite-base-')).length;
+    check(root, '--base', 'HEAD');
+    expect(git(root, 'status', '--porcelain')).toBe(status);
+    expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith('archsite-base-')).length).toBe(before);
+  });
+
+  it('prints a pull-request comment in Markdown: counts, a table a kind, the relations', () => {
+    const { stdout } = check(root, '--base', 'HEAD', '--format', 'markdown');
+    expect(stdout).toMatch(/^### Architecture changes against `HEAD` \([0-9a-f]{12}\)\n/);
+    expect(stdout).toContain('#### Services\n\n| Element | Change | What changed |\n| --- | --- | --- |\n');
+    expect(stdout).toContain('| Stock (`inventory`) | renamed from `stock` |  |');
+    expect(stdout).toContain('| Orders (`orders`) | changed | dependencies: + payments |');
+    expect(stdout).toContain('- ➕ Orders (service) calls Payments (service) over gRPC');
+    expect(stdout).toContain('#### Diagrams\n\n- Changed: ');
+    expect(stdout).toContain('- ➖ Stock (service) is in Shop (domain)');
+    expect(stdout).toContain('#### Check\n\n| Where | Severity | Code | Message |');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 3 warnings (9 elements in 9 files checked)');
+  });
+
+  it('annotates each change at its element in GitHub Actions, and gives it all as JSON', () => {
+    const github = check(root, '--base', 'HEAD', '--format', 'github').stdout;
+    expect(github).toContain(
+      '::notice file=content/services/payments.yaml,line=1,col=1,title=architecture%3A added::service payments: added',
+    );
+    expect(github).toMatch(/::notice file=content\/events\/more\.yaml,line=5,col=1,title=architecture%3A changed::event order\.shipped/);
+    const json = JSON.parse(check(root, '--base', 'HEAD', '--format', 'json').stdout);
+    expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['unused-event', 'unused-event', 'unconsumed-event']);
+    expect(json.architecture.changes.map((c: { what: string; id: string }) => `${c.what} ${c.id}`)).toEqual([
+      'changed order.shipped',
+      'changed billing',
+      'renamed inventory',
+      'changed orders',
+      'added payments',
+    ]);
+    expect(json.architecture.relations.added).toContainEqual({
+      verb: 'calls',
+      from: 'service:orders',
+      to: 'service:payments',
+      how: 'gRPC',
+    });
+  });
+
+  it('says so, in one line, for a revision git does not know or content outside git', () => {
+    const unknown = check(root, '--base', 'no-such-branch');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^archsite: --base no-such-branch: git knows no such revision/);
+    const outside = writeTree(BASE);
+    rmSync(path.join(outside, '.git'), { recursive: true, force: true });
+    const lone = check(outside, '--base', 'main');
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toMatch(/^archsite: --base needs the content folder in a git repository/);
+  });
+
+  it('counts everything as new where the base has no content folder yet', () => {
+    const fresh = writeTree({ 'README.md': '# x\n' });
+    git(fresh, 'init', '-q');
+    git(fresh, 'add', '-A');
+    git(fresh, 'commit', '-q', '-m', 'first');
+    for (const [name, text] of Object.entries(BASE)) {
+      const file = path.join(fresh, name);
+      execFileSync('mkdir', ['-p', path.dirname(file)]);
+      writeFileSync(file, text);
+    }
+    const { stdout } = check(fresh, '--base', 'HEAD');
+    expect(stdout).toContain('There is no content folder at HEAD: everything here is new.');
+    expect(stdout).toMatch(/4 added, 0 removed/);
+  });
+});
