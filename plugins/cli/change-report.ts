@@ -22,8 +22,11 @@ export interface ChangeReport {
   readonly names: ReadonlyMap<string, string>;
 }
 
-/** The diff of the working tree's model against the base's: elements, relations and diagrams. */
-export function changeReport(base: BaseModel, head: Model): ChangeReport {
+/**
+ * The diff of the working tree's model against the base's: elements, relations and, when
+ * asked (drawing every view of both models takes a while), the diagrams that read differently.
+ */
+export function changeReport(base: BaseModel, head: Model, options: { diagrams: boolean } = { diagrams: true }): ChangeReport {
   const header = { ref: base.ref, commit: base.commit };
   const none = { added: [], removed: [] };
   if (!base.model) {
@@ -39,7 +42,7 @@ export function changeReport(base: BaseModel, head: Model): ChangeReport {
     base: header,
     changes: diffModels(base.model, head),
     relations: diffRelations(base.model, head),
-    diagrams: diagramChanges(base.model, head),
+    diagrams: options.diagrams ? diagramChanges(base.model, head) : { changed: [], ...none },
     names: namesOf(base.model, head),
   };
 }

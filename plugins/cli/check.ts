@@ -40,9 +40,11 @@ export async function runCheck(
 }
 
 /** The working tree's model against the model at `base` (`check --base`). */
-async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' | 'today'>, head: Model) {
-  const before = await loadBaseModel(options.contentDir, base, options.today ?? todayOf(new Date()));
-  return { report: changeReport(before, head), head };
+async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' | 'today' | 'format'>, head: Model) {
+  // The store as this check left it: the base's files that the working tree has unchanged are read from it (and it is not saved again).
+  const store = openCheckStore(options.contentDir);
+  const before = await loadBaseModel(options.contentDir, base, options.today ?? todayOf(new Date()), store);
+  return { report: changeReport(before, head, { diagrams: options.format === 'markdown' || options.format === 'json' }), head };
 }
 
 /** What the check prints, in its format: the diagnostics, the summary, and what changed against the base when asked. */
