@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { git, gitBlobs } from '../model/git-objects.ts';
 import type { CheckStore } from '../model/check-store.ts';
-import { loadModel } from '../model/load.ts';
+import { loadModel, type LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
 import { refusal } from './args.ts';
 
@@ -16,6 +16,8 @@ export interface BaseModel {
   readonly model: Model | undefined;
   /** True where the revision has no content folder: everything in the working tree is new. */
   readonly empty: boolean;
+  /** The files its elements point to (event schemas, API descriptions), read and parsed, by content path. */
+  readonly documents: LoadResult['documents'];
 }
 
 /**
@@ -68,10 +70,10 @@ export async function loadBaseModel(contentDir: string, ref: string, today: stri
       made.add(folder);
       writeFileSync(target, blobs.get(object) ?? Buffer.alloc(0));
     }
-    if (entries.length === 0) return { ref, commit: short, model: undefined, empty: true };
+    if (entries.length === 0) return { ref, commit: short, model: undefined, empty: true, documents: new Map() };
     // Files the working tree has unchanged are not parsed again: the store knows them by path and text.
-    const { model } = await loadModel({ contentDir: content, today, ...(store ? { store } : {}) });
-    return { ref, commit: short, model, empty: false };
+    const { model, documents } = await loadModel({ contentDir: content, today, ...(store ? { store } : {}) });
+    return { ref, commit: short, model, empty: false, documents };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ import {
   type ChangeReport,
 } from './change-report.ts';
 import type { Model } from '../model/model.ts';
+import { sortDiagnostics } from '../model/diagnostics.ts';
+import { breakingChanges } from './breaking-changes.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
 export async function runCheck(
@@ -32,25 +34,33 @@ export async function runCheck(
     store,
   });
   store.save();
-  const { diagnostics } = result;
-  const report = options.base !== undefined && result.model ? await compareWith(options.base, options, result.model) : undefined;
-  process.stdout.write(`${printed(options.format, result, report)}\n`);
+  const compared = options.base !== undefined && result.model ? await compareWith(options.base, options, result, result.model) : undefined;
+  // The contract changes that break their consumers are findings like any other (warnings, errors with --strict).
+  const diagnostics = compared ? sortDiagnostics([...result.diagnostics, ...compared.breaking]) : result.diagnostics;
+  process.stdout.write(`${printed(options.format, { diagnostics, stats: result.stats }, compared)}\n`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   return { exitCode: failing ? 1 : 0, result };
 }
 
 /** The working tree's model against the model at `base` (`check --base`). */
-async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' | 'today' | 'format'>, head: Model) {
+async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' | 'today' | 'format'>, result: LoadResult, head: Model) {
   // The store as this check left it: the base's files that the working tree has unchanged are read from it (and it is not saved again).
   const store = openCheckStore(options.contentDir);
   const before = await loadBaseModel(options.contentDir, base, options.today ?? todayOf(new Date()), store);
-  return { report: changeReport(before, head, { diagrams: options.format === 'markdown' || options.format === 'json' }), head };
+  const report = changeReport(before, head, { diagrams: options.format === 'markdown' || options.format === 'json' });
+  const breaking = before.model
+    ? breakingChanges(
+        { model: before.model, documents: before.documents },
+        { model: head, documents: result.documents, locate: result.locate },
+      )
+    : [];
+  return { report, head, breaking };
 }
 
 /** What the check prints, in its format: the diagnostics, the summary, and what changed against the base when asked. */
 function printed(
   format: OutputFormat,
-  { diagnostics, stats }: LoadResult,
+  { diagnostics, stats }: Pick<LoadResult, 'diagnostics' | 'stats'>,
   compared: { report: ChangeReport; head: Model } | undefined,
 ): string {
   const summary = formatSummary(diagnostics, stats);

@@ -271,6 +271,17 @@ export const CODES = {
     title: 'Service below the template completeness asked for',
     hint: 'Fill the missing sections of the service design template, or lower `--min-completeness`.',
   },
+  // Contracts against a base revision (`check --base`)
+  'breaking-change': {
+    severity: 'warning',
+    title: 'Contract change that breaks its consumers, without a new major version',
+    hint: 'Keep what the consumers read (add instead of change), or raise the major number of `version` and tell the consumers named.',
+  },
+  'versioned-breaking-change': {
+    severity: 'info',
+    title: 'Breaking contract change, announced by a new major version',
+    hint: 'Nothing to fix: make sure the consumers named move to the new version.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -20,13 +20,13 @@ import { checkUniqueIds } from './checks/unique-ids.ts';
 import type { CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { displayPath, listContentFiles, type ContentFile, type ContentRoot } from './content-files.ts';
-import { compare, Diagnostics, START, type Diagnostic } from './diagnostics.ts';
+import { compare, Diagnostics, START, type Diagnostic, type Position } from './diagnostics.ts';
 import { opensAsDocument } from './file-types.ts';
 import { knownBody, loadBodyParser } from './markdown-body.ts';
-import { keyOf, type Model } from './model.ts';
+import { keyOf, type ElementRef, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
-import { DeferredLocator } from './yaml-position.ts';
+import { DeferredLocator, type FieldPath } from './yaml-position.ts';
 
 /** The checks run over the resolved model, in order. */
 const CHECKS: readonly Check[] = [
@@ -77,6 +77,8 @@ export interface LoadResult {
   readonly assets: readonly string[];
   /** The files elements point to (event schemas, API descriptions), read and parsed once by the check, by content path. */
   readonly documents: ReadonlyMap<string, ContentDocument>;
+  /** Where a field of an element is written (parsing its file again, the first time); undefined for an element not in the model. */
+  readonly locate: (ref: ElementRef, path: FieldPath) => Position | undefined;
   readonly stats: { readonly files: number; readonly elements: number };
 }
 
@@ -170,6 +172,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     // A file a browser would open as a page is never published, whatever names it (the checks have said so).
     assets: [...context.assets].filter((a) => context.files.has(a) && !opensAsDocument(a)).sort(compare),
     documents: context.documents,
+    locate: (ref, path) => context.parsed.get(keyOf(ref))?.locate.value(path),
     stats: { files: files.length, elements: model.elements.length },
   };
 }

@@ -151,3 +151,36 @@ describe('check --base: what a pull request changes in the architecture', () => 
     expect(stdout).toMatch(/4 added, 0 removed/);
   });
 });
+
+describe('check --base: contract changes that break their consumers', () => {
+  const OPENAPI = (extra: string) =>
+    `openapi: 3.0.3\ninfo: { title: Orders, version: "1.0" }\npaths:\n  /orders:\n    get:\n      responses:\n        "200": { description: OK }\n${extra}`;
+  const files = (changed: boolean): Record<string, string> => ({
+    ...BASE,
+    'content/services/orders.yaml':
+      'name: Orders\nresponsibility: Takes orders.\ndomain: shop\nevents:\n  publishes: [order.placed, order.paid]\napis:\n  openapi: ./orders.openapi.yaml\n',
+    'content/services/orders.openapi.yaml': OPENAPI(
+      changed ? '' : '  /orders/{id}:\n    delete:\n      responses:\n        "204": { description: Gone }\n',
+    ),
+    'content/services/billing.yaml':
+      'name: Billing\nresponsibility: Bills orders.\ndomain: shop\nevents:\n  consumes: [order.placed, order.paid]\ndependencies: [{ target: orders, protocol: REST }]\n',
+    'content/events/order.placed.yaml': `name: Order placed\nversion: "1.0"\nschema: { type: object, properties: { id: { type: string }${changed ? '' : ', total: { type: number }'} } }\n`,
+    'content/events/order.paid.yaml': `name: Order paid\nversion: "${changed ? '2.0' : '1.3'}"\nschema: { type: object, required: [id${changed ? ', amount' : ''}], properties: { id: { type: string }, amount: { type: number } } }\n`,
+  });
+
+  it('says what broke, where, and for whom: a warning, or a note where the major version says it', () => {
+    const root = writeTree(files(false));
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'base');
+    for (const [name, text] of Object.entries(files(true))) writeFileSync(path.join(root, name), text);
+    const run = check(root, '--base', 'HEAD');
+    expect(run.stdout.split('\n').filter((line) => /breaking/.test(line))).toEqual([
+      "content/events/order.paid.yaml:2:10 info versioned-breaking-change: breaking change to event 'order.paid', announced by version 1.3 → 2.0: field 'amount' is now required (relied on by Billing)",
+      "content/events/order.placed.yaml:2:10 warning breaking-change: breaking change to event 'order.placed': field 'total' removed (relied on by Billing)",
+      "content/services/orders.yaml:7:12 warning breaking-change: breaking change to the OpenAPI description of 'orders': DELETE /orders/{id} removed (relied on by Billing)",
+    ]);
+    expect(run.code).toBe(0);
+    expect(check(root, '--base', 'HEAD', '--strict').code).toBe(1);
+  });
+});
