@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ContentDocument } from '../model/checks/context.ts';
-import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks } from '../model/contract-breaks.ts';
+import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks } from '../model/contract-breaks.ts';
 import { Diagnostics, START, type Diagnostic } from '../model/diagnostics.ts';
 import type { LoadResult } from '../model/load.ts';
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
@@ -64,6 +64,10 @@ export function breakingChanges(base: Side, head: Side & { locate: LoadResult['l
         before.api.version,
         after.api.version,
       ]);
+    const oldProto = described(base, was, 'proto');
+    const newProto = described(head, service, 'proto');
+    if (oldProto && newProto)
+      say(service, ['apis', 'proto'], `the Protocol Buffers of '${service.id}'`, protoBreaks(oldProto.text, newProto.text), consumers);
     const oldSchema = described(base, was, 'graphql');
     const newSchema = described(head, service, 'graphql');
     if (oldSchema && newSchema)
@@ -80,7 +84,7 @@ function eventSchema(side: Side, event: Element<'event'>): unknown {
 }
 
 /** The API description file a service names in `apis.<field>`, as the check read it. */
-function described(side: Side, service: Element<'service'>, field: 'openapi' | 'graphql'): ContentDocument | undefined {
+function described(side: Side, service: Element<'service'>, field: 'openapi' | 'proto' | 'graphql'): ContentDocument | undefined {
   const written = service.data.apis?.[field];
   return written && !/^https?:/i.test(written) ? side.documents.get(relativeTo(service, written)) : undefined;
 }

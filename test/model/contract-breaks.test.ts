@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiOperation, OpenApiDescription } from '../../plugins/model/apis/api-description.ts';
-import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks } from '../../plugins/model/contract-breaks.ts';
+import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks } from '../../plugins/model/contract-breaks.ts';
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
 
@@ -144,6 +144,40 @@ describe('what a contract change breaks', () => {
     ]);
     expect(graphqlBreaks(before, `${before}\ntype Extra { a: Int }`)).toEqual([]);
     expect(graphqlBreaks(before, 'type Query {')).toEqual([]);
+  });
+
+  const proto = (fields: string, extra = '') =>
+    `syntax = "proto3";\npackage shop.v1;\nservice Orders { rpc Get (Order) returns (Order);${extra} }\nmessage Order { ${fields} }\n`;
+  it.each([
+    [
+      'a field removed without reserving it',
+      proto('string id = 1; int64 total = 2;'),
+      proto('string id = 1;'),
+      ['shop.v1.Order: field total = 2 removed without reserving 2'],
+    ],
+    ['a field removed, its number reserved: nothing', proto('string id = 1; int64 total = 2;'), proto('string id = 1; reserved 2;'), []],
+    [
+      'a field removed, its name reserved: nothing',
+      proto('string id = 1; int64 total = 2;'),
+      proto('string id = 1; reserved "total";'),
+      [],
+    ],
+    [
+      'a field number reused',
+      proto('string id = 1; int64 total = 2;'),
+      proto('string id = 1; string note = 2;'),
+      ['shop.v1.Order: field number 2 reused: int64 total is now string note'],
+    ],
+    [
+      'a method removed',
+      proto('string id = 1;', ' rpc List (Order) returns (Order);'),
+      proto('string id = 1;'),
+      ['rpc shop.v1.Orders.List removed'],
+    ],
+    ['a field added: nothing', proto('string id = 1;'), proto('string id = 1; string note = 2;'), []],
+    ['a file that does not parse: nothing', proto('string id = 1;'), 'message {', []],
+  ])('Protocol Buffers: %s', (_name, before, after, breaks) => {
+    expect(protoBreaks(before, after)).toEqual(breaks);
   });
 
   it.each([
