@@ -1,4 +1,4 @@
-import { BreakingChangeType, buildSchema, findBreakingChanges } from 'graphql';
+import { BreakingChangeType, buildSchema, findSchemaChanges } from 'graphql';
 import protobuf from 'protobufjs';
 import type { JsonSchema, OpenApiDescription } from './apis/api-description.ts';
 
@@ -84,11 +84,15 @@ export function openApiBreaks(before: OpenApiDescription, after: OpenApiDescript
   return out;
 }
 
-/** A GraphQL schema, read by graphql-js's own rules (`findBreakingChanges`): a type or field removed, an argument added that is required … */
+/** The kinds of change graphql-js calls breaking. */
+const BREAKING: ReadonlySet<string> = new Set(Object.values(BreakingChangeType));
+
+/** A GraphQL schema, read by graphql-js's own rules (its breaking `findSchemaChanges`): a type or field removed, an argument added that is required … */
 export function graphqlBreaks(before: string, after: string): string[] {
   try {
     return (
-      findBreakingChanges(buildSchema(before), buildSchema(after))
+      findSchemaChanges(buildSchema(before), buildSchema(after))
+        .filter((change) => BREAKING.has(change.type))
         // A standard scalar (Float) no field uses any more: the field's own change says it.
         .filter((change) => !(change.type === BreakingChangeType.TYPE_REMOVED && /^Standard scalar /.test(change.description)))
         .map((change) => change.description.replace(/\.$/, ''))
