@@ -14,6 +14,7 @@ export function schemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const text = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   files.set('system-yaml.schema.json', text(schemas.root));
+  files.set('archsite-rules.schema.json', text(schemas.rules));
   for (const { kind } of KINDS) files.set(`${kind}.schema.json`, text(schemas[kind]));
   files.set('model.schema.json', text(modelExportJsonSchema()));
   return files;
@@ -21,7 +22,10 @@ export function schemaFiles(): Map<string, string> {
 
 /** Which content files each kind's schema applies to, for the editor's settings. */
 export function schemaAssociations(): Record<string, string[]> {
-  const out: Record<string, string[]> = { './schemas/system-yaml.schema.json': ['content/system.yaml', 'content/system.yml'] };
+  const out: Record<string, string[]> = {
+    './schemas/system-yaml.schema.json': ['content/system.yaml', 'content/system.yml'],
+    './schemas/archsite-rules.schema.json': ['content/archsite.rules.yaml', 'content/archsite.rules.yml'],
+  };
   for (const { kind, folder } of KINDS)
     out[`./schemas/${kind}.schema.json`] = [`content/${folder}/**/*.yaml`, `content/${folder}/**/*.yml`];
   return out;

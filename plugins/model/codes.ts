@@ -271,6 +271,17 @@ export const CODES = {
     title: 'Service below the template completeness asked for',
     hint: 'Fill the missing sections of the service design template, or lower `--min-completeness`.',
   },
+  // The team's rules (archsite.rules.yaml)
+  'team-rule': {
+    severity: 'warning',
+    title: 'Breach of a rule the team wrote (its severity is the rule’s own)',
+    hint: 'Change the element as the rule asks, or change the rule in archsite.rules.yaml.',
+  },
+  'invalid-rule': {
+    severity: 'error',
+    title: 'Rule that cannot be applied',
+    hint: 'Name a check archsite has (see this page), and keep an error an error.',
+  },
   // Contracts against a base revision (`check --base`)
   'breaking-change': {
     severity: 'warning',

@@ -16,19 +16,19 @@ export interface Diagnostic extends Position {
 }
 
 /**
- * Collects diagnostics while the model is read. The severity always comes from the
- * catalogue, so a code can never be reported as an error in one place and a warning
- * in another.
+ * Collects diagnostics while the model is read. The severity comes from the catalogue, so a
+ * code can never be reported as an error in one place and a warning in another; the one
+ * exception is `team-rule`, whose severity each rule of the team's sets.
  */
 export class Diagnostics {
   readonly #items: Diagnostic[] = [];
 
-  report(code: Code, file: string, at: Position, message: string): void {
+  report(code: Code, file: string, at: Position, message: string, severity?: Severity): void {
     this.#items.push({
       file,
       line: at.line,
       column: at.column,
-      severity: CODES[code].severity,
+      severity: code === 'team-rule' && severity ? severity : CODES[code].severity,
       code,
       message: printable(message),
     });

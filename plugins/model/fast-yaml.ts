@@ -69,7 +69,7 @@ class NotPlain extends Error {}
  * nested deeper than `maxDepth`.
  */
 export function fastYamlValues(text: string, maxDepth: number): unknown[] | undefined {
-  if (UNSAFE.test(text) || hasLongLine(text)) return undefined;
+  if (UNSAFE.test(text) || hasLongLine(text) || hasOpenQuote(text)) return undefined;
   const values: unknown[] = [];
   try {
     jsYaml.loadAll(text, (value) => values.push(value), { schema: SCHEMA });
@@ -98,6 +98,21 @@ function plain(root: unknown, maxDepth: number): boolean {
     }
   }
   return true;
+}
+
+/**
+ * A quoted scalar that does not close on its line: js-yaml reads it on, whatever the next
+ * line's indentation, where `yaml` refuses one that runs back to the left of its key. Such
+ * text goes to `yaml`. A false alarm (a quote in a comment) only costs speed.
+ */
+function hasOpenQuote(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const body = line.replace(/\\./g, '');
+    if ((body.match(/"/g)?.length ?? 0) % 2 === 1) return true;
+    // A single-quoted scalar starting as a value or an item, with no closing quote after ('' is a quote inside).
+    if (/(?:^\s*|[:,[{]\s*|^\s*-\s+)'(?:''|[^'])*$/.test(body)) return true;
+  }
+  return false;
 }
 
 function hasLongLine(text: string): boolean {

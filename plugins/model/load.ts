@@ -17,10 +17,11 @@ import { checkSharedDatabases } from './checks/shared-databases.ts';
 import { checkSupersedes } from './checks/supersedes.ts';
 import { checkUndeployedServices } from './checks/undeployed-services.ts';
 import { checkUniqueIds } from './checks/unique-ids.ts';
+import { applySeverities, checkTeamRules } from './checks/team-rules.ts';
 import type { CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { displayPath, listContentFiles, type ContentFile, type ContentRoot } from './content-files.ts';
-import { compare, Diagnostics, START, type Diagnostic, type Position } from './diagnostics.ts';
+import { compare, Diagnostics, sortDiagnostics, START, type Diagnostic, type Position } from './diagnostics.ts';
 import { opensAsDocument } from './file-types.ts';
 import { knownBody, loadBodyParser } from './markdown-body.ts';
 import { keyOf, type ElementRef, type Model } from './model.ts';
@@ -43,6 +44,7 @@ const CHECKS: readonly Check[] = [
   checkRequirements,
   checkReviews,
   checkEditLinks,
+  checkTeamRules,
 ];
 
 export interface LoadOptions {
@@ -146,6 +148,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     cache: options.cache,
     today: options.today,
     gitTop: options.gitTop,
+    rules: read.rules,
   };
   // The checks read every Markdown body; the parser is loaded only when one is not known from an earlier run.
   const bodies = [model.system.body, ...model.elements.map((el) => el.body)];
@@ -164,7 +167,9 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
         : 'file is not an element (only .yaml, .yml, .md and .mdx files in kind folders are); it is kept as an asset',
     );
   }
-  const list = diagnostics.list();
+  // The severities the team set for archsite's own checks (archsite.rules.yaml).
+  const { kept, problems } = applySeverities(diagnostics.list(), read.rules);
+  const list = sortDiagnostics([...kept, ...problems]);
   return {
     model: system ? model : undefined,
     diagnostics: list,

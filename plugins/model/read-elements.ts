@@ -9,6 +9,8 @@ import { fastDocuments, parseSource, type MarkdownBody, type SourceDocument } fr
 import { readText } from './read-text.ts';
 import { ID_PATTERN, ID_RULE } from './schemas/common.ts';
 import { systemSchema } from './schemas/system.ts';
+import { rulesFileSchema } from './rules/schema.ts';
+import type { TeamRules } from './checks/team-rules.ts';
 import type { SystemData } from './schemas/system.ts';
 import { validate } from './validate.ts';
 import type { Locator } from './yaml-position.ts';
@@ -47,6 +49,8 @@ export interface ReadResult {
   readonly elements: ParsedElement[];
   readonly invalid: InvalidElement[];
   readonly systems: ParsedSystem[];
+  /** The team's rules file, when there is one and it is valid. */
+  readonly rules: TeamRules | undefined;
   /** Content paths of the files read as elements (even when invalid). */
   readonly elementFiles: ReadonlySet<string>;
   /** Content paths of the files that are not elements: assets, or ignored. */
@@ -58,8 +62,9 @@ export interface ReadResult {
 const ELEMENT_FILE = /\.(ya?ml|mdx?)$/i;
 
 /** What a content file is: the root system, an element file of a kind, or neither. */
-export function classify(relative: string): { kind: ElementKind | 'root' } | undefined {
+export function classify(relative: string): { kind: ElementKind | 'root' | 'rules' } | undefined {
   if (/^system\.ya?ml$/.test(relative)) return { kind: 'root' };
+  if (/^archsite\.rules\.ya?ml$/.test(relative)) return { kind: 'rules' };
   const [folder, ...rest] = relative.split('/');
   if (rest.length === 0 || !ELEMENT_FILE.test(relative)) return undefined;
   const kind = kindOfFolder(folder!);
@@ -74,7 +79,8 @@ export function classify(relative: string): { kind: ElementKind | 'root' } | und
  * a kind folder: those are found first, from the raw documents, and then left out.
  */
 export function readElements(files: readonly ContentFile[], diagnostics: Diagnostics, cache?: CheckCache, store?: CheckStore): ReadResult {
-  const parsedFiles: { file: ContentFile; kind: ElementKind | 'root'; docs: readonly SourceDocument[]; found: Diagnostics }[] = [];
+  const parsedFiles: { file: ContentFile; kind: ElementKind | 'root' | 'rules'; docs: readonly SourceDocument[]; found: Diagnostics }[] =
+    [];
   const otherFiles: ContentFile[] = [];
   for (const file of files) {
     const kind = classify(file.relative)?.kind;
@@ -102,7 +108,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
   // that follow asset paths and `$ref`s say so at the reference, and nothing leaves the model.
   const holdsElements = (relative: string) => {
     const parsed = byPath.get(relative);
-    return parsed !== undefined && (parsed.kind === 'root' || isElementFile(parsed.kind, parsed.docs));
+    return parsed !== undefined && (parsed.kind === 'root' || parsed.kind === 'rules' || isElementFile(parsed.kind, parsed.docs));
   };
   const assets = new Set(
     parsedFiles.flatMap(({ file, docs }) => docs.flatMap((doc) => assetPaths(file.relative, doc.value))).filter((a) => !holdsElements(a)),
@@ -113,6 +119,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
   const elements: ParsedElement[] = [];
   const invalid: InvalidElement[] = [];
   const systems: ParsedSystem[] = [];
+  let rules: TeamRules | undefined;
   const elementFiles = new Set<string>();
   for (const { file, kind, docs, found } of parsedFiles) {
     if (assets.has(file.relative)) {
@@ -123,6 +130,16 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
     diagnostics.merge(found);
     for (const doc of docs) {
       const source: ElementSource = { file: file.display, path: file.relative, start: doc.start, multi: doc.multi };
+      if (kind === 'rules') {
+        if (doc.broken) continue;
+        if (doc.multi) {
+          diagnostics.report('invalid-value', file.display, doc.start, 'archsite.rules.yaml holds exactly one document');
+          break;
+        }
+        const data = validate(rulesFileSchema, doc, diagnostics);
+        if (data) rules = { data, file: file.display, locate: doc.locate };
+        continue;
+      }
       if (kind === 'root') {
         if (doc.broken) continue;
         if (doc.multi) {
@@ -153,7 +170,7 @@ export function readElements(files: readonly ContentFile[], diagnostics: Diagnos
     }
   }
   otherFiles.sort((a, b) => compare(a.relative, b.relative));
-  return { elements, invalid, systems, elementFiles, otherFiles, assets };
+  return { elements, invalid, systems, rules, elementFiles, otherFiles, assets };
 }
 
 /** True when every document of a file validates as an element of its folder's kind. */

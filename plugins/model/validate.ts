@@ -155,6 +155,9 @@ function report(schema: z.ZodType, issue: Issue, source: SourceDocument, diagnos
       // A rule across fields (a non-functional requirement needs a target) about a field left out.
       if (value === undefined && issue.code === 'custom')
         diagnostics.report('missing-field', file, source.locate.value(path.slice(0, -1)), `missing field '${field}': ${issue.message}`);
+      // A rule about a whole mapping (a rule of the team's has forbid or require) is said of the mapping, not quoted.
+      else if (value !== null && typeof value === 'object')
+        diagnostics.report('invalid-value', file, source.locate.value(path), `'${field}': ${issue.message}`);
       else diagnostics.report('invalid-value', file, source.locate.value(path), `field '${field}' is '${String(value)}': ${issue.message}`);
   }
 }

@@ -13,7 +13,7 @@ export function checksReference(): { readonly code: string; readonly info: CodeI
     .map(([code, info]) => ({ code, info }));
 }
 
-/** system.yaml and each kind: its folder, its fields (from the schemas the check applies) and its published JSON Schema. */
+/** system.yaml, each kind and the rules file: its folder, its fields (from the schemas the check applies) and its published JSON Schema. */
 export function contentModelReference(site: Site): {
   readonly id: string;
   readonly title: string;
@@ -25,6 +25,7 @@ export function contentModelReference(site: Site): {
   return [
     { id: 'system-yaml', title: 'system.yaml', folder: 'system.yaml', schema: schemas.root, file: 'system-yaml' },
     ...KINDS.map((k) => ({ id: k.kind, title: k.plural, folder: `${k.folder}/`, schema: schemas[k.kind], file: k.kind })),
+    { id: 'archsite-rules', title: 'The team’s rules', folder: 'archsite.rules.yaml', schema: schemas.rules, file: 'archsite-rules' },
   ].map((s) => ({
     id: s.id,
     title: s.title,

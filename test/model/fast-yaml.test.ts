@@ -133,6 +133,9 @@ describe('the fast YAML path', () => {
       // Text straight after a flow collection closes: js-yaml reads a new key, yaml refuses.
       'a: [x, y\n]b: [z]\n',
       'a: {x: 1\n}b: 2\n',
+      // A quoted scalar running on to a line left of its key: js-yaml reads on, yaml refuses.
+      'a:\n b: "-\n"  c: R\n',
+      "a:\n b: '-\n'  c: R\n",
     ])
       expect(fastYamlValues(text, MAX_DEPTH), text).toBeUndefined();
   });

@@ -6,6 +6,7 @@ import type { Model } from '../model.ts';
 import type { InvalidElement, ParsedElement } from '../read-elements.ts';
 import type { Locator } from '../yaml-position.ts';
 import type { Occurrences } from '../resolve.ts';
+import type { TeamRules } from './team-rules.ts';
 
 /** What every model check gets. */
 export interface CheckContext {
@@ -33,6 +34,8 @@ export interface CheckContext {
   readonly today?: string | undefined;
   /** The top folder of the git repository that holds the content, where it is in one: edit links point into it. */
   readonly gitTop?: string | undefined;
+  /** The team's rules (archsite.rules.yaml), where it has written some. */
+  readonly rules?: TeamRules | undefined;
 }
 
 /** A check over the resolved model. */
