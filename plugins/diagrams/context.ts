@@ -1,6 +1,7 @@
 import type { ElementRef, Model } from '../model/model.ts';
 import { keyOf } from '../model/model.ts';
 import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
+import { elementNode } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
 
 const SYSTEM_KEY = 'system:__self';
@@ -13,16 +14,7 @@ export function contextView(model: Model, options: ViewOptions): Flowchart {
   const internal = (ref: ElementRef) => ref.kind === 'service' || ref.kind === 'resource';
   const nodes: FlowNode[] = [];
   const edges = aggregate();
-  for (const person of model.byKind.person.values()) {
-    nodes.push({
-      key: keyOf(person),
-      name: person.data.name,
-      detail: '[Person]',
-      description: person.data.description,
-      style: 'person',
-      link: options.link(person),
-    });
-  }
+  for (const person of model.byKind.person.values()) nodes.push(elementNode(model, person, options, { withDescription: true }));
   nodes.push({
     key: SYSTEM_KEY,
     name: model.system.data.name,
@@ -31,16 +23,8 @@ export function contextView(model: Model, options: ViewOptions): Flowchart {
     style: 'focus',
     link: options.route('/architecture/'),
   });
-  for (const system of model.byKind.system.values()) {
-    nodes.push({
-      key: keyOf(system),
-      name: system.data.name,
-      detail: '[External system]',
-      description: system.data.description,
-      style: 'external',
-      link: options.link(system),
-    });
-  }
+  // As every view draws them: a planned system dashed, a deprecated one said so.
+  for (const system of model.byKind.system.values()) nodes.push(elementNode(model, system, options, { withDescription: true }));
   const end = (ref: ElementRef) => (internal(ref) ? SYSTEM_KEY : keyOf(ref));
   for (const calls of model.relations.calls.values()) {
     for (const call of calls) {

@@ -32,6 +32,8 @@ export interface FlowNode {
   readonly link?: string | undefined;
   /** Subgraph key the node sits in. */
   readonly parent?: string | undefined;
+  /** Planned or proposed, not built yet: drawn dashed. */
+  readonly planned?: boolean | undefined;
 }
 
 export interface FlowEdge {
@@ -101,7 +103,7 @@ interface Swatch {
 }
 
 /** C4's palette, with darker greys and blues where C4's own fail contrast, and domain types apart from both. */
-export const SWATCHES: Readonly<Record<NodeStyle | 'boundary', Swatch>> = {
+export const SWATCHES: Readonly<Record<NodeStyle | 'boundary' | 'planned', Swatch>> = {
   person: { fill: '#08427b', stroke: '#073b6f', color: '#ffffff', label: 'Person' },
   container: { fill: '#1168bd', stroke: '#0b4884', color: '#ffffff', label: 'Service' },
   focus: { fill: '#1168bd', stroke: '#f5a623', strokeWidth: '3px', color: '#ffffff', label: 'This page’s subject' },
@@ -118,6 +120,8 @@ export const SWATCHES: Readonly<Record<NodeStyle | 'boundary', Swatch>> = {
   'domain-supporting': { fill: '#e3f1ea', stroke: '#0b6e4f', color: '#0b3d2c', label: 'Supporting domain' },
   'domain-generic': { fill: '#fff5dc', stroke: '#a86b00', color: '#4a3000', label: 'Generic domain' },
   boundary: { fill: 'none', stroke: '#888888', dashed: true, label: 'Boundary' },
+  // Not a style of its own: drawn over a node's, its border dashed.
+  planned: { fill: 'none', stroke: '#555555', dashed: true, label: 'Planned or proposed, not built yet' },
 };
 
 /** A swatch as a mermaid class definition. */
@@ -135,7 +139,7 @@ function classDef(swatch: Swatch): string {
 export type LegendItem =
   | {
       readonly kind: 'box';
-      readonly style: NodeStyle | 'boundary';
+      readonly style: NodeStyle | 'boundary' | 'planned';
       readonly label: string;
       readonly fill: string;
       readonly stroke: string;
@@ -153,7 +157,11 @@ export function relationKindsOf(chart: Flowchart): RelationKind[] {
 /** What a flowchart's colours and lines mean, for the legend under it: the kinds of box it draws, in the order first drawn, then its kinds of line. */
 export function legendOf(chart: Flowchart): LegendItem[] {
   const styles = [...new Set(chart.nodes.map((n) => n.style))];
-  const boxes: LegendItem[] = [...styles, ...((chart.groups ?? []).length > 0 ? (['boundary'] as const) : [])].map((style) => {
+  const extra = [
+    ...((chart.groups ?? []).length > 0 ? (['boundary'] as const) : []),
+    ...(chart.nodes.some((n) => n.planned) ? (['planned'] as const) : []),
+  ];
+  const boxes: LegendItem[] = [...styles, ...extra].map((style) => {
     const swatch = SWATCHES[style];
     return { kind: 'box', style, label: swatch.label, fill: swatch.fill, stroke: swatch.stroke, dashed: !!swatch.dashed };
   });
@@ -244,6 +252,8 @@ export function renderFlowchart(chart: Flowchart): string {
     lines.push(`  classDef boundary ${classDef(SWATCHES.boundary)}`);
     lines.push(`  class ${groups.map((g) => idOf(g.key)).join(',')} boundary`);
   }
+  // Planned and proposed elements: their border dashed, over their style's colours.
+  for (const node of chart.nodes) if (node.planned) lines.push(`  style ${idOf(node.key)} stroke-dasharray:5 5`);
   for (const node of chart.nodes) if (node.link) lines.push(`  click ${idOf(node.key)} href "${href(node.link)}"`);
   return `${lines.join('\n')}\n`;
 }

@@ -24,6 +24,21 @@ export function elementNode(
   const { withDescription = false, ...overrides } = extra;
   const base = { key: keyOf(ref), link: options.link(ref) };
   if (!el) return { ...base, name: ref.id, style: 'external', ...overrides };
+  const node = styledNode(model, el, base, withDescription, overrides);
+  // Where it stands, when not simply in use: said in its detail line; planned and proposed ones dashed.
+  const lifecycle = (el.data as { readonly lifecycle?: string }).lifecycle;
+  if (lifecycle === undefined || lifecycle === 'active') return node;
+  const detail = node.detail ? `${node.detail.replace(/\]$/, '')}, ${lifecycle}]` : `[${lifecycle}]`;
+  return { ...node, detail, ...(lifecycle === 'planned' || lifecycle === 'proposed' ? { planned: true } : {}) };
+}
+
+function styledNode(
+  model: Model,
+  el: Element,
+  base: { key: string; link: string | undefined },
+  withDescription: boolean,
+  overrides: Partial<FlowNode>,
+): FlowNode {
   switch (el.kind) {
     case 'person':
       return {

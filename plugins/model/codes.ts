@@ -271,6 +271,17 @@ export const CODES = {
     title: 'Service below the template completeness asked for',
     hint: 'Fill the missing sections of the service design template, or lower `--min-completeness`.',
   },
+  // Planned and current state
+  'lifecycle-dependency': {
+    severity: 'warning',
+    title: 'Something in use relies on something retired or not built yet',
+    hint: 'Rely on what is there (or on what replaced it), or mark the relation `lifecycle: planned` as well.',
+  },
+  'deprecated-without-replacement': {
+    severity: 'warning',
+    title: 'Deprecated element that names no replacement',
+    hint: 'Name what replaces it in `replacedBy`, so that readers know where to go.',
+  },
   // The team's rules (archsite.rules.yaml)
   'team-rule': {
     severity: 'warning',

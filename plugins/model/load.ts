@@ -18,6 +18,7 @@ import { checkSupersedes } from './checks/supersedes.ts';
 import { checkUndeployedServices } from './checks/undeployed-services.ts';
 import { checkUniqueIds } from './checks/unique-ids.ts';
 import { applySeverities, checkTeamRules } from './checks/team-rules.ts';
+import { checkLifecycles } from './checks/lifecycle.ts';
 import type { CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { displayPath, listContentFiles, type ContentFile, type ContentRoot } from './content-files.ts';
@@ -44,6 +45,7 @@ const CHECKS: readonly Check[] = [
   checkRequirements,
   checkReviews,
   checkEditLinks,
+  checkLifecycles,
   checkTeamRules,
 ];
 

@@ -8,7 +8,7 @@ import { riskRating } from './risk-levels.ts';
 import { elementHref } from './urls.ts';
 import type { Site } from './site.ts';
 import { linkTo } from './links.ts';
-import { section, sectionHeadings, type ElementLink, type Heading, type PageHead, type TracedSection } from './view.ts';
+import { section, sectionHeadings, type Badge, type ElementLink, type Heading, type PageHead, type TracedSection } from './view.ts';
 
 /** When an element's file was last committed; undefined outside git and for uncommitted files. */
 export function lastUpdated(site: Site, el: Element): Date | undefined {
@@ -37,8 +37,24 @@ export function elementHead(
     lastUpdated: lastUpdated(site, el),
     facets: searchFacets(site, el),
     headings: [...headings, ...sectionHeadings(sections)],
+    lifecycle: lifecycleOf(site, el),
     sections,
   };
+}
+
+const LIFECYCLE_BADGE: Readonly<Record<string, Badge>> = {
+  proposed: { text: 'proposed', variant: 'note' },
+  planned: { text: 'planned', variant: 'note' },
+  deprecated: { text: 'deprecated', variant: 'caution' },
+  retired: { text: 'retired', variant: 'danger' },
+};
+
+/** Where an element stands, when not simply in use, and what replaces it (`replacedBy`, resolved). */
+function lifecycleOf(site: Site, el: Element): PageHead['lifecycle'] {
+  const state = (el.data as { readonly lifecycle?: string }).lifecycle;
+  if (state === undefined || !Object.hasOwn(LIFECYCLE_BADGE, state)) return undefined;
+  const replacement = site.model.relations.links.get(keyOf(el))?.find((l) => l.field === 'replacedBy')?.target;
+  return { badge: LIFECYCLE_BADGE[state]!, replacedBy: replacement && linkTo(site, replacement) };
 }
 
 /**

@@ -44,6 +44,8 @@ export interface PageHead {
   /** The search facets of the page (kind, domain, team, technology, status), each value once, sorted. */
   readonly facets: readonly { readonly name: string; readonly value: string }[];
   readonly headings: readonly Heading[];
+  /** Where the element stands, when not simply in use (planned, deprecated …), and what replaces it. */
+  readonly lifecycle?: { readonly badge: Badge; readonly replacedBy?: ElementLink | undefined } | undefined;
   /**
    * The sections every element page closes with, only those with something to show: the
    * requirements it satisfies, the risks that threaten it, the flows it takes part in, what

@@ -15,7 +15,8 @@ describe('the bundled example', () => {
 
   it('models the seed: people, external systems, domains, services, resources', () => {
     expect([...model.byKind.person.keys()]).toEqual(['admin', 'customer']);
-    expect([...model.byKind.system.keys()]).toEqual(['email-service', 'payment-gateway']);
+    // Adyen is planned, to replace the payment gateway (Stripe), which is deprecated.
+    expect([...model.byKind.system.keys()]).toEqual(['adyen', 'email-service', 'payment-gateway']);
     const domains = Object.fromEntries([...model.byKind.domain.values()].map((d) => [d.id, d.data.type]));
     expect(domains).toMatchObject({
       'product-catalog': 'core',
@@ -45,6 +46,7 @@ describe('the bundled example', () => {
   it('computes who calls the Order Service', () => {
     expect(rel.callers.get('service:order-service')?.map((c) => keyOf(c.from))).toEqual(['service:api-gateway']);
     expect(rel.callers.get('service:payment-service')?.map((c) => keyOf(c.from))).toEqual([
+      'system:adyen',
       'system:payment-gateway',
       'service:api-gateway',
       'service:order-service',

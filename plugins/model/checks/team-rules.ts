@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { CODES, type Code } from '../codes.ts';
-import { keyOf, type Element, type ElementRef, type Model } from '../model.ts';
+import type { Element, ElementRef, Model } from '../model.ts';
 import { serviceDomain } from '../queries.ts';
-import { relationLines, type RelationLine } from '../relation-diff.ts';
+import { relationLines } from '../relation-diff.ts';
 import type { Rule, RuleRelation, RulesFile, Selector } from '../rules/schema.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Locator } from '../yaml-position.ts';
 import type { Check, CheckContext } from './context.ts';
+import { whereWritten } from './relation-position.ts';
 
 /** The team's rules file, as read (see rules/schema.ts). */
 export interface TeamRules {
@@ -46,7 +47,7 @@ function forbidden(context: CheckContext, rule: Rule, forbid: NonNullable<Rule['
     const from = elementOf(model, line.from);
     const to = elementOf(model, line.to);
     if (!from || !to || !matches(model, from, forbid.from, today) || !matches(model, to, forbid.to, today)) continue;
-    const { file, at } = whereWritten(context, line, from);
+    const { file, at } = whereWritten(context.occurrences, line, from);
     const how = line.how ? ` (${line.how})` : '';
     report(context, rule, file, at, `${line.from.kind} '${line.from.id}' ${line.verb} ${line.to.kind} '${line.to.id}'${how}`);
   }
@@ -63,19 +64,6 @@ function required(context: CheckContext, rule: Rule, require: NonNullable<Rule['
 
 function report(context: CheckContext, rule: Rule, file: string, at: { line: number; column: number }, what: string): void {
   context.diagnostics.report('team-rule', file, at, `rule '${rule.id}': ${what}: ${rule.description}`, rule.severity);
-}
-
-/** Where a relation is written: the reference that makes it (a dependency, an event, a store), else the element that holds it. */
-function whereWritten(context: CheckContext, line: RelationLine, from: Element): { file: string; at: { line: number; column: number } } {
-  const lists = {
-    calls: context.occurrences.dependencies,
-    publishes: context.occurrences.publishes,
-    consumes: context.occurrences.consumes,
-    'stores data in': context.occurrences.stores,
-  } as const;
-  const list = (lists as Record<string, typeof context.occurrences.dependencies>)[line.verb];
-  const found = list?.find((o) => keyOf(o.owner) === keyOf(line.from) && keyOf(o.target) === keyOf(line.to));
-  return found ? { file: found.file, at: found.at } : { file: from.source.file, at: from.source.start };
 }
 
 function elementOf(model: Model, ref: ElementRef): Element | undefined {

@@ -1,4 +1,5 @@
 import { eventSchema } from '../schemas/event.ts';
+import { replacedByField, resolveReplacement } from './replacement.ts';
 import { defineKind, quote } from './define.ts';
 
 /** An event contract: who publishes it, who consumes it, over which broker. */
@@ -9,8 +10,9 @@ export const event = defineKind({
   plural: 'Events',
   sidebar: { position: 30 },
   schema: eventSchema,
-  references: { broker: { kinds: ['resource'], role: 'broker' } },
+  references: { broker: { kinds: ['resource'], role: 'broker' }, replacedBy: replacedByField(['event']) },
   resolve: (el, r) => {
+    resolveReplacement(r, el.data);
     if (el.data.broker === undefined) return;
     const broker = r.ref('broker', ['broker'], el.data.broker);
     if (broker) r.relations.brokers.set(el.id, broker.id);

@@ -1,5 +1,6 @@
 import { resourceCategory } from '../resource-category.ts';
 import { resourceSchema } from '../schemas/resource.ts';
+import { replacedByField, resolveReplacement } from './replacement.ts';
 import { defineKind, quote } from './define.ts';
 
 /** A database, cache, queue or broker, bucket or search index. */
@@ -10,8 +11,9 @@ export const resource = defineKind({
   plural: 'Resources',
   sidebar: { position: 40 },
   schema: resourceSchema,
-  references: {},
+  references: { replacedBy: replacedByField(['resource']) },
   resolve: (el, r) => {
+    resolveReplacement(r, el.data);
     r.relations.categories.set(el.id, resourceCategory(el.data.type, el.data.category));
   },
   scaffold: {

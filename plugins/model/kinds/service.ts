@@ -1,5 +1,6 @@
 import { serviceSchema } from '../schemas/service.ts';
 import { CALL_TARGETS, resolveUses } from './calls.ts';
+import { replacedByField, resolveReplacement } from './replacement.ts';
 import { defineKind, ownerLine, quote } from './define.ts';
 
 /** A service, following the service design template. */
@@ -19,9 +20,11 @@ export const service = defineKind({
     dependencies: { kinds: CALL_TARGETS, role: 'dependency' },
     /** A component's use: of another component of the service, or of what a dependency may name. */
     uses: { kinds: CALL_TARGETS, role: 'component use' },
+    replacedBy: replacedByField(['service']),
   },
   resolve: (el, r) => {
     const { data } = el;
+    resolveReplacement(r, data);
     const domain = r.ref('domain', ['domain'], data.domain);
     if (domain) r.relations.domainOf.set(el.id, domain.id);
     if (data.owner !== undefined) {

@@ -1,5 +1,6 @@
 import { externalSystemSchema } from '../schemas/external-system.ts';
 import { CALL_TARGETS, resolveUses } from './calls.ts';
+import { replacedByField, resolveReplacement } from './replacement.ts';
 import { defineKind, quote } from './define.ts';
 
 /** A system outside the architecture that uses it or that it uses. */
@@ -10,8 +11,9 @@ export const externalSystem = defineKind({
   plural: 'External systems',
   sidebar: { position: 140, secondary: true },
   schema: externalSystemSchema,
-  references: { uses: { kinds: CALL_TARGETS, role: 'used element' } },
+  references: { uses: { kinds: CALL_TARGETS, role: 'used element' }, replacedBy: replacedByField(['system']) },
   resolve: (el, r) => {
+    resolveReplacement(r, el.data);
     resolveUses(r, el.data.uses);
   },
   scaffold: {

@@ -73,3 +73,19 @@ export const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'expected a date that exists');
+
+/** Where an element or a relation stands in its life: what the architecture is, and what it is becoming. */
+export const LIFECYCLES = ['proposed', 'planned', 'active', 'deprecated', 'retired'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const lifecycle = oneOf(LIFECYCLES, {
+  proposed: 'Suggested, not decided: drawn dashed, in the target state only.',
+  planned: 'Decided, not built yet: drawn dashed, in the target state only.',
+  active: 'Built and in use (what an element without a lifecycle is).',
+  deprecated: 'In use, on its way out: name what replaces it (`replacedBy`).',
+  retired: 'No longer in use: kept for the record, drawn in no state.',
+})
+  .optional()
+  .describe('Where it stands: proposed, planned, active (the default), deprecated or retired.');
+
+export const replacedBy = reference.optional().describe('What replaces it, by id: a deprecated element names it, and the replacement’s page says so.');

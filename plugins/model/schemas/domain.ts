@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { elementDescription, elementId, elementName, oneOf, reference } from './common.ts';
+import { elementDescription, elementId, elementName, lifecycle, oneOf, reference, replacedBy } from './common.ts';
 
 export const DOMAIN_TYPES = ['core', 'supporting', 'generic'] as const;
 
@@ -13,6 +13,8 @@ export const domainSchema = z.strictObject({
     generic: 'A solved problem every business has: bought or taken off the shelf.',
   }).describe('What the domain is to the business, in domain-driven design terms.'),
   description: elementDescription,
+  lifecycle,
+  replacedBy,
   owner: reference.optional().describe('The team that owns the domain, by id.'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { elementDescription, elementId, elementName, reference, text } from './common.ts';
+import { elementDescription, elementId, elementName, lifecycle, reference, replacedBy, text } from './common.ts';
 
 /** `events/`: event contracts. Producers and consumers come from the services. */
 export const eventSchema = z.strictObject({
@@ -7,6 +7,8 @@ export const eventSchema = z.strictObject({
   name: elementName,
   version: text.optional().describe('The version of the contract: 1, 1.2, v2.'),
   description: elementDescription,
+  lifecycle,
+  replacedBy,
   channel: z.string().optional().describe('The topic, queue or subject the event travels on.'),
   broker: reference.optional().describe('The resource that carries it (Kafka, RabbitMQ …), by id.'),
   schema: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { elementDescription, elementId, elementName, oneOf } from './common.ts';
+import { elementDescription, elementId, elementName, lifecycle, oneOf, replacedBy } from './common.ts';
 
 export const RESOURCE_CATEGORIES = ['database', 'cache', 'queue', 'storage', 'search', 'other'] as const;
 export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
@@ -20,6 +20,8 @@ export const resourceSchema = z.strictObject({
     .optional()
     .describe('How diagrams and checks treat it; overrides the category derived from type.'),
   description: elementDescription,
+  lifecycle,
+  replacedBy,
   shared: z.boolean().optional().describe('true when several services store data here on purpose: silences the shared-database warning.'),
   technology: z.string().optional().describe('The product and version, as diagrams show it: "PostgreSQL 15".'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { elementDescription, elementId, elementName, id, oneOf, reference, references, text, textOrList } from './common.ts';
+import { elementDescription, elementId, elementName, id, lifecycle, oneOf, reference, references, replacedBy, text, textOrList } from './common.ts';
 
 export const SERVICE_TYPES = ['service', 'web-app', 'mobile-app', 'gateway', 'worker', 'function'] as const;
 export const CARDINALITIES = ['1:1', '1:N', 'N:1', 'N:M'] as const;
@@ -43,6 +43,7 @@ const dependency = z
       target: reference.describe('What is called: a service, resource or external system, by id.'),
       protocol: z.string().optional().describe('How: REST, gRPC, HTTPS, AMQP … Drawn on the arrow.'),
       description: z.string().optional().describe('What for, in a few words.'),
+      lifecycle: lifecycle.describe('Where the call stands: a planned call to a planned service is no fault.'),
     }),
   ])
   .describe('A call this service makes: an id, or { target, protocol, description }.');
@@ -80,6 +81,8 @@ export const serviceSchema = z.strictObject({
   domain: reference.describe('The domain (bounded context) the service belongs to, by id (template section 2).'),
   owner: reference.optional().describe('The team that owns the service, by id.'),
   description: elementDescription,
+  lifecycle,
+  replacedBy,
   data: z
     .strictObject({
       entities: z.array(z.string()).optional().describe('The entities this service owns; data has one owner, so two services listing one entity is an error.'),
