@@ -7,6 +7,7 @@ import { keyOf, type ElementRef, type Model } from '../model/model.ts';
 import { diffModels, type ModelChange } from '../model/model-diff.ts';
 import { displayName, nameOf } from '../model/names.ts';
 import { diffRelations, type RelationDiff, type RelationLine } from '../model/relation-diff.ts';
+import type { LoadResult } from '../model/load.ts';
 import type { BaseModel } from './base-model.ts';
 
 /** What the working tree changes in the architecture, against a base revision (`check --base`). */
@@ -95,19 +96,26 @@ export function formatReportText(report: ChangeReport): string {
 }
 
 /**
- * The report as GitHub Actions notices, each at the element's file and line in the working
- * tree (a removed element has none: its notice names it without a place).
+ * The report as GitHub Actions notices, on the lines that changed in the working tree: a
+ * notice at each changed field of a changed element (`dependencies: + payments` on its
+ * `dependencies`), one at an added or renamed element; a removed element has no line left,
+ * and its notice names it without a place.
  */
-export function formatReportGithub(report: ChangeReport, head: Model): string {
-  const at = (c: ModelChange) => {
-    if (c.kind === 'system') return `file=${githubProperty(head.system.source.file)},line=${head.system.source.start.line}`;
-    const el = c.what === 'removed' || !isKind(c.kind) ? undefined : head.byKind[c.kind].get(c.id);
-    return el ? `file=${githubProperty(el.source.file)},line=${el.source.start.line},col=${el.source.start.column}` : undefined;
-  };
+export function formatReportGithub(report: ChangeReport, head: Model, locate?: LoadResult['locate']): string {
+  const place = (file: string, at: { line: number; column: number }) => `file=${githubProperty(file)},line=${at.line},col=${at.column}`;
+  const notice = (where: string | undefined, c: ModelChange, text: string) =>
+    `::notice ${where ? `${where},` : ''}title=${githubProperty(`architecture: ${c.what}`)}::${githubData(text)}`;
   return report.changes
-    .map((c) => {
-      const where = at(c);
-      return `::notice ${where ? `${where},` : ''}title=${githubProperty(`architecture: ${c.what}`)}::${githubData(changeLine(c))}`;
+    .flatMap((c) => {
+      if (c.kind === 'system') return [notice(place(head.system.source.file, head.system.source.start), c, changeLine(c))];
+      const el = c.what === 'removed' || !isKind(c.kind) ? undefined : head.byKind[c.kind].get(c.id);
+      if (!el) return [notice(undefined, c, changeLine(c))];
+      if (c.what !== 'changed' || !locate) return [notice(place(el.source.file, el.source.start), c, changeLine(c))];
+      // The field a detail is about: `nfr.availability: …` is about nfr.
+      return c.details.map((detail) => {
+        const field = detail.slice(0, detail.indexOf(':')).split('.')[0]!;
+        return notice(place(el.source.file, locate(el, [field]) ?? el.source.start), c, `${named(c.kind, c.id)}: ${detail}`);
+      });
     })
     .join('\n');
 }

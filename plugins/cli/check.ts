@@ -54,14 +54,14 @@ async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' 
         { model: head, documents: result.documents, locate: result.locate },
       )
     : [];
-  return { report, head, breaking };
+  return { report, head, breaking, locate: result.locate };
 }
 
 /** What the check prints, in its format: the diagnostics, the summary, and what changed against the base when asked. */
 function printed(
   format: OutputFormat,
   { diagnostics, stats }: Pick<LoadResult, 'diagnostics' | 'stats'>,
-  compared: { report: ChangeReport; head: Model } | undefined,
+  compared: { report: ChangeReport; head: Model; locate: LoadResult['locate'] } | undefined,
 ): string {
   const summary = formatSummary(diagnostics, stats);
   const listed = diagnostics.length > 0 ? [formatDiagnostics(diagnostics, format)] : [];
@@ -76,7 +76,7 @@ function printed(
   const { report, head } = compared;
   switch (format) {
     case 'github':
-      return [...listed, formatReportGithub(report, head), summary].filter(Boolean).join('\n');
+      return [...listed, formatReportGithub(report, head, compared.locate), summary].filter(Boolean).join('\n');
     case 'markdown':
       return [formatReportMarkdown(report), '', `#### Check`, '', ...(listed.length > 0 ? [...listed, ''] : []), summary].join('\n');
     default:

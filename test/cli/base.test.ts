@@ -107,7 +107,10 @@ describe('check --base: what a pull request changes in the architecture', () => 
     expect(github).toContain(
       '::notice file=content/services/payments.yaml,line=1,col=1,title=architecture%3A added::service payments: added',
     );
-    expect(github).toMatch(/::notice file=content\/events\/more\.yaml,line=5,col=1,title=architecture%3A changed::event order\.shipped/);
+    // A changed element's notice is on the line of the field that changed: the second document's version.
+    expect(github).toContain(
+      '::notice file=content/events/more.yaml,line=7,col=10,title=architecture%3A changed::event order.shipped: version: 1 → 2',
+    );
     const json = JSON.parse(check(root, '--base', 'HEAD', '--format', 'json').stdout);
     expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(['unused-event', 'unused-event', 'unconsumed-event']);
     expect(json.architecture.changes.map((c: { what: string; id: string }) => `${c.what} ${c.id}`)).toEqual([
