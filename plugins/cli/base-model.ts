@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { git, gitBlobs } from '../model/git-objects.ts';
@@ -28,7 +28,8 @@ export interface BaseModel {
  * folder removed.
  */
 export async function loadBaseModel(contentDir: string, ref: string, today: string, store?: CheckStore): Promise<BaseModel> {
-  const dir = path.resolve(contentDir);
+  // As git names it: the real path, through any symbolic link (/tmp → /private/tmp).
+  const dir = realpathSync(path.resolve(contentDir));
   let top: string;
   let commit: string;
   try {

@@ -38,6 +38,9 @@ export async function runCheck(
   // The contract changes that break their consumers are findings like any other (warnings, errors with --strict).
   const diagnostics = compared ? sortDiagnostics([...result.diagnostics, ...compared.breaking]) : result.diagnostics;
   process.stdout.write(`${printed(options.format, { diagnostics, stats: result.stats }, compared)}\n`);
+  // Nothing to compare: the working tree's content has no model (its system.yaml is missing or broken).
+  if (options.base !== undefined && !result.model && options.format !== 'json')
+    process.stdout.write(`The content does not check (its system.yaml is missing or broken): nothing to compare with ${options.base}.\n`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   return { exitCode: failing ? 1 : 0, result };
 }
