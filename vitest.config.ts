@@ -17,6 +17,7 @@ const UNIT = [
   'test/site/phase-clock.test.ts',
   'test/cli/args.test.ts',
   'test/cli/base.test.ts',
+  'test/cli/change-report.test.ts',
   'test/cli/check.test.ts',
   'test/cli/new.test.ts',
   'test/cli/watch.test.ts',

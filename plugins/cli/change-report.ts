@@ -65,6 +65,9 @@ function diagramChanges(before: Model, after: Model): ChangeReport['diagrams'] {
   };
 }
 
+/** Past this many relations, the Markdown summary folds their list. */
+const FOLD = 20;
+
 /** An element as a line names it: `service orders`. */
 function named(kind: ModelChange['kind'], id: string): string {
   return `${kind === 'system' ? 'system' : kindInfo(kind).label.toLowerCase()} ${id}`;
@@ -147,10 +150,13 @@ export function formatReportMarkdown(report: ChangeReport): string {
   const name = (ref: ElementRef) => `${markdownText(report.names.get(keyOf(ref)) ?? ref.id)} (${ref.kind})`;
   const relation = (sign: string, r: RelationLine) =>
     `- ${sign} ${name(r.from)} ${r.verb} ${name(r.to)}${r.how ? ` over ${markdownText(r.how)}` : ''}`;
-  if (report.relations.added.length + report.relations.removed.length > 0) {
+  const relations = [...report.relations.added.map((r) => relation('➕', r)), ...report.relations.removed.map((r) => relation('➖', r))];
+  if (relations.length > 0) {
     out.push('#### Relations', '');
-    for (const r of report.relations.added) out.push(relation('➕', r));
-    for (const r of report.relations.removed) out.push(relation('➖', r));
+    // A long list folded, so that the comment stays readable: its count says how long.
+    if (relations.length > FOLD) out.push(`<details><summary>${relations.length} relations added or removed</summary>`, '');
+    out.push(...relations);
+    if (relations.length > FOLD) out.push('', '</details>');
     out.push('');
   }
   const { changed, added, removed } = report.diagrams;

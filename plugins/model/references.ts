@@ -81,7 +81,7 @@ export class References {
       'ambiguous-reference',
       site.file,
       site.at,
-      `${site.role} '${raw}' is ambiguous: it names ${kinds.map((k) => `a ${k}`).join(' and ')}; write ${kinds.map((k) => `'${k}:${raw}'`).join(' or ')}`,
+      `${site.role} '${raw}' is ambiguous: it names ${kinds.map((k) => `${/^[aeiou]/.test(k) ? 'an' : 'a'} ${k}`).join(' and ')}; write ${kinds.map((k) => `'${k}:${raw}'`).join(' or ')}`,
     );
     return undefined;
   }
