@@ -1,20 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../helpers/cli.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
-
-const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.ts');
-
-function check(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [cli, 'check', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ARCHSITE_CONTENT: '' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=A', '-c', 'user.email=a@example.com', '-c', 'init.defaultBranch=main', ...args], {

@@ -2,19 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check, CLI } from '../helpers/cli.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
-
-const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.ts');
-
-/** Runs `archsite check` the way `npm run check` does, in `cwd`. */
-function check(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [cli, 'check', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ARCHSITE_CONTENT: '' },
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const broken = () =>
   writeTree({
@@ -85,7 +74,7 @@ describe('npm run check', () => {
     expect(check(path.dirname(root), '--content', path.join(path.basename(root), 'content')).stdout).toContain(
       `${path.basename(root)}/content/services/billing.yaml:6:16 error unknown-reference`,
     );
-    const viaEnv = spawnSync(process.execPath, [cli, 'check'], {
+    const viaEnv = spawnSync(process.execPath, [CLI, 'check'], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, ARCHSITE_CONTENT: 'content' },
