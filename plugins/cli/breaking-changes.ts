@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ContentDocument } from '../model/checks/context.ts';
 import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks } from '../model/contract-breaks.ts';
-import { Diagnostics, START, type Diagnostic } from '../model/diagnostics.ts';
+import { Diagnostics, type Diagnostic } from '../model/diagnostics.ts';
 import type { LoadResult } from '../model/load.ts';
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
 import { nameOf } from '../model/names.ts';
@@ -18,7 +18,7 @@ interface Side {
  * diagnostics at the element in the working tree: each names what changed and who relies on
  * it. `breaking-change` (a warning, an error with `--strict`) unless the contract's `version`
  * took a new major number, the content model's rule for a breaking change, which makes it
- * `versioned-breaking-change` (a note).
+ * `versioned-breaking-change`: a warning still, which `--strict` allows.
  */
 export function breakingChanges(base: Side, head: Side & { locate: LoadResult['locate'] }): Diagnostic[] {
   const diagnostics = new Diagnostics();
@@ -37,7 +37,7 @@ export function breakingChanges(base: Side, head: Side & { locate: LoadResult['l
     diagnostics.report(
       announced ? 'versioned-breaking-change' : 'breaking-change',
       el.source.file,
-      head.locate(el, at) ?? el.source.start ?? START,
+      head.locate(el, at) ?? el.source.start,
       message,
     );
   };

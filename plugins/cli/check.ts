@@ -41,7 +41,10 @@ export async function runCheck(
   // Nothing to compare: the working tree's content has no model (its system.yaml is missing or broken).
   if (options.base !== undefined && !result.model && options.format !== 'json')
     process.stdout.write(`The content does not check (its system.yaml is missing or broken): nothing to compare with ${options.base}.\n`);
-  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  // A breaking change announced by a new major version stays a warning, allowed even with --strict (the content model's rule).
+  const failing = diagnostics.some(
+    (d) => d.severity === 'error' || (options.strict && d.severity === 'warning' && d.code !== 'versioned-breaking-change'),
+  );
   return { exitCode: failing ? 1 : 0, result };
 }
 

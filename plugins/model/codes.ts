@@ -300,8 +300,8 @@ export const CODES = {
     hint: 'Keep what the consumers read (add instead of change), or raise the major number of `version` and tell the consumers named.',
   },
   'versioned-breaking-change': {
-    severity: 'info',
-    title: 'Breaking contract change, announced by a new major version',
+    severity: 'warning',
+    title: 'Breaking contract change, announced by a new major version (allowed: --strict does not fail on it)',
     hint: 'Nothing to fix: make sure the consumers named move to the new version.',
   },
 } as const satisfies Record<string, CodeInfo>;

@@ -169,11 +169,18 @@ describe('check --base: contract changes that break their consumers', () => {
     for (const [name, text] of Object.entries(files(true))) writeFileSync(path.join(root, name), text);
     const run = check(root, '--base', 'HEAD');
     expect(run.stdout.split('\n').filter((line) => /breaking/.test(line))).toEqual([
-      "content/events/order.paid.yaml:2:10 info versioned-breaking-change: breaking change to event 'order.paid', announced by version 1.3 → 2.0: field 'amount' is now required (relied on by Billing)",
+      "content/events/order.paid.yaml:2:10 warning versioned-breaking-change: breaking change to event 'order.paid', announced by version 1.3 → 2.0: field 'amount' is now required (relied on by Billing)",
       "content/events/order.placed.yaml:2:10 warning breaking-change: breaking change to event 'order.placed': field 'total' removed (relied on by Billing)",
       "content/services/orders.yaml:7:12 warning breaking-change: breaking change to the OpenAPI description of 'orders': DELETE /orders/{id} removed (relied on by Billing)",
     ]);
     expect(run.code).toBe(0);
     expect(check(root, '--base', 'HEAD', '--strict').code).toBe(1);
+    // The announced change alone: a warning, which --strict allows.
+    for (const name of ['content/events/order.placed.yaml', 'content/services/orders.openapi.yaml'])
+      writeFileSync(path.join(root, name), files(false)[name]!);
+    const announced = check(root, '--base', 'HEAD', '--strict');
+    expect(announced.stdout).toContain('warning versioned-breaking-change');
+    expect(announced.stdout).not.toContain(' breaking-change:');
+    expect(announced.code).toBe(0);
   });
 });

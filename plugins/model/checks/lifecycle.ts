@@ -28,6 +28,8 @@ export const checkLifecycles: Check = ({ model, occurrences, parsed, diagnostics
       `${named(el)} is deprecated but names nothing that replaces it (replacedBy)`,
     );
   }
+  // Nothing retired or only planned, nothing to rely on wrongly: the relations are not read at all.
+  if (!model.elements.some((el) => ABSENT.has(stateOf(el)))) return;
   for (const line of relationLines(model)) {
     if (!RELIES.has(line.verb)) continue;
     const from = elementOf(model, line.from);

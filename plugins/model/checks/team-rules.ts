@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { CODES, type Code } from '../codes.ts';
 import type { Element, ElementRef, Model } from '../model.ts';
 import { serviceDomain } from '../queries.ts';
-import { relationLines } from '../relation-diff.ts';
+import { relationLines, type RelationLine } from '../relation-diff.ts';
 import type { Rule, RuleRelation, RulesFile, Selector } from '../rules/schema.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Locator } from '../yaml-position.ts';
@@ -34,15 +34,17 @@ const VERBS: Readonly<Record<RuleRelation, string>> = {
  */
 export const checkTeamRules: Check = (context) => {
   const rules = context.rules?.data.rules ?? [];
+  // Every relation of the model as a line, made once for all the rules that forbid one, and only if one does.
+  let lines: RelationLine[] | undefined;
   for (const rule of rules) {
-    if (rule.forbid) forbidden(context, rule, rule.forbid);
+    if (rule.forbid) forbidden(context, rule, rule.forbid, (lines ??= relationLines(context.model)));
     if (rule.require) required(context, rule, rule.require);
   }
 };
 
-function forbidden(context: CheckContext, rule: Rule, forbid: NonNullable<Rule['forbid']>): void {
+function forbidden(context: CheckContext, rule: Rule, forbid: NonNullable<Rule['forbid']>, lines: readonly RelationLine[]): void {
   const { model, today } = context;
-  for (const line of relationLines(model)) {
+  for (const line of lines) {
     if (line.verb !== VERBS[forbid.relation]) continue;
     const from = elementOf(model, line.from);
     const to = elementOf(model, line.to);
