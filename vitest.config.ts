@@ -15,6 +15,7 @@ const UNIT = [
   'test/site/search-view.test.ts',
   'test/site/page-store.test.ts',
   'test/site/phase-clock.test.ts',
+  'test/site/contract-history.test.ts',
   'test/cli/args.test.ts',
   'test/cli/base.test.ts',
   'test/cli/change-report.test.ts',

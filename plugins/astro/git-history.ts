@@ -15,7 +15,7 @@ const MAX_COMMITS = 200;
  * decision's status, a service's dependencies and events ...). Read once per build. Outside
  * git, or with no history, it is empty with a note: never an error.
  */
-export function gitHistory(contentDir: string): SiteHistory {
+export function gitHistory(contentDir: string): Omit<SiteHistory, 'versions'> {
   let top: string;
   let log: string;
   try {
@@ -69,7 +69,7 @@ function readBlobs(cwd: string, names: readonly string[]): Map<string, string> {
 }
 
 /** The documents of a YAML or Markdown file, by id (or the file's own name for a single one). */
-function documents(text: string | undefined, file: string): Map<string, Record<string, unknown>> {
+export function documents(text: string | undefined, file: string): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   if (text === undefined) return out;
   const name = path.posix.basename(file).replace(/\.(ya?ml|mdx?)$/i, '');

@@ -4,6 +4,7 @@ import type { LoadResult } from '../model/load.ts';
 import type { Model } from '../model/model.ts';
 import type { DiagramMode, Site, SiteFile } from '../pages/site.ts';
 import { gitInfo } from './git-dates.ts';
+import { contractHistory } from './contract-history.ts';
 import { gitHistory } from './git-history.ts';
 import type { Settings } from './settings.ts';
 import type { SvgStore } from './diagrams/svg-store.ts';
@@ -42,6 +43,6 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
     files,
     assets: checked.assets,
     diagrams: Object.freeze({ mode, views, rendered: (text: string) => store.diagram(text) }),
-    history: gitHistory(model.contentDir),
+    history: Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git?.top, files) }),
   });
 }

@@ -1,7 +1,7 @@
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
 import type { FlowEdge, FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
-import { aggregate, type ViewOptions } from './options.ts';
+import { aggregate, plannedCall, type ViewOptions } from './options.ts';
 import { serviceDomain as domainOf } from '../model/queries.ts';
 
 const SYSTEM_KEY = 'system:__self';
@@ -44,7 +44,7 @@ export function containerView(
       if (!fromIn && !toIn) continue;
       use(call.from);
       use(call.to);
-      edges.add(keyOf(call.from), keyOf(call.to), call.protocol ?? call.description);
+      edges.add(keyOf(call.from), keyOf(call.to), call.protocol ?? call.description, false, plannedCall(model, call));
     }
   }
   for (const [resource, uses] of rel.resourceUsers) {

@@ -2,7 +2,7 @@ import type { ElementRef, Model } from '../model/model.ts';
 import { keyOf } from '../model/model.ts';
 import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
-import { aggregate, type ViewOptions } from './options.ts';
+import { aggregate, plannedCall, type ViewOptions } from './options.ts';
 
 const SYSTEM_KEY = 'system:__self';
 
@@ -31,7 +31,7 @@ export function contextView(model: Model, options: ViewOptions): Flowchart {
       const from = end(call.from);
       const to = end(call.to);
       if (from === to) continue;
-      edges.add(from, to, call.description ?? call.protocol);
+      edges.add(from, to, call.description ?? call.protocol, false, plannedCall(model, call));
     }
   }
   return { direction: 'TB', layout: 'elk', title: `System context of ${model.system.data.name}`, nodes, edges: edges.list() };

@@ -44,6 +44,8 @@ export interface FlowEdge {
   readonly async?: boolean;
   /** What an edge that stands for several relations stands for (its label counts them). */
   readonly items?: readonly string[] | undefined;
+  /** A relation not made yet (a planned call): drawn with long dashes, and said on its label. */
+  readonly planned?: boolean | undefined;
 }
 
 export interface FlowGroup {
@@ -145,7 +147,7 @@ export type LegendItem =
       readonly stroke: string;
       readonly dashed: boolean;
     }
-  | { readonly kind: 'line'; readonly dashed: boolean; readonly label: string };
+  | { readonly kind: 'line'; readonly dashed: boolean; readonly label: string; readonly planned?: boolean };
 
 /** The kinds of relation a flowchart draws, in a fixed order: the switches its figure offers. */
 export function relationKindsOf(chart: Flowchart): RelationKind[] {
@@ -168,6 +170,8 @@ export function legendOf(chart: Flowchart): LegendItem[] {
   const lines: LegendItem[] = [];
   if (chart.edges.some((e) => !e.async)) lines.push({ kind: 'line', dashed: false, label: chart.syncLabel ?? 'Calls (synchronous)' });
   if (chart.edges.some((e) => e.async)) lines.push({ kind: 'line', dashed: true, label: chart.asyncLabel ?? 'Events (asynchronous)' });
+  if (chart.edges.some((e) => e.planned))
+    lines.push({ kind: 'line', dashed: true, planned: true, label: 'Planned, not made yet (long dashes)' });
   return [...boxes, ...lines];
 }
 
@@ -239,9 +243,14 @@ export function renderFlowchart(chart: Flowchart): string {
   writeNodes(undefined, '  ');
   for (const edge of chart.edges) {
     const arrow = edge.async ? '-.->' : '-->';
-    const text = edge.label ? `|"${label(edge.label)}"|` : '';
+    const said = edge.planned ? (edge.label ? `${edge.label} (planned)` : 'planned') : edge.label;
+    const text = said ? `|"${label(said)}"|` : '';
     lines.push(`  ${idOf(edge.from)} ${arrow}${text} ${idOf(edge.to)}`);
   }
+  // Planned relations: long dashes, apart from the short ones of events (mermaid numbers links in the order written).
+  chart.edges.forEach((edge, i) => {
+    if (edge.planned) lines.push(`  linkStyle ${i} stroke-dasharray:8 4`);
+  });
   const styles = new Map<NodeStyle, string[]>();
   for (const node of chart.nodes) styles.set(node.style, [...(styles.get(node.style) ?? []), idOf(node.key)]);
   for (const [style, members] of styles) {

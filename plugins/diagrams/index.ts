@@ -10,4 +10,13 @@ export {
   type RelationKind,
 } from './flowchart.ts';
 export { viewOptions, type ViewOptions } from './options.ts';
-export { buildView, containerViews, plannedViews, siteViews, VIEW_NAMES, type DiagramView, type ViewName } from './views.ts';
+export {
+  buildStateView,
+  buildView,
+  containerViews,
+  plannedViews,
+  siteViews,
+  VIEW_NAMES,
+  type DiagramView,
+  type ViewName,
+} from './views.ts';

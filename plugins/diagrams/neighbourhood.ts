@@ -2,7 +2,7 @@ import { compare } from '../model/diagnostics.ts';
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
 import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
-import { aggregate, type ViewOptions } from './options.ts';
+import { aggregate, plannedCall, type ViewOptions } from './options.ts';
 
 /**
  * A service and everything it touches: who calls it, what it calls, where it stores data,
@@ -20,11 +20,11 @@ export function serviceNeighbourhood(model: Model, serviceId: string, options: V
   const edges = aggregate();
   for (const call of rel.callers.get(self) ?? []) {
     add(call.from);
-    edges.add(keyOf(call.from), self, call.protocol ?? call.description);
+    edges.add(keyOf(call.from), self, call.protocol ?? call.description, false, plannedCall(model, call));
   }
   for (const call of rel.calls.get(self) ?? []) {
     add(call.to);
-    edges.add(self, keyOf(call.to), call.protocol ?? call.description);
+    edges.add(self, keyOf(call.to), call.protocol ?? call.description, false, plannedCall(model, call));
   }
   // The resources it stores in, in resource id order; looked up one by one, so the view
   // depends on those resources only.

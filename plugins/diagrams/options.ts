@@ -1,4 +1,4 @@
-import type { ElementRef } from '../model/model.ts';
+import type { Call, ElementRef, Model } from '../model/model.ts';
 import { elementRoute } from '../model/routes.ts';
 import type { FlowEdge } from './flowchart.ts';
 
@@ -27,22 +27,33 @@ export function viewOptions(base = '/', maxNodes = 40, maxContainers = 24): View
  * relation is labelled with it; one that stands for several events says how many ("3
  * events"), and synchronous ones show up to three protocols: a label never grows with the
  * model. What a merged edge stands for is kept in its `items`, for the table under the figure.
+ * An edge is planned (drawn dashed) only where every relation it stands for is.
  */
 export function aggregate() {
-  const edges = new Map<string, { from: string; to: string; labels: string[]; async: boolean }>();
+  const edges = new Map<string, { from: string; to: string; labels: string[]; async: boolean; planned: boolean }>();
   return {
-    add(from: string, to: string, label?: string, async = false) {
+    add(from: string, to: string, label?: string, async = false, planned = false) {
       const key = `${from}\u0000${to}\u0000${async}`;
-      const edge = edges.get(key) ?? { from, to, labels: [], async };
+      const edge = edges.get(key) ?? { from, to, labels: [], async, planned };
       if (label && !edge.labels.includes(label)) edge.labels.push(label);
+      edge.planned &&= planned;
       edges.set(key, edge);
     },
     list(): FlowEdge[] {
-      return [...edges.values()].map(({ from, to, labels, async }) => {
+      return [...edges.values()].map(({ from, to, labels, async, planned }) => {
         const summarised = async ? labels.length > 1 : labels.length > 3;
         const label = summarised ? `${labels.length} ${async ? 'events' : 'relations'}` : labels.join(', ');
-        return { from, to, async, ...(label ? { label } : {}), ...(summarised ? { items: labels } : {}) };
+        return { from, to, async, ...(label ? { label } : {}), ...(summarised ? { items: labels } : {}), ...(planned ? { planned } : {}) };
       });
     },
   };
+}
+
+/** Not there yet: drawn dashed. */
+const NOT_YET: ReadonlySet<string | undefined> = new Set(['planned', 'proposed']);
+
+/** Whether a call is not made yet: planned or proposed itself, or made by or to something that is (see model-states.ts). */
+export function plannedCall(model: Model, call: Call): boolean {
+  const stateOf = (ref: ElementRef) => (model.byKind[ref.kind].get(ref.id)?.data as { readonly lifecycle?: string } | undefined)?.lifecycle;
+  return NOT_YET.has(call.lifecycle) || NOT_YET.has(stateOf(call.from)) || NOT_YET.has(stateOf(call.to));
 }

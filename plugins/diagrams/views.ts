@@ -1,5 +1,6 @@
 import { DIAGRAM_VIEWS, type DiagramViewName } from '../model/diagram-views.ts';
 import type { Model } from '../model/model.ts';
+import { MODEL_STATES, stateModels, type ModelState, type StateModels } from '../model/model-states.ts';
 import { componentView } from './components.ts';
 import { containerView } from './containers.ts';
 import { contextView } from './context.ts';
@@ -42,6 +43,10 @@ export interface DiagramView {
    * it is the narrower of the two and the column too narrow for the first (see astro/diagrams/figure.ts).
    */
   readonly narrow?: string | undefined;
+  /** Where the model has planned or retired things: the state of the architecture the view shows (see model/model-states.ts). */
+  readonly state?: ModelState | undefined;
+  /** The same view in the other states, where it reads differently: a switch shows each. */
+  readonly states?: readonly DiagramView[] | undefined;
 }
 
 /** Views drawn left to right that may read better top to bottom on a phone: where they are a chain of narrow ranks (see stands-up.ts). */
@@ -137,6 +142,26 @@ export function buildView(model: Model, name: ViewName, of: string | undefined, 
 }
 
 /**
+ * A view in the states of the architecture it reads differently in: the current state first
+ * (the default), then the target state, then both, each drawn once. Where the view has
+ * nothing to show now (a planned service's neighbourhood), it opens on the next state that
+ * has. Where the model has no states, or the view reads alike in all of them, it is the plain view.
+ */
+export function buildStateView(models: StateModels, name: ViewName, of: string | undefined, options: ViewOptions): DiagramView | undefined {
+  const current = buildView(models.current, name, of, options);
+  if (models.current === models.both) return current;
+  const distinct: DiagramView[] = [];
+  for (const state of MODEL_STATES) {
+    const view = state === 'current' ? current : buildView(models[state], name, of, options);
+    if (view && !distinct.some((d) => d.text === view.text)) distinct.push({ ...view, state });
+  }
+  const [first, ...others] = distinct;
+  if (first === undefined) return undefined;
+  if (others.length === 0) return first.state === 'current' ? current : first;
+  return { ...first, states: others };
+}
+
+/**
  * The system's containers view both ways: whole, and with each domain as one box. The build
  * draws the whole one and keeps it where it reads at its size, else the other (see
  * astro/diagrams/prerender.ts). `domains` is undefined where there are not two domains to group by.
@@ -166,9 +191,9 @@ export function plannedViews(model: Model): [ViewName, string | undefined][] {
   return wanted;
 }
 
-/** Every view the site shows that has something to show, in the order of `plannedViews`. */
-export function siteViews(model: Model, options: ViewOptions): DiagramView[] {
+/** Every view the site shows that has something to show, in the order of `plannedViews`, each in the states it reads differently in. */
+export function siteViews(model: Model, options: ViewOptions, models: StateModels = stateModels(model)): DiagramView[] {
   return plannedViews(model)
-    .map(([name, of]) => buildView(model, name, of, options))
+    .map(([name, of]) => buildStateView(models, name, of, options))
     .filter((v): v is DiagramView => v !== undefined);
 }

@@ -1,6 +1,7 @@
 import type { Position } from './diagnostics.ts';
 import type { ElementKind, KindData } from './kinds.ts';
 import type { MarkdownBody } from './parse-source.ts';
+import type { Lifecycle } from './schemas/common.ts';
 import type { ResourceCategory } from './schemas/resource.ts';
 import type { SystemData } from './schemas/system.ts';
 
@@ -52,6 +53,8 @@ export interface Call {
   readonly to: ElementRef;
   readonly protocol?: string | undefined;
   readonly description?: string | undefined;
+  /** Where the call itself stands, where not simply in use: a planned call (see model-states.ts). */
+  readonly lifecycle?: Lifecycle | undefined;
 }
 
 /** Where a service or resource runs. */

@@ -1,4 +1,5 @@
 import type { DiagramView, ViewName } from '../diagrams/index.ts';
+import type { ModelState } from '../model/model-states.ts';
 import { viewKey, type Site } from './site.ts';
 
 /**
@@ -17,10 +18,24 @@ export function viewOf(site: Site, name: ViewName, of?: string): DiagramView | n
  * The view `<Diagram view="..." of="..." />` asks for, as MDX writes it: a neighbourhood's
  * `of` may name a service (`orders`, `service:orders`) or a resource (`db`, `resource:db`).
  */
-export function diagramFor(site: Site, name: ViewName, of: string | undefined): DiagramView | null {
-  if (name === 'neighbourhood' && of !== undefined && !of.startsWith('resource:')) {
-    const id = of.replace(/^service:/, '');
-    return site.model.byKind.service.has(id) ? viewOf(site, name, id) : viewOf(site, name, `resource:${id}`);
-  }
-  return viewOf(site, name, of);
+export function diagramFor(site: Site, name: ViewName, of: string | undefined, state?: ModelState): DiagramView | null {
+  const view =
+    name === 'neighbourhood' && of !== undefined && !of.startsWith('resource:')
+      ? site.model.byKind.service.has(of.replace(/^service:/, ''))
+        ? viewOf(site, name, of.replace(/^service:/, ''))
+        : viewOf(site, name, `resource:${of.replace(/^service:/, '')}`)
+      : viewOf(site, name, of);
+  return view && state ? inState(view, state) : view;
+}
+
+/**
+ * The view opening on `state` (`<Diagram state="target" />`), its other states behind the
+ * switch as before; where the view reads alike in that state and the first, it is as it was.
+ */
+export function inState(view: DiagramView, state: ModelState): DiagramView {
+  const all = [view, ...(view.states ?? [])];
+  const asked = all.find((v) => v.state === state);
+  if (asked === undefined || asked === view) return view;
+  const { states: _states, ...first } = view;
+  return { ...asked, states: [first, ...all.slice(1).filter((v) => v !== asked)] };
 }

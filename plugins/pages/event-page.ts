@@ -10,6 +10,7 @@ import { elementHead } from './page-meta.ts';
 import { schemaRows, type SchemaRow } from './schema-rows.ts';
 import type { Site } from './site.ts';
 import { elementHref, fileHref } from './urls.ts';
+import { versionsView, type VersionsView } from './versions.ts';
 import { section, sectionHeadings, type DecisionItem, type ElementLink, type Link, type PageHead, type PageSection } from './view.ts';
 
 export interface EventPage {
@@ -36,6 +37,8 @@ export type EventSection =
       }
     >
   | PageSection<'schema', { readonly schema: EventSchemaView }>
+  /** Its earlier versions, from git, and what changed between any two. */
+  | PageSection<'versions', { readonly versions: VersionsView }>
   /** The example payload, as JSON. */
   | PageSection<'example', { readonly example: string }>
   | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
@@ -62,6 +65,7 @@ export function eventPage(site: Site, id: string): EventPage {
   );
   const schema = eventSchema(site, el.source.path, d.schema);
   const decisions = decisionsAbout(site, el);
+  const versions = versionsView(site, `event:${id}`, 'json');
   const broker = brokerEl && {
     link: { text: brokerEl.data.name, href: elementHref(brokerEl, site.base) },
     technology: brokerEl.data.technology ?? brokerEl.data.type,
@@ -75,6 +79,7 @@ export function eventPage(site: Site, id: string): EventPage {
     }),
     ...section('channel', 'Channel and broker', !!(d.channel || broker), { channel: d.channel, broker }),
     ...(schema ? section('schema', 'Schema', true, { schema }) : []),
+    ...(versions ? section('versions', 'Versions', true, { versions }) : []),
     ...(d.example !== undefined ? section('example', 'Example payload', true, { example: JSON.stringify(d.example, null, 2) }) : []),
     ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
   ];

@@ -18,6 +18,7 @@ import { fields, slosText } from './labels.ts';
 import { linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
+import { versionsView, type VersionsView } from './versions.ts';
 import { elementHref, fileHref } from './urls.ts';
 import {
   section,
@@ -67,6 +68,8 @@ export type ServiceSection =
       }
     >
   | PageSection<'apis', { readonly apis: ServiceApis }>
+  /** The earlier versions of its OpenAPI description, from git, and what changed between any two. */
+  | PageSection<'api-versions', { readonly versions: VersionsView }>
   | PageSection<'events-published', { readonly events: readonly { readonly link: Link; readonly description?: string | undefined }[] }>
   | PageSection<'events-consumed', { readonly events: readonly { readonly link: Link; readonly producers: readonly ElementLink[] }[] }>
   | PageSection<
@@ -177,6 +180,8 @@ export function servicePage(site: Site, id: string): ServicePage {
   const monitoring = withTerms(fields(d.monitoring), term);
   const entityNames = d.data?.entities ?? [];
   // A valid description file alone is an API to show (a service whose only API is a GraphQL schema).
+  const openapiPath = typeof el.data.apis?.openapi === 'string' ? el.data.apis.openapi : '';
+  const apiVersions = versionsView(site, `service:${id}`, /\.json$/i.test(openapiPath) ? 'json' : 'yaml');
   const hasApis =
     apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0 || !!(apis.openapi ?? apis.proto ?? apis.graphql);
   const sections: ServiceSection[] = [
@@ -195,6 +200,7 @@ export function servicePage(site: Site, id: string): ServicePage {
       stores,
     }),
     ...section('apis', 'APIs', hasApis, { apis }),
+    ...(apiVersions ? section('api-versions', 'API versions', true, { versions: apiVersions }) : []),
     ...section('events-published', 'Events published', published.length > 0, { events: published }),
     ...section('events-consumed', 'Events consumed', consumed.length > 0, { events: consumed }),
     ...section('dependencies', 'Dependencies', calls.length > 0 || asyncSources.length > 0, { calls, asyncSources }),

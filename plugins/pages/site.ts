@@ -1,5 +1,6 @@
 import type { DiagramView, ViewName } from '../diagrams/index.ts';
 import type { ApiDescription } from '../model/apis/api-description.ts';
+import type { ContractVersion } from '../model/contract-versions.ts';
 import type { Model } from '../model/model.ts';
 
 /**
@@ -32,6 +33,11 @@ export interface SiteHistory {
   readonly byPath: ReadonlyMap<string, readonly FileChange[]>;
   /** Why there is no history, when there is none. */
   readonly note?: string | undefined;
+  /**
+   * The earlier versions of each versioned contract, by element key (`event:order.created`,
+   * `service:orders` for its OpenAPI description), newest first: only those with two or more.
+   */
+  readonly versions: ReadonlyMap<string, readonly ContractVersion[]>;
 }
 
 /** A commit as one file's history shows it. */

@@ -231,7 +231,7 @@ describe('a stakeholder on the site', () => {
     await page.selectOption('starlight-theme-select select', 'light');
     // SVG links carry xlink:href, which CSS selectors cannot match without namespaces.
     const links = page
-      .locator('figure[data-view="container"] .as-diagram-light')
+      .locator('figure[data-view="container"]:not([hidden]) .as-diagram-light')
       .locator('xpath=.//*[local-name()="a"][@*[local-name()="href"]]');
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('xlink:href') ?? a.getAttribute('href')));
     const target = hrefs.includes('/archsite/services/order-service/')
@@ -250,6 +250,40 @@ describe('a stakeholder on the site', () => {
     expect([await visible('.as-diagram-light'), await visible('.as-diagram-dark')]).toEqual([false, true]);
     await page.selectOption('starlight-theme-select select', 'light');
     expect([await visible('.as-diagram-light'), await visible('.as-diagram-dark')]).toEqual([true, false]);
+  });
+
+  it('switches a view between the current state, the target state and both, opening where the page asks', async () => {
+    // ADR 8 opens the payment service's neighbourhood on both states (`<Diagram state="both" />`).
+    await page.goto(`${site.url}decisions/0008-adyen-for-card-payments/`);
+    await page.selectOption('starlight-theme-select select', 'light');
+    const set = page.locator('.as-diagram-states').first();
+    const shown = set.locator(':scope > figure.as-diagram:not([hidden])');
+    const boxes = () => shown.locator('.as-diagram-light .node').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+    expect(await shown.getAttribute('data-state')).toBe('both');
+    expect(await set.locator(':scope > figure.as-diagram').count()).toBe(3);
+    expect((await boxes()).join('|')).toMatch(/Adyen.*planned/);
+    expect((await boxes()).join('|')).toMatch(/Payment Gateway.*deprecated/);
+    // The switch lists the states in their order; the one shown is pressed.
+    expect(await shown.locator('button[data-action="state"]').allTextContents()).toEqual(['Current', 'Target', 'Both']);
+    expect(await shown.locator('button[data-action="state"][aria-pressed="true"]').textContent()).toBe('Both');
+
+    await shown.locator('button[data-state="current"]').click();
+    expect(await shown.getAttribute('data-state')).toBe('current');
+    expect((await boxes()).join('|')).not.toMatch(/Adyen/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-state'))).toBe('current');
+    // From the keyboard: focus stays on the switch, now in the figure shown.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Target');
+    await page.keyboard.press('Enter');
+    expect(await shown.getAttribute('data-state')).toBe('target');
+    expect((await boxes()).join('|')).not.toMatch(/Payment Gateway/);
+    expect(await shown.locator('figcaption').textContent()).toBe('Neighbourhood of Payment Service (target state)');
+
+    // The service's own page opens on the current state, which its caption does not qualify.
+    await page.goto(`${site.url}services/payment-service/`);
+    const own = page.locator('.as-diagram-states > figure.as-diagram:not([hidden])').first();
+    expect(await own.getAttribute('data-state')).toBe('current');
+    expect(await own.locator('figcaption').textContent()).toBe('Neighbourhood of Payment Service');
   });
 
   it('takes screenshots of the home, a service and a deployment page', async () => {

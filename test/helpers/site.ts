@@ -1,3 +1,4 @@
+import type { ContractVersion } from '../../plugins/model/contract-versions.ts';
 import { siteDiagramViews } from '../../plugins/astro/diagrams/prerender.ts';
 import { loadModel, type LoadResult } from '../../plugins/model/load.ts';
 import type { Model } from '../../plugins/model/model.ts';
@@ -11,6 +12,8 @@ export interface TestSiteOptions {
   readonly gitTop?: string;
   /** The day reviews fall due against. @default '2026-01-01' */
   readonly today?: string;
+  /** Contract versions from git, by element key. */
+  readonly versions?: ReadonlyMap<string, readonly ContractVersion[]>;
 }
 
 /**
@@ -27,7 +30,7 @@ export function siteOf(checked: LoadResult & { model: Model }, options: TestSite
     files: new Map([...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }])),
     assets: checked.assets,
     diagrams: { mode: 'client', views: siteDiagramViews(checked.model, base), rendered: () => undefined },
-    history: { commits: [], byPath: new Map(), note: 'No history in tests.' },
+    history: { commits: [], byPath: new Map(), note: 'No history in tests.', versions: options.versions ?? new Map() },
   };
 }
 

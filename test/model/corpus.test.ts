@@ -255,6 +255,16 @@ const cases: { name: string; files: Record<string, string | Uint8Array>; expecte
       "content/docs/guide.mdx:7:1 error invalid-value: <Diagram> view 'containers' does not exist; expected one of context, container, component, deployment, event-flow, domain-events, neighbourhood, domain-map, entities, flow (did you mean 'container'?)",
     ],
   },
+  {
+    name: 'Diagram tag in MDX: a state that does not exist',
+    files: {
+      'content/docs/guide.mdx':
+        '---\ntitle: Guide\n---\n\n<Diagram view="context" state="targt" />\n\n<Diagram view="context" state="both" />\n',
+    },
+    expected: [
+      "content/docs/guide.mdx:5:1 error invalid-value: <Diagram> state 'targt' does not exist; expected one of current, target, both (did you mean 'target'?)",
+    ],
+  },
   // Encodings
   {
     name: 'UTF-8 with BOM is fine',

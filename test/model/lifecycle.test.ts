@@ -3,7 +3,9 @@ import { siteViews } from '../../plugins/diagrams/views.ts';
 import { viewOptions } from '../../plugins/diagrams/options.ts';
 import { formatDiagnostic } from '../../plugins/model/format.ts';
 import { loadModel } from '../../plugins/model/load.ts';
+import { stateModels } from '../../plugins/model/model-states.ts';
 import { actorPage } from '../../plugins/pages/actor-page.ts';
+import { inState } from '../../plugins/pages/diagram.ts';
 import { siteOf } from '../helpers/site.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
@@ -67,7 +69,7 @@ describe('planned and current state', () => {
     expect((await load(files)).lines).toEqual(expected);
   });
 
-  it('draws planned elements dashed, says where each stands, and links a replacement both ways', async () => {
+  it('draws the current state, the target state and both, planned things dashed, and links a replacement both ways', async () => {
     const loaded = await load({
       [STRIPE]: 'name: Stripe\nlifecycle: deprecated\nreplacedBy: adyen\n',
       [ADYEN]: 'name: Adyen\nlifecycle: planned\n',
@@ -75,11 +77,32 @@ describe('planned and current state', () => {
     });
     expect(loaded.lines).toEqual([]);
     const site = siteOf({ ...loaded, model: loaded.model! });
+    // The current state by default; the target state and both behind a switch: each in a snapshot.
     const context = siteViews(loaded.model!, viewOptions()).find((v) => v.name === 'context')!;
-    expect(context.text).toMatch(/\[External system, planned\]/);
+    const [target, both] = context.states ?? [];
+    expect([context.state, target?.state, both?.state]).toEqual(['current', 'target', 'both']);
     expect(context.text).toMatch(/\[External system, deprecated\]/);
-    expect(context.text).toMatch(/^ {2}style \S+ stroke-dasharray:5 5$/m);
-    expect(context.legend?.some((item) => item.kind === 'box' && item.style === 'planned' && item.dashed)).toBe(true);
+    expect(context.text).not.toMatch(/Adyen/);
+    expect(target!.text).not.toMatch(/Stripe/);
+    expect(target!.text).toMatch(/\[External system, planned\]/);
+    expect(both!.text).toMatch(/\[External system, planned\]/);
+    expect(both!.text).toMatch(/\[External system, deprecated\]/);
+    // Planned things dashed: the planned system's border, and the planned call with long dashes, said on its label.
+    expect(both!.text).toMatch(/^ {2}style system_adyen stroke-dasharray:5 5$/m);
+    expect(both!.text).toMatch(/^ {2}linkStyle \d+ stroke-dasharray:8 4$/m);
+    expect(both!.legend?.some((item) => item.kind === 'box' && item.style === 'planned' && item.dashed)).toBe(true);
+    expect(both!.legend?.some((item) => item.kind === 'line' && item.planned)).toBe(true);
+    expect(context.legend?.some((item) => item.kind === 'line' && item.planned)).toBe(false);
+    await expect(context.text).toMatchFileSnapshot('../diagrams/__snapshots__/lifecycle-context-current.mmd');
+    await expect(target!.text).toMatchFileSnapshot('../diagrams/__snapshots__/lifecycle-context-target.mmd');
+    await expect(both!.text).toMatchFileSnapshot('../diagrams/__snapshots__/lifecycle-context-both.mmd');
+    // `<Diagram state="both" />` opens on both; the others stay behind the switch, in their order.
+    const opened = inState(context, 'both');
+    expect([opened.state, ...(opened.states ?? []).map((v) => v.state)]).toEqual(['both', 'current', 'target']);
+    expect(opened.text).toBe(both!.text);
+    expect(inState(context, 'current')).toBe(context);
+    const orders = siteViews(loaded.model!, viewOptions()).find((v) => v.name === 'neighbourhood' && v.of === 'orders')!;
+    await expect(orders.states?.at(-1)?.text).toMatchFileSnapshot('../diagrams/__snapshots__/lifecycle-neighbourhood-both.mmd');
     const stripe = actorPage(site, 'system', 'stripe').head;
     expect(stripe.lifecycle).toEqual({
       badge: { text: 'deprecated', variant: 'caution' },
@@ -88,5 +111,22 @@ describe('planned and current state', () => {
     const adyen = actorPage(site, 'system', 'adyen').head;
     expect(adyen.lifecycle?.badge.text).toBe('planned');
     expect(adyen.sections.find((s) => s.id === 'linked-replaces')).toMatchObject({ title: 'Replaces', linked: [{ text: 'Stripe' }] });
+  });
+
+  it('keeps one model where nothing has a state, and draws a planned element in the first state it is in', async () => {
+    const plain = await load({});
+    const models = stateModels(plain.model!);
+    expect(models.current).toBe(plain.model);
+    expect(models.target).toBe(plain.model);
+    expect(siteViews(plain.model!, viewOptions()).every((v) => v.state === undefined && v.states === undefined)).toBe(true);
+
+    const planned = await load({ 'content/services/orders.yaml': `${BASE['content/services/orders.yaml']}lifecycle: planned\n` });
+    const inState = stateModels(planned.model!);
+    expect(inState.current.byKind.service.has('orders')).toBe(false);
+    expect(inState.target.byKind.service.has('orders')).toBe(true);
+    // Its own neighbourhood has nothing to show now: it opens on the target state, and says so.
+    const own = siteViews(planned.model!, viewOptions()).find((v) => v.name === 'neighbourhood' && v.of === 'orders')!;
+    expect(own.state).toBe('target');
+    expect(own.states).toBeUndefined();
   });
 });

@@ -255,7 +255,7 @@ describe('what changed, from git', () => {
       ]),
     );
     const loadedTree = await loadModel({ contentDir: 'content', cwd: root });
-    const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history: earlier });
+    const page = changesPage({ ...siteOf({ ...loadedTree, model: loadedTree.model! }), history: { ...earlier, versions: new Map() } });
     const commits = page.days.flatMap((d) => d.commits);
     expect(commits[0]!.changes.map((c) => `${c.element.text} ${c.what}`)).toEqual(
       expect.arrayContaining(['A queue — café ☕ changed', 'Orders changed', 'Stock added']),

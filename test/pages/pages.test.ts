@@ -85,7 +85,7 @@ describe('page functions, on the bundled example', () => {
     expect(decisionPage(site, '0006-grpc-for-inventory-checks').supersedes.map((d) => d.number)).toEqual(['ADR 5']);
     const table = indexTable(site, 'decision');
     expect(table.columns[0]).toMatchObject({ key: 'number', label: 'ADR' });
-    expect(table.rows.map((r) => r.number!.text)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(table.rows.map((r) => r.number!.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     // One decision of the example has a review date: the index has a column for it.
     expect(table.columns.at(-1)).toMatchObject({ key: 'review', label: 'Review' });
     expect(table.rows.filter((r) => r.review).map((r) => r.review!.text)).toEqual(['2027-08-01']);

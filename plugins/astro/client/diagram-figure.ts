@@ -5,7 +5,8 @@
  *
  * - a preview, or a diagram taller than its window, opens on the page's own subject;
  * - the tools are revealed: open larger (the viewer, loaded only then), download as SVG or
- *   PNG, copy the mermaid source, and a switch for each kind of relation;
+ *   PNG, copy the mermaid source, a switch for each kind of relation, and, where the view
+ *   reads differently in the current and the target state, a switch between them;
  * - a box can be focused from the address (`#focus=ordering-api`);
  * - diagrams the build could not render (no Chromium) are drawn by mermaid here.
  */
@@ -123,6 +124,16 @@ async function act(button: HTMLButtonElement): Promise<void> {
       const shown = button.getAttribute('aria-pressed') !== 'true';
       button.setAttribute('aria-pressed', String(shown));
       figure.toggleAttribute(`data-hide-${button.dataset.kind}`, !shown);
+      break;
+    }
+    case 'state': {
+      // The figure of the state asked for, in the same set (see astro/diagrams/view-figures.ts), takes this one's place.
+      const next = figure.parentElement?.querySelector<HTMLElement>(`:scope > figure.as-diagram[data-state="${button.dataset.state}"]`);
+      if (!next || next === figure) break;
+      figure.hidden = true;
+      next.hidden = false;
+      layout(next, true);
+      next.querySelector<HTMLButtonElement>(`button[data-action="state"][data-state="${button.dataset.state}"]`)?.focus();
       break;
     }
     case 'open': {

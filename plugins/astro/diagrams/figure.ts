@@ -6,6 +6,7 @@ import type { LegendItem } from '../../diagrams/index.ts';
 import { RELATION_LABELS, type RelationKind } from '../../diagrams/relation-kinds.ts';
 import { withBase } from '../../pages/urls.ts';
 import type { DiagramMode } from '../../pages/site.ts';
+import type { ModelState } from '../../model/model-states.ts';
 import { mermaidClientSrc } from './mermaid-client.ts';
 import { previewStyle } from './preview-style.ts';
 import { diagramHash, type RenderedDiagram } from './svg-store.ts';
@@ -49,6 +50,12 @@ export interface FigureInput {
   readonly hidden?: readonly RelationKind[] | undefined;
   /** The same diagram drawn for a narrow column (see DiagramView): shown there, where it is the narrower. */
   readonly narrow?: string | undefined;
+  /**
+   * Where the view reads differently in the states of the architecture: the state this figure
+   * shows, every state its set offers, and the one the set opens on (see view-figures.ts). A
+   * figure of another state is hidden until its switch is pressed.
+   */
+  readonly state?: { readonly shown: ModelState; readonly offered: readonly ModelState[]; readonly opens: ModelState } | undefined;
 }
 
 /** The natural size of a rendered diagram, from its SVG's viewBox. */
@@ -92,6 +99,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       button('png', `Download ${name} as PNG`, 'PNG'),
       button('copy', `Copy source: the mermaid text of ${name}`, 'Copy source'),
       ...layerSwitches(input.relations ?? [], input.hidden ?? []),
+      ...stateSwitch(input.state),
     ],
   };
   const narrow = svgs && size && input.narrow ? narrowVariant(input.narrow, size, context) : undefined;
@@ -124,6 +132,8 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       className: ['as-diagram'],
       dataView: input.view,
       dataOf: input.of,
+      dataState: input.state?.shown,
+      hidden: input.state !== undefined && input.state.shown !== input.state.opens,
       dataHere: input.here,
       dataWidth: size?.width,
       dataHeight: size?.height,
@@ -143,7 +153,7 @@ export function diagramFigure(input: FigureInput, context: FigureContext): Eleme
       ...previewParts.style,
       canvas,
       ...previewParts.note,
-      ...(input.title ? [el('figcaption', [text(input.title)])] : []),
+      ...(input.title ? [el('figcaption', [text(captionOf(input))])] : []),
       ...legend,
       ...notes,
       ...bundles,
@@ -204,9 +214,12 @@ function legendList(items: readonly LegendItem[]): Element[] {
       style:
         item.kind === 'box'
           ? `background:${item.fill === 'none' ? 'transparent' : item.fill};border-color:${item.stroke}${item.dashed ? ';border-style:dashed' : ''}`
-          : item.dashed
-            ? 'border-top-style:dashed'
-            : undefined,
+          : item.planned
+            ? // Long dashes, as the diagram draws a planned relation (8 on, 4 off).
+              'border-top:0;height:2px;background:repeating-linear-gradient(90deg,var(--sl-color-gray-2) 0 8px,transparent 8px 12px)'
+            : item.dashed
+              ? 'border-top-style:dashed'
+              : undefined,
     });
   return [
     el(
@@ -316,6 +329,38 @@ function layerSwitches(kinds: readonly RelationKind[], hidden: readonly Relation
         children: [{ type: 'text', value: RELATION_LABELS[kind] }],
       })),
     },
+  ];
+}
+
+/** What each state of the architecture is called on its switch and in the caption of its figure. */
+const STATE_NAMES: Readonly<Record<ModelState, { readonly button: string; readonly caption: string }>> = {
+  current: { button: 'Current', caption: 'current state' },
+  target: { button: 'Target', caption: 'target state' },
+  both: { button: 'Both', caption: 'current and target state' },
+};
+
+/** The caption: the title, and the state shown where it is not the current one. */
+function captionOf(input: FigureInput): string {
+  return input.state && input.state.shown !== 'current' ? `${input.title} (${STATE_NAMES[input.state.shown].caption})` : input.title;
+}
+
+/** The switch between the states of the architecture the view reads differently in: the one shown pressed. */
+function stateSwitch(state: FigureInput['state']): ElementContent[] {
+  if (state === undefined || state.offered.length < 2) return [];
+  return [
+    el(
+      'span',
+      state.offered.map((offered) =>
+        el('button', [text(STATE_NAMES[offered].button)], {
+          type: 'button',
+          dataAction: 'state',
+          dataState: offered,
+          ariaPressed: String(offered === state.shown),
+          title: `Show the ${STATE_NAMES[offered].caption} of the architecture`,
+        }),
+      ),
+      { className: ['as-diagram-state'], role: 'group', ariaLabel: 'State of the architecture shown' },
+    ),
   ];
 }
 

@@ -1,7 +1,8 @@
-import { buildView, containerViews, plannedViews, viewOptions, type DiagramView } from '../../diagrams/index.ts';
+import { buildStateView, containerViews, plannedViews, viewOptions, type DiagramView } from '../../diagrams/index.ts';
 import { Diagnostics, type Diagnostic } from '../../model/diagnostics.ts';
 import { parseBody } from '../../model/markdown-body.ts';
 import type { Model } from '../../model/model.ts';
+import { stateModels } from '../../model/model-states.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { viewKey } from '../../pages/site.ts';
 import { INLINE_SOURCE_LIMIT, svgSize } from './figure.ts';
@@ -42,7 +43,8 @@ export function mermaidFences(model: Model): { file: string; line: number; colum
  */
 export function siteDiagramViews(model: Model, base: string): Map<string, DiagramView | null> {
   const options = viewOptions(base);
-  return new Map(plannedViews(model).map(([name, of]) => [viewKey(name, of), buildView(model, name, of, options) ?? null]));
+  const models = stateModels(model);
+  return new Map(plannedViews(model).map(([name, of]) => [viewKey(name, of), buildStateView(models, name, of, options) ?? null]));
 }
 
 /** The content column of a laptop screen, and the screen's height: where the system's views are first read. */
@@ -71,12 +73,14 @@ export async function prerenderDiagrams(
   store: SvgStore,
   base: string,
 ): Promise<PrerenderResult> {
-  // The system's containers view is drawn both ways; the one that reads at its size is kept (below).
-  const containers = chromium ? containerViews(model, viewOptions(base)) : {};
+  // The system's containers view (in its current state) is drawn both ways; the one that reads at its size is kept (below).
+  const systemContainers = planned.get(viewKey('container', undefined));
+  const containers = chromium && systemContainers?.state !== 'target' ? containerViews(stateModels(model).current, viewOptions(base)) : {};
   const candidates = containers.whole && containers.domains ? [containers.whole, containers.domains] : [];
-  const all = [...planned.values(), ...candidates].filter((v): v is DiagramView => v !== null);
+  const all = [...planned.values(), ...candidates].flatMap((v) => (v === null ? [] : [v, ...(v.states ?? [])]));
   const views = [...new Set(all.flatMap((v) => (v.narrow ? [v.text, v.narrow] : [v.text])))];
-  const reduced = all.flatMap((v) => (v.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
+  // Warned of once a view: a state of it left short is short alike.
+  const reduced = [...planned.values(), ...candidates].flatMap((v) => (v?.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
   if (!chromium)
@@ -103,7 +107,12 @@ export async function prerenderDiagrams(
     throw new Error(`archsite generated ${broken.length} diagram(s) mermaid cannot render: ${report.errors.get(broken[0]!)}\n${broken[0]}`);
   if (containers.whole && containers.domains) {
     const size = svgSize(store.svg(containers.whole.text, 'light') ?? '');
-    planned.set(viewKey('container', undefined), size && readsAtSize(size) ? containers.whole : containers.domains);
+    const chosen = size && readsAtSize(size) ? containers.whole : containers.domains;
+    // Its other states stay as they were built (a state switch still offers them).
+    planned.set(viewKey('container', undefined), {
+      ...chosen,
+      ...(systemContainers?.states ? { state: 'current', states: systemContainers.states } : {}),
+    });
   }
   return {
     mode: 'svg',

@@ -54,6 +54,10 @@ export function readHasher(site: Site): (key: string) => string {
         const changes = site.history.byPath.get(key.slice('history:'.length));
         return changes === undefined ? ABSENT : hash(JSON.stringify(changes));
       }
+      case 'versions': {
+        const versions = site.history.versions.get(key.slice('versions:'.length));
+        return versions === undefined ? ABSENT : hash(JSON.stringify(versions));
+      }
       case 'diagram': {
         if (name === undefined) return hash(JSON.stringify([...site.diagrams.views]));
         const view = site.diagrams.views.get(key.slice('diagram:'.length));

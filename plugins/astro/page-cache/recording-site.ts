@@ -11,7 +11,8 @@ import type { Site } from '../../pages/site.ts';
  * - `rel:<relation>` (a whole relation), `rel:<relation>:<key>` (one entry of it);
  * - `file:<path>` (a file the content points to), `git:<path>` (a content file's last commit date);
  * - `diagram:<view key>` (a generated view), `diagram` (all of them);
- * - `history` (the content's whole history from git), `history:<path>` (one file's).
+ * - `history` (the content's whole history from git), `history:<path>` (one file's);
+ * - `versions:<element key>` (the versions of one contract, from git).
  *
  * The site is the only thing a page reads (see pages/site.ts), and each page gets its own
  * recording view of it: what it reads is recorded whatever it reads it through.
@@ -123,6 +124,7 @@ export function recordingSite(site: Site, reads: Set<string>): Site {
       note: site.history.note,
       // One file's history is read as `history:<path>`: a commit re-renders the pages of what it changed.
       byPath: new RecordingMap(site.history.byPath, 'history', reads),
+      versions: new RecordingMap(site.history.versions, 'versions', reads),
     }),
   });
 }

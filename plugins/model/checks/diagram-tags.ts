@@ -1,10 +1,14 @@
 import { DIAGRAM_VIEWS, type DiagramViewName } from '../diagram-views.ts';
 import { describeKinds } from '../kinds.ts';
+import { MODEL_STATES } from '../model-states.ts';
 import { parseBody } from '../markdown-body.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Check } from './context.ts';
 
-/** Every `<Diagram view="..." of="..." />` in MDX names a view that exists and, where the view needs one, an element of the right kind. */
+/**
+ * Every `<Diagram view="..." of="..." />` in MDX names a view that exists and, where the view
+ * needs one, an element of the right kind; its `state`, where given, is one of the model's states.
+ */
 export const checkDiagramTags: Check = ({ model, diagnostics }) => {
   for (const el of model.elements) {
     if (!el.body?.mdx) continue;
@@ -23,6 +27,14 @@ export const checkDiagramTags: Check = ({ model, diagnostics }) => {
         );
         continue;
       }
+      const state = attributes.state;
+      if (state !== undefined && !(MODEL_STATES as readonly string[]).includes(state))
+        diagnostics.report(
+          'invalid-value',
+          el.source.file,
+          at,
+          `<Diagram> state '${state}' does not exist; expected one of ${MODEL_STATES.join(', ')}${didYouMean(state, MODEL_STATES)}`,
+        );
       const spec: { of: readonly string[]; optional?: boolean } = DIAGRAM_VIEWS[view as DiagramViewName];
       const of = attributes.of;
       if (of === undefined) {
