@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ContentDocument } from '../model/checks/context.ts';
-import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks } from '../model/contract-breaks.ts';
+import { eventSchemaChanges, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks, readsField } from '../model/contract-breaks.ts';
+import { fieldsRead } from '../model/queries.ts';
 import { Diagnostics, type Diagnostic } from '../model/diagnostics.ts';
 import type { LoadResult } from '../model/load.ts';
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
@@ -44,13 +45,31 @@ export function breakingChanges(base: Side, head: Side & { locate: LoadResult['l
   for (const event of head.model.byKind.event.values()) {
     const was = base.model.byKind.event.get(event.id);
     if (!was) continue;
-    const breaks = eventSchemaBreaks(eventSchema(base, was), eventSchema(head, event));
     const consumers = [
-      ...(base.model.relations.consumers.get(event.id) ?? []),
-      ...(head.model.relations.consumers.get(event.id) ?? []),
-    ].map((id) => ({ kind: 'service' as const, id }));
+      ...new Set([...(base.model.relations.consumers.get(event.id) ?? []), ...(head.model.relations.consumers.get(event.id) ?? [])]),
+    ];
+    // What each consumer reads, as it says in the working tree (else at the base); undefined: it may read anything.
+    const reads = (id: string) => {
+      const service = head.model.byKind.service.get(id) ?? base.model.byKind.service.get(id);
+      return service ? fieldsRead(service.data, event.id) : undefined;
+    };
+    const broken = new Set<string>();
+    const breaks = eventSchemaChanges(eventSchema(base, was), eventSchema(head, event)).flatMap((change) => {
+      if (change.removed === undefined) {
+        consumers.forEach((c) => broken.add(c));
+        return [change.message];
+      }
+      // A field removed breaks the consumers that read it, or that do not say what they read.
+      const readers = consumers.filter((c) => reads(c)?.some((field) => readsField(field, change.removed!)) ?? true);
+      readers.forEach((c) => broken.add(c));
+      const listed = readers.filter((c) => reads(c) !== undefined);
+      return readers.length === 0
+        ? []
+        : [listed.length > 0 ? `${change.message} (read by ${listed.map((c) => `'${c}'`).join(', ')})` : change.message];
+    });
     const at = event.data.version !== undefined ? ['version'] : ['schema'];
-    say(event, at, `event '${event.id}'`, breaks, consumers, [was.data.version, event.data.version]);
+    const relying = [...broken].map((id) => ({ kind: 'service' as const, id }));
+    say(event, at, `event '${event.id}'`, breaks, relying, [was.data.version, event.data.version]);
   }
   for (const service of head.model.byKind.service.values()) {
     const was = base.model.byKind.service.get(service.id);

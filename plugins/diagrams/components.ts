@@ -1,4 +1,5 @@
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
+import { consumedIds } from '../model/queries.ts';
 import type { FlowGroup, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode, serviceDetail } from './nodes.ts';
 import { aggregate, type ViewOptions } from './options.ts';
@@ -63,7 +64,7 @@ function resourceUse(model: Model, service: Element<'service'>, target: ElementR
   const through = (events: readonly string[] | undefined) =>
     (events ?? []).some((e) => model.byKind.event.get(e.replace(/^event:/, ''))?.data.broker === target.id);
   const publishes = through(service.data.events?.publishes);
-  const consumes = through(service.data.events?.consumes);
+  const consumes = through(consumedIds(service.data));
   if (publishes && consumes) return 'publishes and consumes';
   if (publishes) return 'publishes to';
   if (consumes) return 'consumes from';

@@ -1,4 +1,5 @@
 import { compare } from '../model/diagnostics.ts';
+import { consumedIds } from '../model/queries.ts';
 import { keyOf, type ElementRef, type Model } from '../model/model.ts';
 import type { FlowEdge, FlowNode, Flowchart } from './flowchart.ts';
 import { elementNode } from './nodes.ts';
@@ -42,7 +43,7 @@ export function serviceNeighbourhood(model: Model, serviceId: string, options: V
       edges.add(self, `service:${consumer}`, event, true);
     }
   }
-  for (const event of service.data.events?.consumes ?? []) {
+  for (const event of consumedIds(service.data)) {
     for (const producer of rel.producers.get(event) ?? []) {
       if (producer === service.id) continue;
       add({ kind: 'service', id: producer });

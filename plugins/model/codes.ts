@@ -294,6 +294,11 @@ export const CODES = {
     hint: 'Name a check archsite has (see this page), and keep an error an error.',
   },
   // Contracts against a base revision (`check --base`)
+  'unknown-event-field': {
+    severity: 'warning',
+    title: 'A consumer reads a field the event’s schema does not have',
+    hint: 'Correct the field path in `events.consumes[].fields` (data.total, lines[].sku), or add the field to the event’s schema.',
+  },
   'breaking-change': {
     severity: 'warning',
     title: 'Contract change that breaks its consumers, without a new major version',

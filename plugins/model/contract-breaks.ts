@@ -15,7 +15,53 @@ import type { JsonSchema, OpenApiDescription } from './apis/api-description.ts';
  * dropped. Nested objects and array items are followed: `customer.id`, `lines[].sku`.
  */
 export function eventSchemaBreaks(before: unknown, after: unknown): string[] {
-  return schemaBreaks(before, after, '', 'event');
+  return eventSchemaChanges(before, after).map((change) => change.message);
+}
+
+/** A breaking change to an event's schema; a field removed names the field, for the consumers that read it. */
+export interface SchemaBreak {
+  readonly message: string;
+  /** The field removed (`data.total`, `lines[].sku`), where that is the change. */
+  readonly removed?: string | undefined;
+}
+
+/** The breaking changes to an event's schema, each with the field removed where one is (see `eventSchemaBreaks`). */
+export function eventSchemaChanges(before: unknown, after: unknown): SchemaBreak[] {
+  return schemaBreaks(before, after, '', 'event').map((message) => {
+    const removed = /^field '(.*)' removed$/.exec(message)?.[1];
+    return removed === undefined ? { message } : { message, removed };
+  });
+}
+
+/**
+ * Whether a consumer that reads `read` (a field path, `data.total`) is broken by the removal
+ * of `removed`: the same field, one inside it, or one it is inside.
+ */
+export function readsField(read: string, removed: string): boolean {
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[]`);
+  return within(read, removed) || within(removed, read);
+}
+
+/**
+ * Whether a field path (`data.total`, `lines[].sku`) names a field of a JSON Schema: true
+ * where it does, false where it does not, undefined where the schema does not say (no
+ * `properties` on the way, a `$ref`, a composition): then nothing is claimed.
+ */
+export function schemaHasField(schema: unknown, field: string): boolean | undefined {
+  let at: unknown = schema;
+  for (const segment of field.split('.')) {
+    const name = segment.replace(/(\[\])+$/, '');
+    const arrays = (segment.length - name.length) / 2;
+    if (!isSchema(at) || !isSchema(at.properties) || at.$ref !== undefined || at.allOf || at.anyOf || at.oneOf) return undefined;
+    if (!Object.hasOwn(at.properties, name))
+      return at.additionalProperties === false || at.additionalProperties === undefined ? false : undefined;
+    at = (at.properties as Record<string, unknown>)[name];
+    for (let i = 0; i < arrays; i++) {
+      if (!isSchema(at) || !isSchema(at.items)) return undefined;
+      at = at.items;
+    }
+  }
+  return true;
 }
 
 /** A response body's schema, read as its clients read it: a field removed or retyped. */
@@ -176,7 +222,19 @@ export function majorBumped(before: unknown, after: unknown): boolean {
   return was !== undefined && now !== undefined && now > was;
 }
 
-function isSchema(value: unknown): value is JsonSchema & { enum?: unknown[]; required?: unknown; items?: unknown } {
+function isSchema(
+  value: unknown,
+): value is JsonSchema & {
+  enum?: unknown[];
+  required?: unknown;
+  items?: unknown;
+  properties?: unknown;
+  additionalProperties?: unknown;
+  $ref?: unknown;
+  allOf?: unknown;
+  anyOf?: unknown;
+  oneOf?: unknown;
+} {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -8,7 +8,7 @@ import { checkDependencyCycles } from './checks/dependency-cycles.ts';
 import { checkDiagramTags } from './checks/diagram-tags.ts';
 import { checkEntityOwners } from './checks/entity-owners.ts';
 import { checkEntityRelations } from './checks/entity-relations.ts';
-import { checkEvents } from './checks/events.ts';
+import { checkEvents, checkFieldsRead } from './checks/events.ts';
 import { checkProseLinks } from './checks/prose-links.ts';
 import { checkEditLinks } from './checks/edit-links.ts';
 import { checkReviews } from './checks/reviews.ts';
@@ -36,6 +36,7 @@ const CHECKS: readonly Check[] = [
   checkProseLinks,
   checkDiagramTags,
   checkEvents,
+  checkFieldsRead,
   checkEntityOwners,
   checkEntityRelations,
   checkSharedDatabases,

@@ -28,6 +28,13 @@ export function editUrlOf(site: Site, contentPath: string): string | undefined {
   return `${repository}/${edit}/${segments(branch)}/${segments(relative)}`;
 }
 
+/** A commit's page in the repository (system.yaml's `repository`, else git's `origin`), where there is one; GitLab's under `/-/commit/`. */
+export function commitUrl(site: Site, hash: string): string | undefined {
+  const repository = (site.model.system.data.repository ?? site.git.repository)?.replace(/\/+$/, '');
+  if (!repository) return undefined;
+  return `${repository}/${/(^|\.)gitlab\./.test(safeHost(repository)) ? '-/commit' : 'commit'}/${hash}`;
+}
+
 /** Where to edit an element's file. */
 export function editUrl(site: Site, el: Element): string | undefined {
   return editUrlOf(site, el.source.path);

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { DiagramView } from '../diagrams/index.ts';
-import { serviceDomain } from '../model/queries.ts';
+import { fieldsRead, serviceDomain } from '../model/queries.ts';
 import { bodyOf } from './body.ts';
 import { decisionsAbout } from './decisions.ts';
 import { viewOf } from './diagram.ts';
 import { glossaryHref } from './glossary.ts';
-import { linkTo, serviceLinks } from './links.ts';
+import { byText, linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import { schemaRows, type SchemaRow } from './schema-rows.ts';
 import type { Site } from './site.ts';
@@ -27,7 +27,7 @@ export interface EventPage {
 }
 
 export type EventSection =
-  | PageSection<'producers' | 'consumers', { readonly services: readonly ElementLink[]; readonly none: string }>
+  | PageSection<'producers' | 'consumers', { readonly services: readonly EventParty[]; readonly none: string }>
   | PageSection<
       'channel',
       {
@@ -42,6 +42,11 @@ export type EventSection =
   /** The example payload, as JSON. */
   | PageSection<'example', { readonly example: string }>
   | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
+
+/** A producer or consumer of the event; a consumer that says which fields it reads (`{ event, fields }`), with them. */
+export interface EventParty extends ElementLink {
+  readonly reads?: readonly string[] | undefined;
+}
 
 export interface EventSchemaView {
   readonly rows: readonly SchemaRow[];
@@ -74,7 +79,13 @@ export function eventPage(site: Site, id: string): EventPage {
   const sections: EventSection[] = [
     ...section('producers', 'Producers', true, { services: serviceLinks(site, producers), none: 'No service publishes this event.' }),
     ...section('consumers', 'Consumers', true, {
-      services: serviceLinks(site, rel.consumers.get(id) ?? []),
+      services: byText(
+        (rel.consumers.get(id) ?? []).flatMap((consumer) => {
+          const link = linkTo(site, { kind: 'service', id: consumer });
+          const reads = fieldsRead(model.byKind.service.get(consumer)!.data, id);
+          return link ? [{ ...link, ...(reads ? { reads } : {}) }] : [];
+        }),
+      ),
       none: 'No service consumes this event.',
     }),
     ...section('channel', 'Channel and broker', !!(d.channel || broker), { channel: d.channel, broker }),

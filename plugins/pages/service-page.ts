@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DiagramView } from '../diagrams/index.ts';
 import { layerName } from '../diagrams/components.ts';
 import { keyOf, type Element } from '../model/model.ts';
-import { placementsOf } from '../model/queries.ts';
+import { consumedIds, placementsOf } from '../model/queries.ts';
 import { domainTypeBadge, serviceTypeBadge } from './badges.ts';
 import type { OpenApiDescription } from '../model/apis/api-description.ts';
 import { protoScope } from '../model/apis/proto-scope.ts';
@@ -138,14 +138,14 @@ export function servicePage(site: Site, id: string): ServicePage {
     const event = model.byKind.event.get(e);
     return event ? [{ link: { text: e, href: elementHref(event, base) }, description: event.data.description }] : [];
   });
-  const consumedIds = (d.events?.consumes ?? []).filter((e) => model.byKind.event.has(e));
-  const consumed = consumedIds.map((e) => ({
+  const consumedEvents = consumedIds(d).filter((e) => model.byKind.event.has(e));
+  const consumed = consumedEvents.map((e) => ({
     link: { text: e, href: elementHref({ kind: 'event', id: e }, base) },
     producers: serviceLinks(site, rel.producers.get(e) ?? []),
   }));
   const asyncSources = serviceLinks(
     site,
-    [...new Set(consumedIds.flatMap((e) => rel.producers.get(e) ?? []))].filter((s) => s !== id),
+    [...new Set(consumedEvents.flatMap((e) => rel.producers.get(e) ?? []))].filter((s) => s !== id),
   );
   const stores = (d.data?.stores ?? []).flatMap((r) => {
     const resource = model.byKind.resource.get(r);

@@ -1,5 +1,6 @@
 import { contractText } from '../model/contract-versions.ts';
 import { lineDiff, type DiffLine } from '../model/line-diff.ts';
+import { commitUrl } from './edit-links.ts';
 import type { Site } from './site.ts';
 
 /** A contract's versions as its page shows them (see model/contract-versions.ts). */
@@ -20,8 +21,9 @@ export interface VersionRow {
   readonly current: boolean;
   /** When the version first appeared in git (YYYY-MM-DD); none where it is not committed yet. */
   readonly since?: string | undefined;
-  /** The commit that last held an earlier version, short. */
+  /** The newest commit that held it, short, and its page where the repository is known. */
   readonly commit?: string | undefined;
+  readonly commitHref?: string | undefined;
   /** What it breaks of the version before it, in the contract's words. */
   readonly breaks: readonly string[];
 }
@@ -41,6 +43,7 @@ export function versionsView(site: Site, key: string, lang: 'json' | 'yaml'): Ve
       current: v.current,
       since: v.since,
       commit: v.commit?.slice(0, 7),
+      commitHref: v.commit ? commitUrl(site, v.commit) : undefined,
       breaks: v.breaks,
     })),
     texts,

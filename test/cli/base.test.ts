@@ -183,4 +183,46 @@ describe('check --base: contract changes that break their consumers', () => {
     expect(announced.stdout).not.toContain(' breaking-change:');
     expect(announced.code).toBe(0);
   });
+
+  it('judges a field removed by the consumers that list the fields they read', () => {
+    const event = (fields: string) =>
+      `name: Order placed\nversion: "1.0"\nschema: { type: object, properties: { ${fields} } }\n`;
+    const consumer = (name: string, consumes: string) =>
+      `name: ${name}\nresponsibility: Reads orders.\ndomain: shop\nevents:\n  consumes: [${consumes}]\n`;
+    const tree = (fields: string, billing: string, ledger: string) => ({
+      ...BASE,
+      'content/events/order.placed.yaml': event(fields),
+      'content/services/billing.yaml': consumer('Billing', billing),
+      'content/services/ledger.yaml': consumer('Ledger', ledger),
+    });
+    const ALL = 'id: { type: string }, total: { type: number }, note: { type: string }';
+    const root = writeTree(tree(ALL, '{ event: order.placed, fields: [id, total] }', '{ event: order.placed, fields: [id] }'));
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'base');
+    const breaking = () => check(root, '--base', 'HEAD').stdout.split('\n').filter((line) => /breaking|unknown-event-field/.test(line));
+    // A field nobody lists: nothing breaks.
+    writeFileSync(path.join(root, 'content/events/order.placed.yaml'), event('id: { type: string }, total: { type: number }'));
+    expect(breaking()).toEqual([]);
+    // A field one consumer lists: that consumer, named at the field; and the consumer now reads a field that is not there.
+    writeFileSync(path.join(root, 'content/events/order.placed.yaml'), event('id: { type: string }, note: { type: string }'));
+    const billingReadsTotal =
+      "content/services/billing.yaml:5:50 warning unknown-event-field: service 'billing' reads field 'total' of event 'order.placed', which its schema does not have";
+    expect(breaking()).toEqual([
+      "content/events/order.placed.yaml:2:10 warning breaking-change: breaking change to event 'order.placed': field 'total' removed (read by 'billing') (relied on by Billing)",
+      billingReadsTotal,
+    ]);
+    // A consumer that does not say what it reads may read anything: it is broken too. Its working tree says so, not the base.
+    writeFileSync(path.join(root, 'content/services/ledger.yaml'), consumer('Ledger', 'order.placed'));
+    expect(breaking()).toEqual([
+      "content/events/order.placed.yaml:2:10 warning breaking-change: breaking change to event 'order.placed': field 'total' removed (read by 'billing') (relied on by Billing, Ledger)",
+      billingReadsTotal,
+    ]);
+    // A field listed that the schema does not have is a check of its own, at the field, without --base too.
+    writeFileSync(path.join(root, 'content/events/order.placed.yaml'), event(ALL));
+    writeFileSync(path.join(root, 'content/services/ledger.yaml'), consumer('Ledger', '{ event: order.placed, fields: [id, totl] }'));
+    expect(check(root).stdout.split('\n').filter((line) => /unknown-event-field/.test(line))).toEqual([
+      "content/services/ledger.yaml:5:50 warning unknown-event-field: service 'ledger' reads field 'totl' of event 'order.placed', which its schema does not have (did you mean 'total'?)",
+    ]);
+  });
 });

@@ -201,7 +201,7 @@ describe('a stakeholder on the site', () => {
     await page.goto(`${site.url}architecture/`);
     expect(await box.getAttribute('aria-label')).toMatch(/^[^,[\]]+, \[[^\]]+\]/);
     await page.goto(`${site.url}events/order.created/`);
-    expect((await page.textContent('.as-badges'))!.replace(/\s+/g, ' ').trim()).toBe('order.created v1.0 Order Management');
+    expect((await page.textContent('.as-badges'))!.replace(/\s+/g, ' ').trim()).toBe('order.created v1.1 Order Management');
   });
 
   it('carries archsite’s reference when built as its docs, in a sidebar group of its own', async () => {
@@ -284,6 +284,22 @@ describe('a stakeholder on the site', () => {
     const own = page.locator('.as-diagram-states > figure.as-diagram:not([hidden])').first();
     expect(await own.getAttribute('data-state')).toBe('current');
     expect(await own.locator('figcaption').textContent()).toBe('Neighbourhood of Payment Service');
+  });
+
+  it('lists a contract’s versions from git, and shows what changed between any two chosen', async () => {
+    // The example's history: order.created went from 1.0 to 1.1, adding the order's currency.
+    await page.goto(`${site.url}events/order.created/`);
+    const rows = await page.locator('.as-versions-table tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0]!.trim())).toEqual(['1.1 (current)', '1.0']);
+    const diff = page.locator('.as-version-diff pre.as-diff');
+    const changed = () => diff.locator('.as-diff-added, .as-diff-removed').allTextContents();
+    // The newest two at first, as the build wrote them.
+    expect(await changed()).toContain('+         "currency": {');
+    // Any two: the same version twice says so; back the other way, the lines swap sides.
+    await page.selectOption('.as-version-diff select[data-to]', '1.0');
+    expect(await diff.textContent()).toBe('The two are the same.');
+    await page.selectOption('.as-version-diff select[data-from]', '1.1');
+    expect(await changed()).toContain('-         "currency": {');
   });
 
   it('takes screenshots of the home, a service and a deployment page', async () => {

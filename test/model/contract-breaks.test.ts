@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiOperation, OpenApiDescription } from '../../plugins/model/apis/api-description.ts';
-import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks } from '../../plugins/model/contract-breaks.ts';
+import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks, readsField, schemaHasField } from '../../plugins/model/contract-breaks.ts';
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
 
@@ -190,5 +190,40 @@ describe('what a contract change breaks', () => {
     ['beta', 'gamma', false],
   ])('a version %j → %j raises the major number: %s', (before, after, bumped) => {
     expect(majorBumped(before, after)).toBe(bumped);
+  });
+});
+
+describe('the fields a consumer reads', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      data: { type: 'object', properties: { total: { type: 'number' }, lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } },
+      extra: { type: 'object', additionalProperties: true, properties: {} },
+      linked: { $ref: '#/defs/x' },
+    },
+  };
+  it.each([
+    ['data.total', true],
+    ['data.lines[].sku', true],
+    ['data.lines', true],
+    ['data.totl', false],
+    ['data.lines[].price', false],
+    ['nope', false],
+    ['extra.anything', undefined],
+    ['linked.id', undefined],
+    ['data.total.amount', undefined],
+  ] as const)('%s is a field of the schema: %s', (field, expected) => {
+    expect(schemaHasField(schema, field)).toBe(expected);
+  });
+
+  it.each([
+    ['data.total', 'data.total', true],
+    ['data.total.amount', 'data.total', true],
+    ['data', 'data.total', true],
+    ['lines[].sku', 'lines', true],
+    ['data.totals', 'data.total', false],
+    ['id', 'data.total', false],
+  ] as const)('reading %s is broken by removing %s: %s', (read, removed, expected) => {
+    expect(readsField(read, removed)).toBe(expected);
   });
 });

@@ -161,6 +161,15 @@ describe('page functions, on the bundled example', () => {
     expect(sectionOf(empty.sections, 'schema')!.schema.rows).toEqual([]);
   });
 
+  it('an event page says which fields each consumer reads, where it says so', () => {
+    const { services } = sectionOf(eventPage(site, 'order.created').sections, 'consumers')!;
+    expect(services.map((s) => [s.text, s.reads])).toEqual([
+      ['Analytics Service', undefined],
+      ['Notification Service', ['data.order_id', 'data.user_id', 'data.total', 'data.currency']],
+      ['Product Service', undefined],
+    ]);
+  });
+
   it('a resource page lists its users by name', () => {
     const users = sectionOf(resourcePage(site, 'kafka').sections, 'used-by')!.users.map((u) => u.service.text);
     expect(users).toEqual([...users].sort((a, b) => a.localeCompare(b)));

@@ -1,4 +1,5 @@
 import { serviceSchema } from '../schemas/service.ts';
+import { consumedId } from '../queries.ts';
 import { CALL_TARGETS, resolveUses } from './calls.ts';
 import { replacedByField, resolveReplacement } from './replacement.ts';
 import { defineKind, ownerLine, quote } from './define.ts';
@@ -38,12 +39,15 @@ export const service = defineKind({
       r.occurrence('stores', ['data', 'stores', i], store);
       r.relations.resourceUsers.add(store.id, { service: el.id, via: 'store' });
     });
-    for (const field of ['publishes', 'consumes'] as const) {
-      data.events?.[field]?.forEach((raw, i) => {
-        const event = r.ref(field, ['events', field, i], raw);
-        if (event) r.occurrence(field, ['events', field, i], event);
-      });
-    }
+    data.events?.publishes?.forEach((raw, i) => {
+      const event = r.ref('publishes', ['events', 'publishes', i], raw);
+      if (event) r.occurrence('publishes', ['events', 'publishes', i], event);
+    });
+    data.events?.consumes?.forEach((entry, i) => {
+      const path = typeof entry === 'string' ? ['events', 'consumes', i] : ['events', 'consumes', i, 'event'];
+      const event = r.ref('consumes', path, consumedId(entry));
+      if (event) r.occurrence('consumes', path, event);
+    });
     for (const { to, path } of resolveUses(r, data.dependencies, 'dependencies')) {
       r.occurrence('dependencies', path, to);
       if (to.kind === 'resource') r.relations.resourceUsers.add(to.id, { service: el.id, via: 'dependency' });

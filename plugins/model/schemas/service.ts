@@ -48,6 +48,24 @@ const dependency = z
   ])
   .describe('A call this service makes: an id, or { target, protocol, description }.');
 
+/**
+ * An event consumed: its id, or `{ event, fields }` where the consumer says which fields of the
+ * payload it reads (`data.total`, `lines[].sku`): a field removed that no consumer reads breaks nobody.
+ */
+const consumed = z
+  .union([
+    reference,
+    z.strictObject({
+      event: reference.describe('The event consumed, by id.'),
+      fields: z
+        .array(z.string().min(1))
+        .optional()
+        .describe('The fields of its payload this service reads, as paths: data.total, lines[].sku. Each is checked against the event’s schema.'),
+      description: z.string().optional().describe('What it does with the event, in a few words.'),
+    }),
+  ])
+  .describe('An event consumed: an id, or { event, fields }.');
+
 /** C4 level 3: a component inside the service. */
 const component = z.strictObject({
   id: id.describe('The component’s id, unique within the service; other components’ uses name it.'),
@@ -133,7 +151,10 @@ export const serviceSchema = z.strictObject({
   events: z
     .strictObject({
       publishes: references.optional().describe('The events it publishes, by id.'),
-      consumes: references.optional().describe('The events it consumes, by id; an event nobody publishes is an error.'),
+      consumes: z
+        .array(consumed)
+        .optional()
+        .describe('The events it consumes, by id, or { event, fields } naming the payload fields it reads; an event nobody publishes is an error.'),
     })
     .optional()
     .describe('The events it publishes and consumes (template section 5).'),
