@@ -73,7 +73,7 @@ export async function loadBaseModel(contentDir: string, ref: string, today: stri
     }
     if (entries.length === 0) return { ref, commit: short, model: undefined, empty: true, documents: new Map() };
     // Files the working tree has unchanged are not parsed again: the store knows them by path and text.
-    const { model, documents } = await loadModel({ contentDir: content, today, ...(store ? { store } : {}) });
+    const { model, documents } = await loadModel({ contentDir: content, today, codeRules: false, ...(store ? { store } : {}) });
     return { ref, commit: short, model, empty: false, documents };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

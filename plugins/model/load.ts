@@ -28,6 +28,7 @@ import { knownBody, loadBodyParser } from './markdown-body.ts';
 import { keyOf, type ElementRef, type Model } from './model.ts';
 import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
+import { checkCodeRules, CODE_RULES_FILE } from './rules/code-rules.ts';
 import { DeferredLocator, type FieldPath } from './yaml-position.ts';
 
 /** The checks run over the resolved model, in order. */
@@ -65,6 +66,8 @@ export interface LoadOptions {
   readonly cache?: CheckCache | undefined;
   /** What earlier runs of `check` read, kept on disk: files whose text is the same are not parsed again. */
   readonly store?: CheckStore | undefined;
+  /** Whether to run the rules of `archsite.rules.ts`, where there is one. @default true */
+  readonly codeRules?: boolean | undefined;
 }
 
 export interface LoadResult {
@@ -158,9 +161,11 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
   if (bodies.some((body) => body !== undefined && knownBody(body) === undefined)) await loadBodyParser();
   for (const check of CHECKS) check(context);
   await checkApis(context);
+  // The team's rules that need code run on the working tree's content only: never the code of another revision (check --base).
+  if (options.codeRules !== false) await checkCodeRules(context);
   if (options.minCompleteness !== undefined) checkCompleteness(model, options.minCompleteness, diagnostics);
   for (const file of read.otherFiles) {
-    if (context.assets.has(file.relative)) continue;
+    if (context.assets.has(file.relative) || file.relative === CODE_RULES_FILE) continue;
     diagnostics.report(
       'ignored-file',
       file.display,

@@ -134,4 +134,95 @@ describe("the team's rules (archsite.rules.yaml)", () => {
       child.kill('SIGINT');
     }
   }, 30_000);
+
+  describe('rules that need code (archsite.rules.ts)', () => {
+    const CODE = `import type { CodeRule } from '../plugins/model/rules/code-rules.ts';
+
+export default [
+  {
+    id: 'workers-are-deployed-twice',
+    description: 'Every worker runs as two instances or more.',
+    severity: 'error',
+    check({ model, report }) {
+      for (const service of model.byKind.service.values()) {
+        if (service.data.type !== 'worker') continue;
+        const count = (model.relations.placements.get('service:' + service.id) ?? []).length;
+        if (count < 2) report(service, \`service '\${service.id}' runs \${count} time(s)\`, ['type']);
+      }
+    },
+  },
+] satisfies CodeRule[];
+`;
+    const run = async (code: string, yaml = 'rules: []\n') => {
+      const { diagnostics } = await loadModel({
+        contentDir: 'content',
+        cwd: writeTree({ ...MODEL, 'content/archsite.rules.yaml': yaml, 'content/archsite.rules.ts': code }),
+      });
+      return diagnostics.map(formatDiagnostic).filter((line) => / (team-rule|invalid-rule|ignored-file):? /.test(line));
+    };
+
+    it('reports each breach as a team rule, at the field the rule names, with its severity', async () => {
+      expect(await run(CODE)).toEqual([
+        "content/services/billing.yaml:4:7 error team-rule: rule 'workers-are-deployed-twice': service 'billing' runs 1 time(s): Every worker runs as two instances or more.",
+      ]);
+    });
+
+    it.each([
+      [
+        'a file that does not load',
+        'export default [ {',
+        /^content\/archsite\.rules\.ts:1:1 error invalid-rule: archsite\.rules\.ts does not load: /,
+      ],
+      ['no list of rules', 'export default { id: "x" };', /must export a list of rules as its default export/],
+      [
+        'a rule without a check',
+        'export default [{ id: "x", description: "X." }];',
+        /^.*rule 1 of archsite\.rules\.ts: rule 'x' needs a check function$/,
+      ],
+      [
+        'an id the YAML rules have',
+        'export default [{ id: "r", description: "X.", check() {} }];',
+        /rule 1 of archsite\.rules\.ts: the id 'r' is already a rule's$/,
+      ],
+      [
+        'a rule that throws',
+        'export default [{ id: "x", description: "X.", check() { throw new Error("no model"); } }];',
+        /error invalid-rule: rule 'x' failed: no model$/,
+      ],
+      [
+        'a report at nothing',
+        'export default [{ id: "x", description: "X.", check({ report }) { report({ kind: "service", id: "ghost" }, "m"); } }];',
+        /rule 'x' reported at an element that is not in the model: \{"kind":"service","id":"ghost"\}$/,
+      ],
+    ])('%s: one invalid-rule error, no stack trace', async (_name, code, expected) => {
+      const yaml = 'rules:\n  - id: r\n    description: R.\n    require: { where: { kind: team }, has: name }\n';
+      const lines = await run(code, yaml);
+      expect(lines).toEqual([expect.stringMatching(expected)]);
+      expect(lines[0]).not.toMatch(/\n|    at /);
+    });
+
+    it('is run again by check --watch when it changes, and never for a base revision', async () => {
+      const root = writeTree({ ...MODEL, 'content/archsite.rules.ts': 'export default [];\n' });
+      const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.ts'), 'check', '--watch', '--content', 'content'], {
+        cwd: root,
+      });
+      let output = '';
+      const seen = (text: string) =>
+        new Promise<void>((resolve) => {
+          const look = () => (output.includes(text) ? resolve() : setTimeout(look, 50));
+          look();
+        });
+      child.stdout.on('data', (d: Buffer) => (output += d));
+      try {
+        await seen('watching for changes');
+        expect(output).not.toContain('team-rule');
+        writeFileSync(path.join(root, 'content/archsite.rules.ts'), CODE);
+        await seen("rule 'workers-are-deployed-twice': service 'billing' runs 1 time(s)");
+      } finally {
+        child.kill('SIGINT');
+      }
+      const { diagnostics } = await loadModel({ contentDir: 'content', cwd: root, codeRules: false });
+      expect(diagnostics.map(formatDiagnostic).filter((line) => /team-rule|ignored-file/.test(line))).toEqual([]);
+    }, 30_000);
+  });
 });
