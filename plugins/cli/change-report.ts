@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { siteViews } from '../diagrams/views.ts';
 import { viewOptions } from '../diagrams/options.ts';
 import { kindInfo, isKind } from '../model/kinds.ts';
-import { printable } from '../model/diagnostics.ts';
+import { compare, printable } from '../model/diagnostics.ts';
 import { githubData, githubProperty, markdownText } from '../model/format.ts';
-import { keyOf, type ElementRef, type Model } from '../model/model.ts';
+import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
 import { diffModels, type ModelChange } from '../model/model-diff.ts';
 import { displayName, nameOf } from '../model/names.ts';
 import { diffRelations, type RelationDiff, type RelationLine } from '../model/relation-diff.ts';
@@ -27,7 +28,11 @@ export interface ChangeReport {
  * The diff of the working tree's model against the base's: elements, relations and, when
  * asked (drawing every view of both models takes a while), the diagrams that read differently.
  */
-export function changeReport(base: BaseModel, head: Model, options: { diagrams: boolean } = { diagrams: true }): ChangeReport {
+export function changeReport(
+  base: BaseModel,
+  head: Model,
+  options: { diagrams: boolean; documents?: LoadResult['documents'] } = { diagrams: true },
+): ChangeReport {
   const header = { ref: base.ref, commit: base.commit };
   const none = { added: [], removed: [] };
   if (!base.model) {
@@ -41,11 +46,71 @@ export function changeReport(base: BaseModel, head: Model, options: { diagrams: 
   }
   return {
     base: header,
-    changes: diffModels(base.model, head),
+    changes: withContractFiles(diffModels(base.model, head), base, head, options.documents),
     relations: diffRelations(base.model, head),
     diagrams: options.diagrams ? diagramChanges(base.model, head) : { changed: [], ...none },
     names: namesOf(base.model, head),
   };
+}
+
+/**
+ * The changes, with the contract files that changed beside unchanged elements: an event's
+ * schema file, a service's OpenAPI, .proto or GraphQL file, said as a change of the field that
+ * names it (`apis.openapi: orders.openapi.yaml changed, version 1.0.0 → 1.1.0`).
+ */
+function withContractFiles(
+  changes: ModelChange[],
+  base: BaseModel,
+  head: Model,
+  documents: LoadResult['documents'] | undefined,
+): ModelChange[] {
+  if (!documents || !base.model) return changes;
+  const out = [...changes];
+  const text = (docs: LoadResult['documents'], file: string | undefined) => (file === undefined ? undefined : docs.get(file)?.text);
+  const add = (el: Element, detail: string) => {
+    const at = out.findIndex((c) => c.kind === el.kind && c.id === el.id && (c.what === 'changed' || c.what === 'renamed'));
+    if (at >= 0) out[at] = { ...out[at]!, details: [...out[at]!.details, detail] };
+    else if (!out.some((c) => c.kind === el.kind && c.id === el.id))
+      out.push({ kind: el.kind, id: el.id, name: displayName(el), what: 'changed', details: [detail] });
+  };
+  const compareFile = (el: Element, was: Element | undefined, field: string, written: unknown, before: unknown) => {
+    const now = contractFile(el, written);
+    const then = was && contractFile(was, before);
+    const [a, b] = [text(base.documents, then), text(documents, now)];
+    if (now === undefined || a === undefined || b === undefined || a === b) return;
+    const versions = [versionOf(base.documents.get(then!)?.value), versionOf(documents.get(now)?.value)];
+    const bumped =
+      versions[0] !== undefined && versions[1] !== undefined && versions[0] !== versions[1]
+        ? `, version ${versions[0]} → ${versions[1]}`
+        : '';
+    add(el, `${field}: ${path.posix.basename(now)} changed${bumped}`);
+  };
+  for (const event of head.byKind.event.values())
+    compareFile(
+      event,
+      base.model.byKind.event.get(event.id),
+      'schema',
+      event.data.schema,
+      base.model.byKind.event.get(event.id)?.data.schema,
+    );
+  for (const service of head.byKind.service.values()) {
+    const was = base.model.byKind.service.get(service.id);
+    for (const field of ['openapi', 'proto', 'graphql'] as const)
+      compareFile(service, was, `apis.${field}`, service.data.apis?.[field], was?.data.apis?.[field]);
+  }
+  return out.sort((a, b) => compare(a.kind, b.kind) || compare(a.id, b.id));
+}
+
+/** The content path of a file an element names (its schema, its API description), or undefined for a URL or none. */
+function contractFile(el: Element, written: unknown): string | undefined {
+  if (typeof written !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return undefined;
+  return path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), written));
+}
+
+/** An OpenAPI description's `info.version`. */
+function versionOf(value: unknown): string | undefined {
+  const version = (value as { info?: { version?: unknown } } | undefined)?.info?.version;
+  return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
 }
 
 /** Each element's name, by key; a later model's name wins. */

@@ -53,7 +53,10 @@ async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' 
   // The store as this check left it: the base's files that the working tree has unchanged are read from it (and it is not saved again).
   const store = openCheckStore(options.contentDir);
   const before = await loadBaseModel(options.contentDir, base, options.today ?? todayOf(new Date()), store);
-  const report = changeReport(before, head, { diagrams: options.format === 'markdown' || options.format === 'json' });
+  const report = changeReport(before, head, {
+    diagrams: options.format === 'markdown' || options.format === 'json',
+    documents: result.documents,
+  });
   const breaking = before.model
     ? breakingChanges(
         { model: before.model, documents: before.documents },

@@ -21,7 +21,7 @@ export interface ModelChange {
 const QUOTED = 60;
 
 /** Fields that name an item of a list, in the order they are looked for: a dependency by its target, a step by its from and to. */
-const ITEM_NAMES = ['target', 'id', 'service', 'resource', 'name', 'title', 'indicator', 'entity', 'path', 'risk'] as const;
+const ITEM_NAMES = ['target', 'event', 'id', 'service', 'resource', 'name', 'title', 'indicator', 'entity', 'path', 'risk'] as const;
 
 /**
  * What changed between two versions of one element's fields, a line each, in the words of

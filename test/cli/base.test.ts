@@ -174,6 +174,8 @@ describe('check --base: contract changes that break their consumers', () => {
       "content/services/orders.yaml:7:12 warning breaking-change: breaking change to the OpenAPI description of 'orders': DELETE /orders/{id} removed (relied on by Billing)",
     ]);
     expect(run.code).toBe(0);
+    // The API description's file changed, not the service's: said as a change of the field that names it.
+    expect(run.stdout).toContain('  service orders: changed (apis.openapi: orders.openapi.yaml changed)\n');
     expect(check(root, '--base', 'HEAD', '--strict').code).toBe(1);
     // The announced change alone: a warning, which --strict allows.
     for (const name of ['content/events/order.placed.yaml', 'content/services/orders.openapi.yaml'])
