@@ -195,27 +195,30 @@ function collapsed(model: Model, options: ViewOptions, title: string, relations:
   // One edge a pair of domains, counting the calls and the events it stands for: solid
   // where there is a call, dotted where there are only events. Two edges a pair (one per
   // kind) would double the edges, and ELK stacks every one of them.
-  const pairs = new Map<string, { from: string; to: string; calls: Set<string>; events: Set<string> }>();
-  const relate = (fromRef: ElementRef, toRef: ElementRef, async: boolean, item: string) => {
+  const pairs = new Map<string, { from: string; to: string; calls: Set<string>; events: Set<string>; planned: boolean }>();
+  const relate = (fromRef: ElementRef, toRef: ElementRef, async: boolean, item: string, planned = false) => {
     const from = end(fromRef);
     const to = end(toRef);
     if (!from || !to || from === to) return;
     const key = `${from}\u0000${to}`;
-    const pair = pairs.get(key) ?? { from, to, calls: new Set<string>(), events: new Set<string>() };
+    const pair = pairs.get(key) ?? { from, to, calls: new Set<string>(), events: new Set<string>(), planned: true };
     (async ? pair.events : pair.calls).add(item);
+    // Planned only where every relation it stands for is a planned call.
+    pair.planned &&= planned && !async;
     pairs.set(key, pair);
   };
   for (const calls of model.relations.calls.values())
-    for (const call of calls) relate(call.from, call.to, false, `${name(call.from)} → ${name(call.to)}`);
+    for (const call of calls) relate(call.from, call.to, false, `${name(call.from)} → ${name(call.to)}`, plannedCall(model, call));
   for (const [event, producers] of model.relations.producers)
     for (const p of producers)
       for (const c of model.relations.consumers.get(event) ?? [])
         relate({ kind: 'service', id: p }, { kind: 'service', id: c }, true, event);
   const count = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
-  const edges: FlowEdge[] = [...pairs.values()].map(({ from, to, calls, events }) => ({
+  const edges: FlowEdge[] = [...pairs.values()].map(({ from, to, calls, events, planned }) => ({
     from,
     to,
     async: calls.size === 0,
+    ...(planned ? { planned } : {}),
     label: [...count(calls.size, 'call', 'calls'), ...count(events.size, 'event', 'events')].join(', '),
     items: [...calls, ...events],
   }));

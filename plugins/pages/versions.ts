@@ -1,4 +1,6 @@
+import { readsField } from '../model/contract-breaks.ts';
 import { contractText } from '../model/contract-versions.ts';
+import { fieldsRead } from '../model/queries.ts';
 import { lineDiff, type DiffLine } from '../model/line-diff.ts';
 import { commitUrl } from './edit-links.ts';
 import type { Site } from './site.ts';
@@ -44,7 +46,7 @@ export function versionsView(site: Site, key: string, lang: 'json' | 'yaml'): Ve
       since: v.since,
       commit: v.commit?.slice(0, 7),
       commitHref: v.commit ? commitUrl(site, v.commit) : undefined,
-      breaks: v.breaks,
+      breaks: key.startsWith('event:') ? v.breaks.map((b) => withReaders(site, key.slice('event:'.length), b)) : v.breaks,
     })),
     texts,
     from: texts[1]!.version,
@@ -52,4 +54,21 @@ export function versionsView(site: Site, key: string, lang: 'json' | 'yaml'): Ve
     diff: lineDiff(texts[1]!.text, texts[0]!.text),
     lang,
   };
+}
+
+/**
+ * A field removed, said with who reads it of the event's consumers now: those that list it
+ * (`consumes: [{ event, fields }]`) or do not say what they read; "no consumer reads it" where none.
+ */
+function withReaders(site: Site, event: string, change: string): string {
+  const removed = /^field '(.*)' removed$/.exec(change)?.[1];
+  if (removed === undefined) return change;
+  const consumers = site.model.relations.consumers.get(event) ?? [];
+  const readers = consumers.filter((id) => {
+    const service = site.model.byKind.service.get(id);
+    const reads = service && fieldsRead(service.data, event);
+    return reads === undefined || reads.some((field) => readsField(field, removed));
+  });
+  if (consumers.length === 0) return change;
+  return readers.length === 0 ? `${change}: no consumer reads it` : `${change}: read by ${readers.join(', ')}`;
 }

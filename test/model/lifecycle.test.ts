@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteViews } from '../../plugins/diagrams/views.ts';
+import { containerViews, siteViews } from '../../plugins/diagrams/views.ts';
 import { viewOptions } from '../../plugins/diagrams/options.ts';
 import { formatDiagnostic } from '../../plugins/model/format.ts';
 import { loadModel } from '../../plugins/model/load.ts';
@@ -46,6 +46,14 @@ describe('planned and current state', () => {
     [
       'an event consumed from a retired producer: the consumer is fine, the producer is retired',
       { 'content/services/orders.yaml': `${BASE['content/services/orders.yaml']}lifecycle: retired\n` },
+      [],
+    ],
+    [
+      'a planned service that no deployment runs yet: nothing',
+      {
+        'content/deployments/prod.yaml': 'name: Prod\nnodes:\n  - { id: k8s, name: Cluster, instances: [{ service: orders }, { service: billing }] }\n',
+        'content/services/payments.yaml': 'name: Payments\nresponsibility: Will take payments.\ndomain: shop\nlifecycle: planned\n',
+      },
       [],
     ],
     [
@@ -111,6 +119,20 @@ describe('planned and current state', () => {
     const adyen = actorPage(site, 'system', 'adyen').head;
     expect(adyen.lifecycle?.badge.text).toBe('planned');
     expect(adyen.sections.find((s) => s.id === 'linked-replaces')).toMatchObject({ title: 'Replaces', linked: [{ text: 'Stripe' }] });
+  });
+
+  it('draws a planned call between domains with long dashes where the system is drawn by domain', async () => {
+    const loaded = await load({
+      'content/domains/pay.yaml': 'name: Pay\ntype: generic\n',
+      'content/services/payments.yaml': 'name: Payments\nresponsibility: Will take payments.\ndomain: pay\nlifecycle: planned\n',
+      'content/services/orders.yaml': calls('{ target: payments, lifecycle: planned }'),
+    });
+    const models = stateModels(loaded.model!);
+    const { domains } = containerViews(models.target, viewOptions('/', 40, 1));
+    expect(domains!.text).toMatch(/domain_shop -->\|"1 call \(planned\)"\| domain_pay/);
+    expect(domains!.text).toMatch(/^ {2}linkStyle 0 stroke-dasharray:8 4$/m);
+    // Now, the call is not made: nothing joins the two domains.
+    expect(containerViews(models.current, viewOptions('/', 40, 1)).domains!.text).not.toMatch(/domain_shop -->/);
   });
 
   it('keeps one model where nothing has a state, and draws a planned element in the first state it is in', async () => {

@@ -83,6 +83,13 @@ describe('contract versions from git history', () => {
     // Nothing was written into the working tree to read them.
     expect(git(root, 'status', '--porcelain').trim()).toBe('M content/services/orders.openapi.yaml');
 
+    // The event's page says who reads a field removed: billing consumes it without saying which fields, so it may read any.
+    const withVersions = { ...site, history: { ...site.history, versions } };
+    expect(versionsView(withVersions, 'event:order.placed', 'json')!.rows[0]!.breaks).toEqual([
+      "field 'total' removed: read by billing",
+      "field 'note' is now required",
+    ]);
+
     // The page: a row a version, and the diff of the newest two, as the description is written (YAML).
     const page = versionsView({ ...site, history: { ...site.history, versions } }, 'service:orders', 'yaml')!;
     expect([page.from, page.to]).toEqual(['1.0.0', '2.0.0']);

@@ -73,14 +73,16 @@ export async function prerenderDiagrams(
   store: SvgStore,
   base: string,
 ): Promise<PrerenderResult> {
-  // The system's containers view (in its current state) is drawn both ways; the one that reads at its size is kept (below).
+  // The system's containers view is drawn both ways, in each state it has; the way that reads at its size is kept (below).
   const systemContainers = planned.get(viewKey('container', undefined));
-  const containers = chromium && systemContainers?.state !== 'target' ? containerViews(stateModels(model).current, viewOptions(base)) : {};
-  const candidates = containers.whole && containers.domains ? [containers.whole, containers.domains] : [];
+  const containers = chromium && systemContainers ? containerStates(model, systemContainers, base) : [];
+  const candidates = containers.flatMap(({ whole, domains }) => (whole && domains ? [whole, domains] : []));
   const all = [...planned.values(), ...candidates].flatMap((v) => (v === null ? [] : [v, ...(v.states ?? [])]));
   const views = [...new Set(all.flatMap((v) => (v.narrow ? [v.text, v.narrow] : [v.text])))];
   // Warned of once a view: a state of it left short is short alike.
-  const reduced = [...planned.values(), ...candidates].flatMap((v) => (v?.reduced ? [{ title: v.title, reduced: v.reduced }] : []));
+  const reduced = [...planned.values(), containers[0]?.whole, containers[0]?.domains].flatMap((v) =>
+    v?.reduced ? [{ title: v.title, reduced: v.reduced }] : [],
+  );
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
   if (!chromium)
@@ -105,14 +107,18 @@ export async function prerenderDiagrams(
   const broken = views.filter((v) => report.errors.has(v));
   if (broken.length > 0)
     throw new Error(`archsite generated ${broken.length} diagram(s) mermaid cannot render: ${report.errors.get(broken[0]!)}\n${broken[0]}`);
-  if (containers.whole && containers.domains) {
-    const size = svgSize(store.svg(containers.whole.text, 'light') ?? '');
-    const chosen = size && readsAtSize(size) ? containers.whole : containers.domains;
-    // Its other states stay as they were built (a state switch still offers them).
-    planned.set(viewKey('container', undefined), {
-      ...chosen,
-      ...(systemContainers?.states ? { state: 'current', states: systemContainers.states } : {}),
-    });
+  const first = containers[0];
+  if (first?.whole && first.domains) {
+    // One way for every state, as the first reads: a switch of state never changes how much is drawn.
+    const size = svgSize(store.svg(first.whole.text, 'light') ?? '');
+    const way = size && readsAtSize(size) ? 'whole' : 'domains';
+    const drawn = containers.map((c) => ({ ...(c[way] ?? c.built), ...(c.built.state ? { state: c.built.state } : {}) }));
+    // Drawn by domain, two states may read alike: each drawing once.
+    const [chosen, ...others] = drawn.filter((v, i) => drawn.findIndex((w) => w.text === v.text) === i);
+    planned.set(
+      viewKey('container', undefined),
+      others.length > 0 ? { ...chosen!, states: others } : { ...chosen!, ...(chosen!.state === 'current' ? { state: undefined } : {}) },
+    );
   }
   return {
     mode: 'svg',
@@ -125,4 +131,20 @@ export async function prerenderDiagrams(
     longSources,
     reduced,
   };
+}
+
+/**
+ * The system's containers view both ways (whole, and by domain) in each state the site shows
+ * it in (see diagrams/views.ts, `buildStateView`), with the view as it was built.
+ */
+function containerStates(
+  model: Model,
+  built: DiagramView,
+  base: string,
+): { built: DiagramView; whole?: DiagramView | undefined; domains?: DiagramView | undefined }[] {
+  const models = stateModels(model);
+  return [built, ...(built.states ?? [])].map((view) => ({
+    built: view,
+    ...containerViews(models[view.state ?? 'current'], viewOptions(base)),
+  }));
 }
