@@ -51,7 +51,8 @@ describe('planned and current state', () => {
     [
       'a planned service that no deployment runs yet: nothing',
       {
-        'content/deployments/prod.yaml': 'name: Prod\nnodes:\n  - { id: k8s, name: Cluster, instances: [{ service: orders }, { service: billing }] }\n',
+        'content/deployments/prod.yaml':
+          'name: Prod\nnodes:\n  - { id: k8s, name: Cluster, instances: [{ service: orders }, { service: billing }] }\n',
         'content/services/payments.yaml': 'name: Payments\nresponsibility: Will take payments.\ndomain: shop\nlifecycle: planned\n',
       },
       [],
