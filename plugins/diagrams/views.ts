@@ -146,8 +146,11 @@ export function buildView(model: Model, name: ViewName, of: string | undefined, 
  * (the default), then the target state, then both, each drawn once. Where the view has
  * nothing to show now (a planned service's neighbourhood), it opens on the next state that
  * has. Where the model has no states, or the view reads alike in all of them, it is the plain view.
+ * A flow (a sequence written step by step) is always drawn as written.
  */
 export function buildStateView(models: StateModels, name: ViewName, of: string | undefined, options: ViewOptions): DiagramView | undefined {
+  // A flow is a sequence as written, step by step: it is drawn whole, whatever state its participants are in.
+  if (name === 'flow') return buildView(models.both, name, of, options);
   const current = buildView(models.current, name, of, options);
   if (models.current === models.both) return current;
   const distinct: DiagramView[] = [];

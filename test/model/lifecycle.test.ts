@@ -136,6 +136,16 @@ describe('planned and current state', () => {
     expect(containerViews(models.current, viewOptions('/', 40, 1)).domains!.text).not.toMatch(/domain_shop -->/);
   });
 
+  it('draws a flow as written, whatever state its participants are in', async () => {
+    const loaded = await load({
+      'content/services/billing.yaml': `${BASE['content/services/billing.yaml']}lifecycle: deprecated\nreplacedBy: orders\n`,
+      'content/flows/pay.yaml': 'title: Paying\nsteps:\n  - { from: orders, to: billing, message: Bill it }\n',
+    });
+    const flow = siteViews(loaded.model!, viewOptions()).find((v) => v.name === 'flow')!;
+    expect(flow.text).toContain('Bill it');
+    expect([flow.state, flow.states]).toEqual([undefined, undefined]);
+  });
+
   it('keeps one model where nothing has a state, and draws a planned element in the first state it is in', async () => {
     const plain = await load({});
     const models = stateModels(plain.model!);
