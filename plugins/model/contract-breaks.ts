@@ -222,9 +222,7 @@ export function majorBumped(before: unknown, after: unknown): boolean {
   return was !== undefined && now !== undefined && now > was;
 }
 
-function isSchema(
-  value: unknown,
-): value is JsonSchema & {
+function isSchema(value: unknown): value is JsonSchema & {
   enum?: unknown[];
   required?: unknown;
   items?: unknown;

@@ -67,8 +67,7 @@ export function domainPage(site: Site, id: string): DomainPage {
     for (const call of rel.calls.get(keyOf(s)) ?? []) if (call.to.kind === 'service') relate(serviceDomain(model, call.to.id), 'calls');
     for (const call of rel.callers.get(keyOf(s)) ?? [])
       if (call.from.kind === 'service') relate(serviceDomain(model, call.from.id), 'is called by');
-    for (const e of consumedIds(s.data))
-      for (const p of rel.producers.get(e) ?? []) relate(serviceDomain(model, p), 'consumes events of');
+    for (const e of consumedIds(s.data)) for (const p of rel.producers.get(e) ?? []) relate(serviceDomain(model, p), 'consumes events of');
     for (const e of s.data.events?.publishes ?? [])
       for (const c of rel.consumers.get(e) ?? []) relate(serviceDomain(model, c), 'publishes events to');
   }

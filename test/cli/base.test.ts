@@ -187,8 +187,7 @@ describe('check --base: contract changes that break their consumers', () => {
   });
 
   it('judges a field removed by the consumers that list the fields they read', () => {
-    const event = (fields: string) =>
-      `name: Order placed\nversion: "1.0"\nschema: { type: object, properties: { ${fields} } }\n`;
+    const event = (fields: string) => `name: Order placed\nversion: "1.0"\nschema: { type: object, properties: { ${fields} } }\n`;
     const consumer = (name: string, consumes: string) =>
       `name: ${name}\nresponsibility: Reads orders.\ndomain: shop\nevents:\n  consumes: [${consumes}]\n`;
     const tree = (fields: string, billing: string, ledger: string) => ({
@@ -202,7 +201,10 @@ describe('check --base: contract changes that break their consumers', () => {
     git(root, 'init', '-q');
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'base');
-    const breaking = () => check(root, '--base', 'HEAD').stdout.split('\n').filter((line) => /breaking|unknown-event-field/.test(line));
+    const breaking = () =>
+      check(root, '--base', 'HEAD')
+        .stdout.split('\n')
+        .filter((line) => /breaking|unknown-event-field/.test(line));
     // A field nobody lists: nothing breaks.
     writeFileSync(path.join(root, 'content/events/order.placed.yaml'), event('id: { type: string }, total: { type: number }'));
     expect(breaking()).toEqual([]);
@@ -223,7 +225,11 @@ describe('check --base: contract changes that break their consumers', () => {
     // A field listed that the schema does not have is a check of its own, at the field, without --base too.
     writeFileSync(path.join(root, 'content/events/order.placed.yaml'), event(ALL));
     writeFileSync(path.join(root, 'content/services/ledger.yaml'), consumer('Ledger', '{ event: order.placed, fields: [id, totl] }'));
-    expect(check(root).stdout.split('\n').filter((line) => /unknown-event-field/.test(line))).toEqual([
+    expect(
+      check(root)
+        .stdout.split('\n')
+        .filter((line) => /unknown-event-field/.test(line)),
+    ).toEqual([
       "content/services/ledger.yaml:5:50 warning unknown-event-field: service 'ledger' reads field 'totl' of event 'order.placed', which its schema does not have (did you mean 'total'?)",
     ]);
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiOperation, OpenApiDescription } from '../../plugins/model/apis/api-description.ts';
-import { eventSchemaBreaks, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks, readsField, schemaHasField } from '../../plugins/model/contract-breaks.ts';
+import {
+  eventSchemaBreaks,
+  graphqlBreaks,
+  majorBumped,
+  openApiBreaks,
+  protoBreaks,
+  readsField,
+  schemaHasField,
+} from '../../plugins/model/contract-breaks.ts';
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
 
@@ -197,7 +205,13 @@ describe('the fields a consumer reads', () => {
   const schema = {
     type: 'object',
     properties: {
-      data: { type: 'object', properties: { total: { type: 'number' }, lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } },
+      data: {
+        type: 'object',
+        properties: {
+          total: { type: 'number' },
+          lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } },
+        },
+      },
       extra: { type: 'object', additionalProperties: true, properties: {} },
       linked: { $ref: '#/defs/x' },
     },
