@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { contractVersions, type ContractKind, type ContractSnapshot, type ContractVersion } from '../model/contract-versions.ts';
 import { git, gitBlobs } from '../model/git-objects.ts';
 import type { Model } from '../model/model.ts';
+import { namedFile, openApiVersion } from '../model/named-file.ts';
 import type { SiteFile } from '../pages/site.ts';
 import { documents } from './git-history.ts';
 
@@ -137,13 +138,8 @@ function contractRef(kind: ContractKind, data: unknown, element: string): { vers
   const version = typeof record.version === 'string' || typeof record.version === 'number' ? String(record.version) : '';
   if (target === undefined || target === null) return undefined;
   if (typeof target !== 'string') return kind === 'event' ? { version, inline: target } : undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return undefined;
-  return { version, file: path.posix.normalize(path.posix.join(path.posix.dirname(element), target)) };
-}
-
-function openApiVersion(description: unknown): string | undefined {
-  const version = (description as { info?: { version?: unknown } } | undefined)?.info?.version;
-  return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+  const file = namedFile(element, target);
+  return file === undefined ? undefined : { version, file };
 }
 
 /** A JSON or YAML file of an earlier commit, parsed; undefined where it is missing or does not parse. */

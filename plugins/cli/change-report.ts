@@ -6,6 +6,7 @@ import { compare, printable } from '../model/diagnostics.ts';
 import { githubData, githubProperty, markdownText } from '../model/format.ts';
 import { keyOf, type Element, type ElementRef, type Model } from '../model/model.ts';
 import { diffModels, type ModelChange } from '../model/model-diff.ts';
+import { namedFile, openApiVersion } from '../model/named-file.ts';
 import { displayName, nameOf } from '../model/names.ts';
 import { diffRelations, type RelationDiff, type RelationLine } from '../model/relation-diff.ts';
 import type { LoadResult } from '../model/load.ts';
@@ -78,7 +79,7 @@ function withContractFiles(
     const then = was && contractFile(was, before);
     const [a, b] = [text(base.documents, then), text(documents, now)];
     if (now === undefined || a === undefined || b === undefined || a === b) return;
-    const versions = [versionOf(base.documents.get(then!)?.value), versionOf(documents.get(now)?.value)];
+    const versions = [openApiVersion(base.documents.get(then!)?.value), openApiVersion(documents.get(now)?.value)];
     const bumped =
       versions[0] !== undefined && versions[1] !== undefined && versions[0] !== versions[1]
         ? `, version ${versions[0]} → ${versions[1]}`
@@ -103,14 +104,7 @@ function withContractFiles(
 
 /** The content path of a file an element names (its schema, its API description), or undefined for a URL or none. */
 function contractFile(el: Element, written: unknown): string | undefined {
-  if (typeof written !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return undefined;
-  return path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), written));
-}
-
-/** An OpenAPI description's `info.version`. */
-function versionOf(value: unknown): string | undefined {
-  const version = (value as { info?: { version?: unknown } } | undefined)?.info?.version;
-  return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+  return typeof written === 'string' ? namedFile(el.source.path, written) : undefined;
 }
 
 /** Each element's name, by key; a later model's name wins. */

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { schemaHasField } from '../contract-breaks.ts';
+import { namedFile } from '../named-file.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Check, CheckContext } from './context.ts';
 
@@ -80,8 +80,8 @@ export const checkFieldsRead: Check = ({ model, parsed, documents, diagnostics }
 /** An event's schema: inline, or the file it names as the check read it; undefined for a URL or none. */
 function eventSchemaValue(schema: unknown, eventPath: string, documents: CheckContext['documents']): unknown {
   if (typeof schema !== 'string') return schema;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(schema)) return undefined;
-  return documents.get(path.posix.normalize(path.posix.join(path.posix.dirname(eventPath), schema)))?.value;
+  const file = namedFile(eventPath, schema);
+  return file === undefined ? undefined : documents.get(file)?.value;
 }
 
 /** Every field path a schema describes (`data.total`, `lines[].sku`), for a did-you-mean. */
