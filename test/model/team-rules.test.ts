@@ -190,6 +190,11 @@ export default [
         /error invalid-rule: rule 'x' failed: no model$/,
       ],
       [
+        'a report at a kind that is no kind',
+        'export default [{ id: "x", description: "X.", check({ report }) { report({ kind: "__proto__", id: "constructor" }, "m"); } }];',
+        /rule 'x' reported at an element that is not in the model: \{"kind":"__proto__","id":"constructor"\}$/,
+      ],
+      [
         'a report at nothing',
         'export default [{ id: "x", description: "X.", check({ report }) { report({ kind: "service", id: "ghost" }, "m"); } }];',
         /rule 'x' reported at an element that is not in the model: \{"kind":"service","id":"ghost"\}$/,

@@ -83,7 +83,11 @@ export async function checkCodeRules(context: CheckContext): Promise<void> {
     const { id, description, severity, check } = rule as CodeRule;
     seen.add(id);
     const report = (element: ElementRef, message: string, field?: FieldPath) => {
-      const el = element && typeof element === 'object' ? context.model.byKind[element.kind]?.get(element.id) : undefined;
+      // What a rule's code hands in is checked, not trusted: a kind is one of the model's own keys.
+      const el =
+        element && typeof element === 'object' && Object.hasOwn(context.model.byKind, element.kind)
+          ? context.model.byKind[element.kind].get(element.id)
+          : undefined;
       if (!el) {
         fault(`rule '${id}' reported at an element that is not in the model: ${JSON.stringify(element)}`);
         return;
