@@ -33,6 +33,21 @@ async function check(rules: string, files: Record<string, string> = {}): Promise
     );
 }
 
+/** `check --watch` on a content tree: wait for a text in what it printed, read it all, stop it. */
+function watching(root: string) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.ts'), 'check', '--watch', '--content', 'content'], {
+    cwd: root,
+  });
+  let printed = '';
+  child.stdout.on('data', (d: Buffer) => (printed += d));
+  const seen = (text: string) =>
+    new Promise<void>((resolve) => {
+      const look = () => (printed.includes(text) ? resolve() : setTimeout(look, 50));
+      look();
+    });
+  return { seen, output: () => printed, stop: () => child.kill('SIGINT') };
+}
+
 const rule = (body: string, severity = 'warning') => `rules:\n  - id: r\n    description: The rule.\n    severity: ${severity}\n${body}`;
 
 describe("the team's rules (archsite.rules.yaml)", () => {
@@ -115,23 +130,14 @@ describe("the team's rules (archsite.rules.yaml)", () => {
 
   it('is read again by check --watch when it changes', async () => {
     const root = writeTree({ ...MODEL, 'content/archsite.rules.yaml': 'rules: []\n' });
-    const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.ts'), 'check', '--watch', '--content', 'content'], {
-      cwd: root,
-    });
-    let output = '';
-    const seen = (text: string) =>
-      new Promise<void>((resolve) => {
-        const look = () => (output.includes(text) ? resolve() : setTimeout(look, 50));
-        look();
-      });
-    child.stdout.on('data', (d: Buffer) => (output += d));
+    const { seen, output, stop } = watching(root);
     try {
       await seen('watching for changes');
-      expect(output).not.toContain('team-rule');
+      expect(output()).not.toContain('team-rule');
       writeFileSync(path.join(root, 'content/archsite.rules.yaml'), rule('    require: { where: { kind: team }, has: contact }\n'));
       await seen("rule 'r': team 'core' has no contact");
     } finally {
-      child.kill('SIGINT');
+      stop();
     }
   }, 30_000);
 
@@ -208,23 +214,14 @@ export default [
 
     it('is run again by check --watch when it changes, and never for a base revision', async () => {
       const root = writeTree({ ...MODEL, 'content/archsite.rules.ts': 'export default [];\n' });
-      const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.ts'), 'check', '--watch', '--content', 'content'], {
-        cwd: root,
-      });
-      let output = '';
-      const seen = (text: string) =>
-        new Promise<void>((resolve) => {
-          const look = () => (output.includes(text) ? resolve() : setTimeout(look, 50));
-          look();
-        });
-      child.stdout.on('data', (d: Buffer) => (output += d));
+      const { seen, output, stop } = watching(root);
       try {
         await seen('watching for changes');
-        expect(output).not.toContain('team-rule');
+        expect(output()).not.toContain('team-rule');
         writeFileSync(path.join(root, 'content/archsite.rules.ts'), CODE);
         await seen("rule 'workers-are-deployed-twice': service 'billing' runs 1 time(s)");
       } finally {
-        child.kill('SIGINT');
+        stop();
       }
       const { diagnostics } = await loadModel({ contentDir: 'content', cwd: root, codeRules: false });
       expect(diagnostics.map(formatDiagnostic).filter((line) => /team-rule|ignored-file/.test(line))).toEqual([]);
