@@ -302,6 +302,18 @@ describe('a stakeholder on the site', () => {
     expect(await changed()).toContain('-         "currency": {');
   });
 
+  it('publishes llms.txt: every element linked to its page, under the site’s address', async () => {
+    const response = await fetch(`${site.url}llms.txt`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.split('\n')[0]).toBe('# E-Commerce Platform');
+    expect(text).toMatch(/^- \[Order Service\]\(https:\/\/archsite\.github\.io\/archsite\/services\/order-service\/\): /m);
+    // Every link leads to a page the build wrote.
+    const links = [...text.matchAll(/\]\(https:\/\/archsite\.github\.io\/archsite\/([^)]*)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(80);
+    for (const route of links) expect((await fetch(`${site.url}${route}`)).status, route).toBe(200);
+  });
+
   it('takes screenshots of the home, a service and a deployment page', async () => {
     for (const [route, name] of [
       ['', 'home'],
