@@ -60,8 +60,17 @@ function withoutRelations(el: Element, gone: ReadonlySet<Lifecycle>): Element {
   return { ...el, data: { ...el.data, dependencies } } as Element;
 }
 
-/** The model in every state: resolved twice more only where something is not simply active. */
+/** Each model's states, worked out once: the build asks for them for its views and again for its containers choice. */
+const known = new WeakMap<Model, StateModels>();
+
+/** The model in every state: resolved twice more only where something is not simply active, and once a model. */
 export function stateModels(model: Model): StateModels {
-  if (!hasStates(model)) return { current: model, target: model, both: model };
-  return { current: modelInState(model, 'current'), target: modelInState(model, 'target'), both: model };
+  let models = known.get(model);
+  if (models === undefined) {
+    models = hasStates(model)
+      ? { current: modelInState(model, 'current'), target: modelInState(model, 'target'), both: model }
+      : { current: model, target: model, both: model };
+    known.set(model, models);
+  }
+  return models;
 }

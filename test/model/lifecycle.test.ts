@@ -155,6 +155,8 @@ describe('planned and current state', () => {
 
     const planned = await load({ 'content/services/orders.yaml': `${BASE['content/services/orders.yaml']}lifecycle: planned\n` });
     const inState = stateModels(planned.model!);
+    // Worked out once a model.
+    expect(stateModels(planned.model!)).toBe(inState);
     expect(inState.current.byKind.service.has('orders')).toBe(false);
     expect(inState.target.byKind.service.has('orders')).toBe(true);
     // Its own neighbourhood has nothing to show now: it opens on the target state, and says so.
