@@ -22,6 +22,9 @@ const UNIT = [
   'test/cli/check.test.ts',
   'test/cli/new.test.ts',
   'test/cli/watch.test.ts',
+  'test/cli/import.test.ts',
+  'test/cli/drift.test.ts',
+  'test/cli/mcp.test.ts',
   'test/bench/**/*.test.ts',
 ];
 

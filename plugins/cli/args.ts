@@ -2,7 +2,7 @@ import { parseArgs as parse } from 'node:util';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/format.ts';
 import { didYouMean } from '../model/suggest.ts';
 
-export const COMMANDS = ['check', 'build', 'dev', 'export', 'new'] as const;
+export const COMMANDS = ['check', 'build', 'dev', 'export', 'new', 'import', 'mcp'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -20,6 +20,10 @@ export interface CliOptions {
   readonly today?: string | undefined;
   /** `new <kind> <id>`: the kind and the id of the element to start. */
   readonly newElement?: { readonly kind: string; readonly id: string } | undefined;
+  /** `import <source> <path>`: what to import from, and the file or folder to read. */
+  readonly importFrom?: { readonly source: ImportSource; readonly path: string } | undefined;
+  /** `check --against <compose file | manifest folder>`: compare the model with what is deployed there. */
+  readonly against?: string | undefined;
   /** `export --out <file>`: where the model goes (standard output when unset). */
   readonly exportOut?: string | undefined;
   /** Where `build` writes the site. */
@@ -33,6 +37,10 @@ export interface CliOptions {
   /** `dev --host`: the address the dev server listens on; `true` for every address. */
   readonly host?: string | true | undefined;
 }
+
+/** What `import` reads. */
+export const IMPORT_SOURCES = ['openapi', 'asyncapi', 'compose', 'k8s'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** Thrown for arguments the CLI does not understand or refuses; exits with code 2. */
 export class UsageError extends Error {
@@ -49,13 +57,16 @@ export class UsageError extends Error {
 /** A refusal of well-formed arguments: one line, no usage. */
 export const refusal = (message: string) => new UsageError(message, { showUsage: false });
 
-export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <dir>] [--format text|json|github|markdown] [--strict] [--watch] [--base <git ref>] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--timings <file>] [--port <n>] [--host [address]]
+export const USAGE = `usage: archsite <check|build|dev|export|new|import|mcp> [--content <dir>] [--format text|json|github|markdown] [--strict] [--watch] [--base <git ref>] [--against <path>] [--min-completeness <n>] [--today <date>] [--out <dir>] [--force] [--timings <file>] [--port <n>] [--host [address]]
 
   check    validate the content and print diagnostics (exit 0, or 1 on errors)
   build    check, then build the static site into dist/
   dev      check, then serve the site with live reload
   export   check, then print the resolved model as JSON (--format json; --out <file> to write it)
   new      start an element from its template: new <kind> <id> (new service payment-service)
+  import   write elements from what describes the system elsewhere, never over a file:
+           import <openapi|asyncapi|compose|k8s> <file or folder>
+  mcp      serve the checked model to AI assistants (Model Context Protocol, on standard input and output)
 
   --content <dir>   the content folder (default: $ARCHSITE_CONTENT or content/)
   --format <f>      text (default), json, github (Actions annotations) or markdown (a pull-request comment)
@@ -63,6 +74,8 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --watch           (check) check again after every change to the content, re-reading only what changed
   --base <ref>      (check) also say what the working tree changes in the architecture against a git
                     revision (main, origin/main, a commit): elements, fields, relations, diagrams
+  --against <path>  (check) compare the model with what a compose file or a folder of Kubernetes
+                    manifests deploys: drift-… warnings
   --min-completeness <n>  (check) services filling less than n% of the service template are errors
   --today <date>    (check, build, dev) the day reviews fall due against, YYYY-MM-DD (default: today, in UTC)
   --out <dir>       where build writes the site (default: dist/): a new or empty folder, or an earlier output
@@ -72,7 +85,19 @@ export const USAGE = `usage: archsite <check|build|dev|export|new> [--content <d
   --host [address]  the address dev listens on (alone: every address)`;
 
 type OptionName =
-  'content' | 'format' | 'strict' | 'watch' | 'min-completeness' | 'today' | 'out' | 'force' | 'timings' | 'port' | 'host' | 'base';
+  | 'content'
+  | 'format'
+  | 'strict'
+  | 'watch'
+  | 'min-completeness'
+  | 'today'
+  | 'out'
+  | 'force'
+  | 'timings'
+  | 'port'
+  | 'host'
+  | 'base'
+  | 'against';
 
 /** Each option: its type, and the commands that take it (with why the others do not). */
 const OPTIONS: Readonly<Record<OptionName, { type: 'string' | 'boolean'; only?: readonly Command[]; why?: string }>> = {
@@ -81,13 +106,14 @@ const OPTIONS: Readonly<Record<OptionName, { type: 'string' | 'boolean'; only?: 
   strict: { type: 'boolean' },
   watch: { type: 'boolean', only: ['check'], why: 'only check watches; dev reloads by itself' },
   'min-completeness': { type: 'string', only: ['check'], why: 'only check scores the template' },
-  today: { type: 'string', only: ['check', 'build', 'dev'], why: 'only check, build and dev flag reviews past due' },
+  today: { type: 'string', only: ['check', 'build', 'dev', 'mcp'], why: 'only check, build, dev and mcp flag reviews past due' },
   out: { type: 'string', only: ['build', 'export'], why: 'only build writes a site' },
   force: { type: 'boolean', only: ['build'], why: 'only build writes a site' },
   timings: { type: 'string', only: ['build'], why: 'only build times its phases' },
   port: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
   host: { type: 'string', only: ['dev'], why: 'only dev serves the site' },
   base: { type: 'string', only: ['check'], why: 'only check compares the architecture with a revision' },
+  against: { type: 'string', only: ['check'], why: 'only check compares the model with what is deployed' },
 };
 const FLAGS = Object.keys(OPTIONS).map((name) => `--${name}`);
 
@@ -113,7 +139,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     if (token.kind === 'option-terminator') throw new UsageError(`unknown option '--'`);
     // `new service payment-service`: the kind and the id.
     if (token.kind === 'positional') {
-      if (command !== 'new') throw new UsageError(`unknown option '${token.value}'${didYouMean(token.value, FLAGS)}`);
+      if (command !== 'new' && command !== 'import')
+        throw new UsageError(`unknown option '${token.value}'${didYouMean(token.value, FLAGS)}`);
       positional.push(token.value);
       continue;
     }
@@ -145,6 +172,13 @@ function options(
     return typeof value === 'string' ? value : undefined;
   };
   if (command === 'new' && positional.length !== 2) throw new UsageError('new takes a kind and an id: new service payment-service');
+  if (command === 'import' && positional.length !== 2)
+    throw new UsageError(`import takes a source and a file or folder: import <${IMPORT_SOURCES.join('|')}> <path>`);
+  if (command === 'import' && !IMPORT_SOURCES.includes(positional[0] as ImportSource))
+    throw new UsageError(
+      `unknown import source '${positional[0]}'${didYouMean(positional[0]!, IMPORT_SOURCES)}; one of ${IMPORT_SOURCES.join(', ')}`,
+    );
+  if (given.has('against') && given.has('watch')) throw new UsageError('--against compares once: it cannot be combined with --watch');
   if (given.has('base') && given.has('watch')) throw new UsageError('--base compares once: it cannot be combined with --watch');
   const format = text('format');
   if (format !== undefined && command === 'export' && format !== 'json') throw new UsageError(`export writes json, not '${format}'`);
@@ -166,6 +200,8 @@ function options(
     timings: text('timings'),
     base: text('base'),
     newElement: command === 'new' ? { kind: positional[0]!, id: positional[1]! } : undefined,
+    importFrom: command === 'import' ? { source: positional[0] as ImportSource, path: positional[1]! } : undefined,
+    against: text('against'),
   };
 }
 

@@ -2,7 +2,7 @@ import { formatDiagnostics, formatSummary, type OutputFormat } from '../model/fo
 import { loadModel, type LoadResult } from '../model/load.ts';
 import { gitTop } from './git-top.ts';
 import { todayOf } from '../model/reviews.ts';
-import type { CliOptions } from './args.ts';
+import { refusal, type CliOptions } from './args.ts';
 import { openCheckStore } from './check-store-file.ts';
 import { loadBaseModel } from './base-model.ts';
 import {
@@ -19,7 +19,7 @@ import { breakingChanges } from './breaking-changes.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
 export async function runCheck(
-  options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness' | 'today' | 'base'>,
+  options: Pick<CliOptions, 'contentDir' | 'format' | 'strict' | 'minCompleteness' | 'today' | 'base' | 'against'>,
 ): Promise<{
   exitCode: number;
   result: LoadResult;
@@ -35,8 +35,10 @@ export async function runCheck(
   });
   store.save();
   const compared = options.base !== undefined && result.model ? await compareWith(options.base, options, result, result.model) : undefined;
-  // The contract changes that break their consumers are findings like any other (warnings, errors with --strict).
-  const diagnostics = compared ? sortDiagnostics([...result.diagnostics, ...compared.breaking]) : result.diagnostics;
+  const drift = options.against !== undefined && result.model ? await driftAgainst(options.against, result) : [];
+  // The contract changes that break their consumers, and drift, are findings like any other (warnings, errors with --strict).
+  const diagnostics =
+    compared || drift.length > 0 ? sortDiagnostics([...result.diagnostics, ...(compared?.breaking ?? []), ...drift]) : result.diagnostics;
   process.stdout.write(`${printed(options.format, { diagnostics, stats: result.stats }, compared)}\n`);
   // Nothing to compare: the working tree's content has no model (its system.yaml is missing or broken).
   if (options.base !== undefined && !result.model && options.format !== 'json')
@@ -46,6 +48,19 @@ export async function runCheck(
     (d) => d.severity === 'error' || (options.strict && d.severity === 'warning' && d.code !== 'versioned-breaking-change'),
   );
   return { exitCode: failing ? 1 : 0, result };
+}
+
+/** The model against what a compose file or manifests deploy (`check --against`); loaded only when asked for. */
+async function driftAgainst(against: string, result: LoadResult) {
+  const { readEnvironment, EnvironmentSourceError } = await import('../sync/read-environment.ts');
+  const { driftDiagnostics } = await import('../sync/drift.ts');
+  try {
+    const { environment, problems } = readEnvironment(against, process.cwd());
+    return driftDiagnostics({ model: result.model!, environment, problems, locate: result.locate });
+  } catch (error) {
+    if (error instanceof EnvironmentSourceError) throw refusal(`--against: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The working tree's model against the model at `base` (`check --base`). */

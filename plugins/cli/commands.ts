@@ -1,5 +1,5 @@
 /**
- * The archsite command line: `check`, `build`, `dev`, `export` and `new`. Exit codes: 0 clean, 1 errors in
+ * The archsite command line: `check`, `build`, `dev`, `export`, `new`, `import` and `mcp`. Exit codes: 0 clean, 1 errors in
  * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself. Started by main.ts.
  */
 import { printable } from '../model/diagnostics.ts';
@@ -38,6 +38,14 @@ async function main(): Promise<number> {
     case 'new': {
       const { runNew } = await import('./new.ts');
       return runNew(options);
+    }
+    case 'import': {
+      const { runImport } = await import('./import.ts');
+      return runImport(options);
+    }
+    case 'mcp': {
+      const { runMcp } = await import('./mcp.ts');
+      return runMcp(options);
     }
   }
 }

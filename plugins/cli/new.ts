@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isKind, kindInfo, kindOfFolder, KINDS, type ElementKind } from '../model/kinds.ts';
 import { loadModel } from '../model/load.ts';
+import { nameFromId } from '../model/names.ts';
 import { ID_PATTERN, ID_RULE } from '../model/schemas/common.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { refusal, UsageError, type CliOptions } from './args.ts';
@@ -47,13 +48,4 @@ export async function runNew(options: Pick<CliOptions, 'contentDir' | 'newElemen
   }
   process.stdout.write(`archsite: wrote ${path.relative(process.cwd(), file)}; fill it in, then run npm run check\n`);
   return 0;
-}
-
-/** A readable name made from an id: `payment-service` → `Payment Service`. */
-export function nameFromId(id: string): string {
-  return id
-    .split(/[-_.]+/)
-    .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 }

@@ -309,6 +309,37 @@ export const CODES = {
     title: 'Breaking contract change, announced by a new major version (allowed: --strict does not fail on it)',
     hint: 'Nothing to fix: make sure the consumers named move to the new version.',
   },
+  // What is deployed against the model (`check --against`)
+  'drift-source': {
+    severity: 'error',
+    title: 'The compose file or manifests to compare with cannot be read',
+    hint: 'Point --against at a docker-compose file, a Kubernetes manifest, or a folder of manifests (kubectl get -o yaml output too).',
+  },
+  'drift-unmodelled': {
+    severity: 'warning',
+    title: 'Deployed, but not in the model',
+    hint: 'Add a service or resource for it (npm run import can draft it), or name the existing one as it is deployed.',
+  },
+  'drift-undeployed': {
+    severity: 'warning',
+    title: 'In the model, but not deployed there',
+    hint: 'Deploy it, mark it `lifecycle: planned` or `retired`, or remove it from the model.',
+  },
+  'drift-replicas': {
+    severity: 'warning',
+    title: 'Replicas differ between the model and what is deployed',
+    hint: 'Set the replicas in the model (`deployment.replicas`, or the deployment instance) to what runs, or scale what runs.',
+  },
+  'drift-image': {
+    severity: 'warning',
+    title: 'Image or version differs between the model and what is deployed',
+    hint: 'Set `deployment.image` to the image that runs, or deploy the one the model names.',
+  },
+  'drift-dependency': {
+    severity: 'warning',
+    title: 'Dependency seen where it is deployed, but not in the model',
+    hint: 'Add it to the service’s `dependencies` (or `data.stores`), or remove the setting that points at it.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -49,3 +49,12 @@ export function summaryOf(el: Element): string | undefined {
       return el.data.description;
   }
 }
+
+/** A readable name made from an id or a host name: `payment-service` → `Payment Service`. */
+export function nameFromId(id: string): string {
+  return id
+    .split(/[-_.]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

@@ -62,7 +62,7 @@ describe('the command line', () => {
     [['check', '--timings', 't.json'], "unknown option '--timings' (only build times its phases)"],
     [['check', '--min-completeness', '101'], "--min-completeness takes a percentage from 0 to 100, not '101'"],
     [['check', '--today', '2026-02-30'], "--today takes a date written YYYY-MM-DD, not '2026-02-30'"],
-    [['export', '--today', '2026-01-01'], "unknown option '--today' (only check, build and dev flag reviews past due)"],
+    [['export', '--today', '2026-01-01'], "unknown option '--today' (only check, build, dev and mcp flag reviews past due)"],
     [['export', '--format', 'text'], "export writes json, not 'text'"],
     [['check', '--format', 'xml'], "unknown format 'xml' (expected text, json, github, markdown)"],
     [['build', '--base', 'main'], "unknown option '--base' (only check compares the architecture with a revision)"],

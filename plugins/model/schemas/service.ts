@@ -223,6 +223,10 @@ export const serviceSchema = z.strictObject({
       autoscaling: z.union([z.boolean(), z.string()]).optional().describe('Whether it scales automatically, or how: "HPA on CPU, 3 to 10".'),
       platform: z.string().optional().describe('Where it runs: Kubernetes, AWS Lambda.'),
       strategy: z.string().optional().describe('How new versions roll out: rolling, blue-green, canary.'),
+      image: z
+        .string()
+        .optional()
+        .describe('The container image it runs, with its tag: ghcr.io/acme/orders:1.4.2. `check --against` compares it with what is deployed.'),
     })
     .optional()
     .describe('How it is deployed (template section 9); where it runs comes from deployments/.'),
