@@ -1,6 +1,6 @@
 import { currentBuild, onPublish } from 'archsite/build-state';
 import path from 'node:path';
-import type { ElementKind } from '../model/kinds.ts';
+import { KINDS, type ElementKind } from '../model/kinds.ts';
 import { DOCS_INDEX } from '../model/routes.ts';
 
 /**
@@ -15,6 +15,14 @@ import { DOCS_INDEX } from '../model/routes.ts';
  */
 export function elementPaths(kind: ElementKind): { params: { id: string } }[] {
   return [...currentBuild().site.model.byKind[kind].keys()].map((id) => ({ params: { id } }));
+}
+
+/** Every element page's plain-text version (`/<folder>/<id>/index.html.md`): docs pages aside, which are Markdown already. */
+export function elementTextPaths(): { params: { kind: string; id: string }; props: { kind: ElementKind } }[] {
+  const { model } = currentBuild().site;
+  return KINDS.filter((info) => info.kind !== 'doc').flatMap((info) =>
+    [...model.byKind[info.kind].keys()].map((id) => ({ params: { kind: info.folder, id }, props: { kind: info.kind } })),
+  );
 }
 
 /** The assets published under /files/, for that route's `getStaticPaths`. */

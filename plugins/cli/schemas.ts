@@ -26,8 +26,10 @@ export function schemaAssociations(): Record<string, string[]> {
     './schemas/system-yaml.schema.json': ['content/system.yaml', 'content/system.yml'],
     './schemas/archsite-rules.schema.json': ['content/archsite.rules.yaml', 'content/archsite.rules.yml'],
   };
+  // API descriptions and event schemas kept beside their elements are not elements: left out (`!`).
+  const besides = ['openapi', 'asyncapi', 'schema'].flatMap((type) => [`!content/**/*.${type}.yaml`, `!content/**/*.${type}.yml`]);
   for (const { kind, folder } of KINDS)
-    out[`./schemas/${kind}.schema.json`] = [`content/${folder}/**/*.yaml`, `content/${folder}/**/*.yml`];
+    out[`./schemas/${kind}.schema.json`] = [`content/${folder}/**/*.yaml`, `content/${folder}/**/*.yml`, ...besides];
   return out;
 }
 

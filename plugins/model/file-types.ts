@@ -9,6 +9,7 @@
 export const FILE_TYPES = {
   schema: ['.json', '.yaml', '.yml'],
   openapi: ['.yaml', '.yml', '.json'],
+  asyncapi: ['.yaml', '.yml', '.json'],
   proto: ['.proto'],
   graphql: ['.graphql', '.gql', '.graphqls'],
   /** What an OpenAPI `$ref` may read: more of the description. */

@@ -75,7 +75,7 @@ export function classify(relative: string): { kind: ElementKind | 'root' | 'rule
 
 /**
  * Reads, parses and validates every element file. A YAML file that an element names
- * through `schema`, `openapi`, `proto` or `graphql` is an asset, not an element, even in
+ * through `schema`, `openapi`, `asyncapi`, `proto` or `graphql` is an asset, not an element, even in
  * a kind folder: those are found first, from the raw documents, and then left out.
  */
 export function readElements(files: readonly ContentFile[], diagnostics: Diagnostics, cache?: CheckCache, store?: CheckStore): ReadResult {
@@ -181,7 +181,10 @@ function isElementFile(kind: ElementKind, docs: readonly SourceDocument[]): bool
 /** Content paths that a raw document names as schema, OpenAPI, proto or GraphQL files. */
 function assetPaths(from: string, value: unknown): string[] {
   if (!isRecord(value)) return [];
-  const named = [value.schema, ...(isRecord(value.apis) ? [value.apis.openapi, value.apis.proto, value.apis.graphql] : [])];
+  const named = [
+    value.schema,
+    ...(isRecord(value.apis) ? [value.apis.openapi, value.apis.asyncapi, value.apis.proto, value.apis.graphql] : []),
+  ];
   return named
     .filter((p): p is string => typeof p === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(p))
     .map((p) => path.posix.normalize(path.posix.join(path.posix.dirname(from), p)));

@@ -18,7 +18,15 @@ export const TEMPLATE_SECTIONS: readonly {
     id: 'apis',
     title: 'APIs',
     filled: (s) =>
-      !!(s.apis?.rest?.length || s.apis?.grpc?.length || s.apis?.rpc?.length || s.apis?.openapi || s.apis?.proto || s.apis?.graphql),
+      !!(
+        s.apis?.rest?.length ||
+        s.apis?.grpc?.length ||
+        s.apis?.rpc?.length ||
+        s.apis?.openapi ||
+        s.apis?.asyncapi ||
+        s.apis?.proto ||
+        s.apis?.graphql
+      ),
   },
   { id: 'events', title: 'Events', filled: (s) => !!(s.events?.publishes?.length || s.events?.consumes?.length) },
   { id: 'dependencies', title: 'Dependencies', filled: (s) => !!s.dependencies?.length },

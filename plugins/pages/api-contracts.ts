@@ -1,5 +1,6 @@
 import type {
   ApiContent,
+  AsyncApiDescription,
   ApiOperation,
   GraphqlDescription,
   OpenApiDescription,
@@ -7,7 +8,9 @@ import type {
   ProtoService,
   ApiType,
 } from '../model/apis/api-description.ts';
+import { linkTo } from './links.ts';
 import { schemaConstraints, schemaRows, schemaType, type SchemaRow } from './schema-rows.ts';
+import type { Site } from './site.ts';
 import type { Link } from './view.ts';
 
 /** A service's OpenAPI description as its page shows it: every operation, its parameters, bodies and responses. */
@@ -97,6 +100,84 @@ export interface TypeView {
   readonly kind: string;
   readonly comment?: string | undefined;
   readonly fields: readonly { readonly name: string; readonly type: TypeRef; readonly comment: string }[];
+}
+
+/** An AsyncAPI document as a page shows it: its servers, what each operation sends or receives, and each message's payload. */
+export interface AsyncApiView {
+  readonly file: Link;
+  /** `AsyncAPI 3.0.0`. */
+  readonly spec: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string | undefined;
+  readonly servers: readonly {
+    readonly id: string;
+    readonly host: string;
+    readonly protocol: string;
+    readonly description?: string | undefined;
+  }[];
+  readonly operations: readonly {
+    readonly id: string;
+    /** `Sends`, `Receives`. */
+    readonly action: string;
+    /** The channels' addresses (their ids where they have none). */
+    readonly channels: readonly string[];
+    readonly summary?: string | undefined;
+    /** Each message, linked to its payload below. */
+    readonly messages: readonly Link[];
+  }[];
+  readonly messages: readonly {
+    /** Its id on the page: `msg-order.created`. */
+    readonly anchor: string;
+    readonly name: string;
+    readonly title?: string | undefined;
+    readonly summary?: string | undefined;
+    /** The model's event it is, where one matches. */
+    readonly event?: Link | undefined;
+    readonly body: BodyView;
+  }[];
+}
+
+/** An AsyncAPI document as its page shows it; `eventOf` links a message to the model's event it is. */
+export function asyncApiView(api: AsyncApiDescription, file: Link, eventOf: (message: string) => Link | undefined): AsyncApiView {
+  const anchors = new Set<string>();
+  const anchorOf = new Map(api.messages.map((m) => [m.name, unique(anchors, `msg-${m.name.replace(/[^A-Za-z0-9_.-]+/g, '-')}`)]));
+  const address = new Map(api.channels.map((c) => [c.id, c.address ?? c.id]));
+  return {
+    file,
+    spec: api.spec,
+    title: api.title,
+    version: api.version,
+    description: api.description,
+    servers: api.servers,
+    operations: api.operations.map((op) => ({
+      id: op.id,
+      action: op.action === 'send' ? 'Sends' : 'Receives',
+      channels: op.channels.map((c) => address.get(c) ?? c),
+      summary: op.summary,
+      messages: op.messages.map((m) => ({ text: m, href: anchorOf.has(m) ? `#${anchorOf.get(m)}` : '' })),
+    })),
+    messages: api.messages.map((m) => ({
+      anchor: anchorOf.get(m.name)!,
+      name: m.name,
+      title: m.title,
+      summary: m.summary,
+      event: eventOf(m.name),
+      body: bodyView({ mediaType: m.contentType ?? 'application/json', schema: m.payload, example: m.example }),
+    })),
+  };
+}
+
+/** The event of the model a message is: by its id or name, written any way (`order.created`, `OrderCreated`). */
+export function messageEvents(site: Site): (message: string) => Link | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const events = new Map<string, string>();
+  for (const event of site.model.byKind.event.values())
+    for (const name of [event.id, event.data.name]) if (!events.has(plain(name))) events.set(plain(name), event.id);
+  return (message) => {
+    const id = events.get(plain(message));
+    return id === undefined ? undefined : linkTo(site, { kind: 'event', id });
+  };
 }
 
 export function openApiView(api: OpenApiDescription, file: Link): OpenApiView {

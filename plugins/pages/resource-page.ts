@@ -1,5 +1,6 @@
 import type { DiagramView } from '../diagrams/index.ts';
-import { keyOf } from '../model/model.ts';
+import path from 'node:path';
+import { keyOf, type Element } from '../model/model.ts';
 import { bodyOf } from './body.ts';
 import { messageMatrix, type MessageMatrix } from './message-matrix.ts';
 import { placementItems, type PlacementItem } from './placements.ts';
@@ -8,7 +9,18 @@ import { viewOf } from './diagram.ts';
 import { byText, linkTo, serviceLinks } from './links.ts';
 import { elementHead } from './page-meta.ts';
 import type { Site } from './site.ts';
-import { section, sectionHeadings, type Badge, type DecisionItem, type ElementLink, type PageHead, type PageSection } from './view.ts';
+import { asyncApiView, messageEvents, type AsyncApiView } from './api-contracts.ts';
+import { fileHref } from './urls.ts';
+import {
+  section,
+  sectionHeadings,
+  type Badge,
+  type DecisionItem,
+  type ElementLink,
+  type Link,
+  type PageHead,
+  type PageSection,
+} from './view.ts';
 
 export interface ResourcePage {
   readonly head: PageHead;
@@ -30,6 +42,8 @@ export type ResourceSection =
   | PageSection<'events', { readonly events: readonly { readonly event: ElementLink; readonly channel?: string | undefined }[] }>
   /** For a broker: which service sends which events to which. */
   | PageSection<'who-sends-to-whom', { readonly matrix: MessageMatrix }>
+  /** For a broker with an AsyncAPI document: its channels, operations and messages. */
+  | PageSection<'asyncapi', { readonly asyncapi?: AsyncApiView | undefined; readonly file: Link }>
   | PageSection<'runs-in', { readonly placements: readonly PlacementItem[] }>
   | PageSection<'decisions', { readonly items: readonly DecisionItem[] }>;
 
@@ -72,11 +86,13 @@ export function resourcePage(site: Site, id: string): ResourcePage {
     return event ? [{ event, channel: e.data.channel }] : [];
   });
   const runsIn = placementItems(site, rel.placements.get(keyOf(el)) ?? []);
+  const asyncapi = brokerDocument(site, el);
   const decisions = decisionsAbout(site, el);
   const sections: ResourceSection[] = [
     ...section('used-by', 'Used by', usedBy.length > 0, { users: usedBy }),
     ...section('events', 'Events carried', events.length > 0, { events }),
     ...(matrix ? section('who-sends-to-whom', 'Who sends to whom', true, { matrix }) : []),
+    ...(asyncapi ? section('asyncapi', 'AsyncAPI document', true, asyncapi) : []),
     ...section('runs-in', 'Runs in', runsIn.length > 0, { placements: runsIn }),
     ...section('decisions', 'Decisions', decisions.length > 0, { items: decisions }),
   ];
@@ -91,4 +107,15 @@ export function resourcePage(site: Site, id: string): ResourcePage {
     neighbourhood: viewOf(site, 'neighbourhood', `resource:${id}`),
     sections,
   };
+}
+
+/** A broker's AsyncAPI document: shown when the check read it, linked when it is published elsewhere (a URL). */
+function brokerDocument(site: Site, el: Element<'resource'>): { asyncapi?: AsyncApiView | undefined; file: Link } | undefined {
+  const written = el.data.apis?.asyncapi;
+  if (!written) return undefined;
+  if (/^https?:/i.test(written)) return { file: { text: written, href: written } };
+  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), written));
+  const file = { text: written, href: fileHref(relative, site.base) };
+  const api = site.files.get(relative)?.api;
+  return { file, asyncapi: api?.format === 'asyncapi' ? asyncApiView(api, file, messageEvents(site)) : undefined };
 }

@@ -7,7 +7,17 @@ import { domainTypeBadge, serviceTypeBadge } from './badges.ts';
 import type { OpenApiDescription } from '../model/apis/api-description.ts';
 import { protoScope } from '../model/apis/proto-scope.ts';
 import { matchRest } from '../model/apis/rest-match.ts';
-import { graphqlView, openApiView, protoView, type GraphqlView, type OpenApiView, type ProtoView } from './api-contracts.ts';
+import {
+  asyncApiView,
+  graphqlView,
+  messageEvents,
+  openApiView,
+  protoView,
+  type AsyncApiView,
+  type GraphqlView,
+  type OpenApiView,
+  type ProtoView,
+} from './api-contracts.ts';
 import { bodyOf } from './body.ts';
 import { callRows } from './call-rows.ts';
 import { placementItems, type PlacementItem } from './placements.ts';
@@ -109,6 +119,7 @@ export interface ServiceApis {
   /** The API description files that are not shown below: published elsewhere (a URL), or not valid. */
   readonly files: readonly { readonly label: string; readonly link: Link }[];
   readonly openapi?: OpenApiView | undefined;
+  readonly asyncapi?: AsyncApiView | undefined;
   readonly proto?: ProtoView | undefined;
   readonly graphql?: GraphqlView | undefined;
 }
@@ -183,7 +194,8 @@ export function servicePage(site: Site, id: string): ServicePage {
   const openapiPath = typeof el.data.apis?.openapi === 'string' ? el.data.apis.openapi : '';
   const apiVersions = versionsView(site, `service:${id}`, /\.json$/i.test(openapiPath) ? 'json' : 'yaml');
   const hasApis =
-    apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0 || !!(apis.openapi ?? apis.proto ?? apis.graphql);
+    apis.rest.length + apis.grpc.length + apis.rpc.length + apis.files.length > 0 ||
+    !!(apis.openapi ?? apis.asyncapi ?? apis.proto ?? apis.graphql);
   const sections: ServiceSection[] = [
     ...section('responsibility', 'Responsibility', true, { text: d.responsibility, description: d.description, body: bodyOf(el) }),
     ...(domainEl && domain
@@ -234,9 +246,12 @@ function serviceApis(site: Site, el: Element<'service'>): ServiceApis {
     return { link: { text: written, href: fileHref(relative, site.base) }, api: site.files.get(relative)?.api };
   };
   const openapiFile = described(apis?.openapi);
+  const asyncapiFile = described(apis?.asyncapi);
   const protoFile = described(apis?.proto);
   const graphqlFile = described(apis?.graphql);
   const openapi = openapiFile?.api?.format === 'openapi' ? openApiView(openapiFile.api, openapiFile.link) : undefined;
+  const asyncapi =
+    asyncapiFile?.api?.format === 'asyncapi' ? asyncApiView(asyncapiFile.api, asyncapiFile.link, messageEvents(site)) : undefined;
   const grpcNames = (apis?.grpc ?? []).map((m) => (typeof m === 'string' ? m : m.name));
   const proto =
     protoFile?.api?.format === 'proto'
@@ -255,16 +270,22 @@ function serviceApis(site: Site, el: Element<'service'>): ServiceApis {
             .map((e) => ({ ...e, note: 'not in the OpenAPI description' })),
         ]
       : written;
-  const shown = [openapi ? undefined : openapiFile, proto ? undefined : protoFile, graphql ? undefined : graphqlFile];
+  const shown = [
+    openapi ? undefined : openapiFile,
+    asyncapi ? undefined : asyncapiFile,
+    proto ? undefined : protoFile,
+    graphql ? undefined : graphqlFile,
+  ];
   return {
     rest,
     grpc: (apis?.grpc ?? []).map(method),
     rpc: (apis?.rpc ?? []).map((r) => ({ protocol: r.protocol, summary: r.summary, methods: (r.methods ?? []).map(method) })),
-    files: (['OpenAPI description', 'Protocol Buffers', 'GraphQL schema'] as const).flatMap((label, i) => {
+    files: (['OpenAPI description', 'AsyncAPI document', 'Protocol Buffers', 'GraphQL schema'] as const).flatMap((label, i) => {
       const file = shown[i];
       return file ? [{ label, link: file.link }] : [];
     }),
     openapi,
+    asyncapi,
     proto,
     graphql,
   };

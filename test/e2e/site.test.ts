@@ -302,7 +302,7 @@ describe('a stakeholder on the site', () => {
     expect(await changed()).toContain('-         "currency": {');
   });
 
-  it('publishes llms.txt: every element linked to its page, under the site’s address', async () => {
+  it('publishes llms.txt, linked from every page’s head, and each element page as Markdown', async () => {
     const response = await fetch(`${site.url}llms.txt`);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -312,6 +312,14 @@ describe('a stakeholder on the site', () => {
     const links = [...text.matchAll(/\]\(https:\/\/archsite\.github\.io\/archsite\/([^)]*)\)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(80);
     for (const route of links) expect((await fetch(`${site.url}${route}`)).status, route).toBe(200);
+    // Every page links it from its head; an element page links its own Markdown text, which the build wrote.
+    await page.goto(`${site.url}services/order-service/`);
+    expect(await page.locator('head link[rel="alternate"][type="text/plain"]').getAttribute('href')).toBe('/archsite/llms.txt');
+    const markdown = await page.locator('head link[rel="alternate"][type="text/markdown"]').getAttribute('href');
+    const own = await (await fetch(new URL(markdown!, page.url()))).text();
+    expect(own.split('\n')[0]).toBe('# Order Service');
+    expect(own).toContain('## Events published');
+    expect(own).toContain('```mermaid');
   });
 
   it('takes screenshots of the home, a service and a deployment page', async () => {

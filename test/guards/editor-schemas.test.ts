@@ -60,7 +60,7 @@ describe('editor schemas', () => {
       const dir = path.join(ROOT, 'content', folder);
       let names: string[] = [];
       try {
-        names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/\.(openapi|schema)\./.test(f));
+        names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/\.(openapi|asyncapi|schema)\./.test(f));
       } catch {
         continue;
       }

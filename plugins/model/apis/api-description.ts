@@ -3,10 +3,52 @@
  * `apis.graphql`): the operations, methods and types, in the order the file writes them.
  * Built by the check (see checks/apis.ts), shown by the service page.
  */
-export type ApiDescription = OpenApiDescription | ProtoDescription | GraphqlDescription;
+export type ApiDescription = OpenApiDescription | ProtoDescription | GraphqlDescription | AsyncApiDescription;
 
 /** A JSON Schema, dereferenced: `$ref`s are replaced by what they point to, except circular ones. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** An AsyncAPI 2 or 3 document: its servers, channels, operations and messages, in the order it writes them. */
+export interface AsyncApiDescription {
+  readonly format: 'asyncapi';
+  /** `AsyncAPI 3.0.0`. */
+  readonly spec: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string | undefined;
+  readonly servers: readonly {
+    readonly id: string;
+    readonly host: string;
+    readonly protocol: string;
+    readonly description?: string | undefined;
+  }[];
+  readonly channels: readonly {
+    readonly id: string;
+    /** The topic or queue: `smartylighting.streetlights.1.0.event.{streetlightId}.lighting.measured`. */
+    readonly address?: string | undefined;
+    readonly description?: string | undefined;
+    /** The names of the messages it carries. */
+    readonly messages: readonly string[];
+  }[];
+  readonly operations: readonly {
+    readonly id: string;
+    /** What the application does: `send` (it publishes) or `receive` (it consumes). */
+    readonly action: 'send' | 'receive';
+    /** The channels' ids. */
+    readonly channels: readonly string[];
+    readonly summary?: string | undefined;
+    readonly messages: readonly string[];
+  }[];
+  readonly messages: readonly {
+    /** The message's name (else its id): what events are matched by. */
+    readonly name: string;
+    readonly title?: string | undefined;
+    readonly summary?: string | undefined;
+    readonly contentType?: string | undefined;
+    readonly payload?: JsonSchema | undefined;
+    readonly example?: unknown;
+  }[];
+}
 
 export interface OpenApiDescription {
   readonly format: 'openapi';

@@ -1,7 +1,15 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ApiDescription, ApiOperation, ApiProblem, ApiResult, OpenApiDescription, ProtoDescription } from '../apis/api-description.ts';
+import type {
+  ApiDescription,
+  ApiOperation,
+  ApiProblem,
+  ApiResult,
+  AsyncApiDescription,
+  OpenApiDescription,
+  ProtoDescription,
+} from '../apis/api-description.ts';
 import { followRefs, type RefRead } from '../apis/openapi-refs.ts';
 import { protoScope } from '../apis/proto-scope.ts';
 import { matchRest } from '../apis/rest-match.ts';
@@ -22,21 +30,22 @@ import { elementFileName } from './element-files.ts';
 /** GraphQL and .proto files nest a few levels; their parsers recurse once a level. */
 const MAX_API_DEPTH = 64;
 
-type Format = 'openapi' | 'proto' | 'graphql';
+type Format = 'openapi' | 'asyncapi' | 'proto' | 'graphql';
 
 /**
- * Reads every service's API description files (`apis.openapi`, `apis.proto`, `apis.graphql`)
- * with the parser made for each: an invalid file is an error at the place in that file; a
- * valid one is kept for the service page (`documents`). Then `apis.rest` and `apis.grpc`,
- * where a service writes them, must list what its files describe, and the other way round.
+ * Reads every service's API description files (`apis.openapi`, `apis.asyncapi`, `apis.proto`,
+ * `apis.graphql`), and a broker's AsyncAPI document, with the parser made for each: an invalid
+ * file is an error at the place in that file; a valid one is kept for the pages (`documents`).
+ * Then `apis.rest`, `apis.grpc` and `events`, where a service writes them, must list what its
+ * files describe, and the other way round; and the events a broker carries must name its channels.
  * Runs after checkAssets, which has read each file that exists inside the content folder.
  */
 export async function checkApis(context: CheckContext): Promise<void> {
   const described = new Map<string, ApiDescription | undefined>();
   for (const el of context.parsed.values()) {
-    if (el.kind !== 'service') continue;
-    const apis = (el as ParsedElement<'service'>).data.apis;
-    for (const format of ['openapi', 'proto', 'graphql'] as const) {
+    if (el.kind !== 'service' && el.kind !== 'resource') continue;
+    const apis = (el as ParsedElement<'service'>).data.apis as Partial<Record<Format, string>> | undefined;
+    for (const format of el.kind === 'service' ? (['openapi', 'asyncapi', 'proto', 'graphql'] as const) : (['asyncapi'] as const)) {
       const written = apis?.[format];
       if (!written || /^https?:\/\//i.test(written)) continue;
       const relative = path.posix.normalize(path.posix.join(path.posix.dirname(el.source.path), written));
@@ -44,6 +53,8 @@ export async function checkApis(context: CheckContext): Promise<void> {
       const api = described.get(relative);
       if (api?.format === 'openapi') compareRest(el as ParsedElement<'service'>, api, written, context);
       if (api?.format === 'proto') compareGrpc(el as ParsedElement<'service'>, api, written, context);
+      if (api?.format === 'asyncapi' && el.kind === 'service') compareEvents(el as ParsedElement<'service'>, api, written, context);
+      if (api?.format === 'asyncapi' && el.kind === 'resource') compareChannels(el, api, written, context);
     }
   }
 }
@@ -54,14 +65,23 @@ async function describe(format: Format, relative: string, context: CheckContext)
   // Missing, unreadable or not JSON/YAML: checkAssets has said so.
   if (!doc || !file) return undefined;
   let result: ApiResult<ApiDescription>;
-  if (format === 'openapi') {
+  if (format === 'openapi' || format === 'asyncapi') {
     const value = doc.value;
     if (value === undefined) return undefined;
     const read = describedFiles(relative, value, context);
     if (!read) return undefined;
     // The files its `$ref`s read are published with it.
     for (const referenced of read.keys()) context.assets.add(referenced);
-    result = await describeOpenApi(file.absolute, { text: doc.text, value }, read, context);
+    result =
+      format === 'openapi'
+        ? await describeOpenApi(file.absolute, { text: doc.text, value }, read, context)
+        : await (
+            await import('../apis/asyncapi.ts')
+          ).describeAsyncApi({
+            text: doc.text,
+            file: file.absolute,
+            referenced: new Map([...read.values()].map((f) => [f.absolute, f.text])),
+          });
   } else {
     const text = doc.text;
     const deep = tooDeepAt(text, MAX_API_DEPTH, format === 'proto' ? PROTO_SYNTAX : GRAPHQL_SYNTAX);
@@ -78,7 +98,7 @@ async function describe(format: Format, relative: string, context: CheckContext)
           : (await import('../apis/graphql.ts')).describeGraphql(text);
   }
   if (!result.ok) {
-    const locate = format === 'openapi' ? locator(doc.text) : undefined;
+    const locate = format === 'openapi' || format === 'asyncapi' ? locator(doc.text) : undefined;
     for (const problem of result.problems)
       context.diagnostics.report('invalid-api-description', file.display, position(problem, locate), problem.message);
     return undefined;
@@ -288,4 +308,70 @@ function compareGrpc(el: ParsedElement<'service'>, api: ProtoDescription, writte
     for (const m of service.methods)
       if (!names.includes(m.name))
         diagnostics.report('api-mismatch', el.source.file, at, `method ${service.name}.${m.name} of ${file} is not listed in apis.grpc`);
+}
+
+/** Two names for one event: `order.created`, `OrderCreated` and `order-created` are the same. */
+const sameName = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]/g, '') === b.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * A service's AsyncAPI document against its `events`: what its operations send are the events it
+ * publishes, what they receive the events it consumes, matched by the message's name and the
+ * event's id or name. Each side is said where it is written.
+ */
+function compareEvents(el: ParsedElement<'service'>, api: AsyncApiDescription, written: string, context: CheckContext): void {
+  if (api.operations.length === 0) return;
+  const file = path.posix.basename(written);
+  const eventName = (id: string) => {
+    const event = context.parsed.get(`event:${id}`) as ParsedElement<'event'> | undefined;
+    return event?.data.name;
+  };
+  const matches = (message: string, id: string) => sameName(message, id) || sameName(message, eventName(id) ?? id);
+  const sides = [
+    { action: 'send', field: 'publishes', verb: 'sends', listed: el.data.events?.publishes ?? [] },
+    {
+      action: 'receive',
+      field: 'consumes',
+      verb: 'receives',
+      listed: (el.data.events?.consumes ?? []).map((c) => (typeof c === 'string' ? c : c.event)),
+    },
+  ] as const;
+  for (const { action, field, verb, listed } of sides) {
+    const messages = [...new Set(api.operations.filter((o) => o.action === action).flatMap((o) => o.messages))];
+    listed.forEach((id, i) => {
+      if (messages.some((m) => matches(m, id))) return;
+      context.diagnostics.report(
+        'api-mismatch',
+        el.source.file,
+        el.locate.value(['events', field, i]),
+        `event '${id}' is not a message that ${file} ${verb}${didYouMean(id, messages)}`,
+      );
+    });
+    for (const message of messages)
+      if (!listed.some((id) => matches(message, id)))
+        context.diagnostics.report(
+          'api-mismatch',
+          el.source.file,
+          el.locate.key(['apis', 'asyncapi']),
+          `message '${message}' that ${file} ${verb} is not in events.${field}${didYouMean(message, listed)}`,
+        );
+  }
+}
+
+/** A broker's AsyncAPI document against the events it carries: each event's `channel` is one of its channels. */
+function compareChannels(el: ParsedElement, api: AsyncApiDescription, written: string, context: CheckContext): void {
+  const file = path.posix.basename(written);
+  const channels = api.channels.flatMap((c) => [c.address ?? c.id]);
+  for (const event of context.parsed.values()) {
+    if (event.kind !== 'event') continue;
+    const data = (event as ParsedElement<'event'>).data;
+    const broker = data.broker?.replace(/^resource:/, '');
+    if (broker !== el.id || !data.channel) continue;
+    if (api.channels.some((c) => c.address === data.channel || c.id === data.channel)) continue;
+    context.diagnostics.report(
+      'api-mismatch',
+      event.source.file,
+      event.locate.value(['channel']),
+      `channel '${data.channel}' is not a channel of ${file}, the AsyncAPI document of '${el.id}'${didYouMean(data.channel, channels)}`,
+    );
+  }
 }

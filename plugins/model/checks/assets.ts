@@ -16,19 +16,20 @@ interface AssetField {
   readonly path: FieldPath;
   readonly value: string;
   /** Which kind of file it names: JSON Schema and OpenAPI parse as JSON or YAML; proto and GraphQL are kept as text, for checks/apis.ts. */
-  readonly type: 'schema' | 'openapi' | 'proto' | 'graphql';
+  readonly type: 'schema' | 'openapi' | 'asyncapi' | 'proto' | 'graphql';
 }
 
 /** What a file of each kind is called in a message. */
 const NOUNS = {
   schema: 'schema files',
   openapi: 'API description files',
+  asyncapi: 'API description files',
   proto: 'API description files',
   graphql: 'API description files',
 };
 
 /**
- * Files named by `schema`, `openapi`, `proto` and `graphql` must exist inside the content
+ * Files named by `schema`, `openapi`, `asyncapi`, `proto` and `graphql` must exist inside the content
  * folder, be of the type the field is for (never a page a browser would run, never another
  * element's file) and, for JSON Schema and OpenAPI, parse as JSON or YAML within the limits
  * of every content file. Each is read once, into `documents`, for the API check and the
@@ -47,10 +48,14 @@ function assetFields(el: ParsedElement): AssetField[] {
   }
   if (el.kind === 'service') {
     const apis = (el as ParsedElement<'service'>).data.apis;
-    return (['openapi', 'proto', 'graphql'] as const).flatMap((type) => {
+    return (['openapi', 'asyncapi', 'proto', 'graphql'] as const).flatMap((type) => {
       const value = apis?.[type];
       return value ? [{ path: ['apis', type], value, type }] : [];
     });
+  }
+  if (el.kind === 'resource') {
+    const asyncapi = (el as ParsedElement<'resource'>).data.apis?.asyncapi;
+    return asyncapi ? [{ path: ['apis', 'asyncapi'], value: asyncapi, type: 'asyncapi' }] : [];
   }
   return [];
 }
@@ -115,7 +120,8 @@ function checkAsset(el: ParsedElement, field: AssetField, context: CheckContext)
     if (!read.ok) return read.message;
     return {
       text: read.text,
-      parsed: field.type === 'schema' || field.type === 'openapi' ? parseDataFile(relative, read.text) : undefined,
+      parsed:
+        field.type === 'schema' || field.type === 'openapi' || field.type === 'asyncapi' ? parseDataFile(relative, read.text) : undefined,
     };
   };
   const asset = cache ? cache.asset(file.absolute, readAsset) : readAsset();

@@ -24,6 +24,18 @@ export const resourceSchema = z.strictObject({
   replacedBy,
   shared: z.boolean().optional().describe('true when several services store data here on purpose: silences the shared-database warning.'),
   technology: z.string().optional().describe('The product and version, as diagrams show it: "PostgreSQL 15".'),
+  apis: z
+    .strictObject({
+      asyncapi: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'For a broker: the AsyncAPI (2 or 3) document of its channels, as a path relative to this file or a URL: validated, each event it carries checked against its channels, and shown on its page.',
+        ),
+    })
+    .optional()
+    .describe('What a broker publishes about itself: its AsyncAPI document.'),
 });
 
 export type ResourceData = z.infer<typeof resourceSchema>;

@@ -143,6 +143,13 @@ export const serviceSchema = z.strictObject({
         .min(1)
         .optional()
         .describe('The OpenAPI (3.0, 3.1) or Swagger 2 description, as a path relative to this file or a URL: validated, and its operations shown on the page.'),
+      asyncapi: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'The AsyncAPI (2 or 3) document of what it sends and receives, as a path relative to this file or a URL: validated, checked against events.publishes and consumes, and its channels, operations and messages shown.',
+        ),
       proto: z.string().min(1).optional().describe('The Protocol Buffers file, as a path relative to this file or a URL: its services, methods and messages are shown.'),
       graphql: z.string().min(1).optional().describe('The GraphQL schema (SDL), as a path relative to this file or a URL: its queries, mutations and types are shown.'),
     })

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { remoteRefs, withoutParserKeys } from '../../model/apis/asyncapi.ts';
 import type { Model } from '../../model/model.ts';
 import { ModelMatcher, matchKey } from '../match.ts';
 import { freeId, idFrom, importedDomain, type Draft, type ImportPlan } from './plan.ts';
@@ -40,6 +42,9 @@ interface Seen {
 
 interface ReadDocument {
   readonly file: string;
+  /** Its text, to copy beside the service when it stands alone (no `$ref` to another file). */
+  readonly text?: string | undefined;
+  readonly extension: string;
   readonly title: string;
   readonly version: string;
   readonly description?: string | undefined;
@@ -63,8 +68,15 @@ export async function planFromAsyncApi(
 ): Promise<{ plan: ImportPlan } | { problems: readonly string[] }> {
   const full = path.resolve(cwd, from);
   const files = statSync(full, { throwIfNoEntry: false })?.isDirectory() ? asyncApiFiles(full) : [full];
-  const { Parser } = await import('@asyncapi/parser');
-  const parser = new Parser();
+  const { asyncApiParser } = await import('../../model/apis/asyncapi-parser.ts');
+  // The files beside the documents may be read; nothing is fetched.
+  const parser = asyncApiParser((absolute) => {
+    try {
+      return readFileSync(absolute, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
   const documents: ReadDocument[] = [];
   const problems: string[] = [];
   for (const file of files) {
@@ -77,20 +89,34 @@ export async function planFromAsyncApi(
       continue;
     }
     if (!/^\s*["']?asyncapi["']?\s*:/m.test(text)) continue;
+    const value = parseLoose(text);
+    const remote = remoteRefs(value);
+    if (remote.length > 0) {
+      problems.push(`${shown}:1:1 error $ref '${remote[0]}' names another host: archsite fetches nothing; bundle the document first`);
+      continue;
+    }
     const { document, diagnostics } = await parser.parse(text, { source: file });
     if (!document) {
       for (const d of diagnostics.filter((d) => d.severity === 0).slice(0, 10))
         problems.push(`${shown}:${(d.range?.start.line ?? 0) + 1}:${(d.range?.start.character ?? 0) + 1} error ${d.message}`);
       continue;
     }
-    documents.push(readDocument(shown, document));
+    const standsAlone = !refersOut(value);
+    documents.push({
+      ...readDocument(shown, document),
+      text: standsAlone ? text : undefined,
+      extension: /\.json$/i.test(file) ? 'json' : 'yaml',
+    });
   }
   if (documents.length === 0)
     return { problems: problems.length > 0 ? problems : [`${from}:1:1 error no AsyncAPI document (a file with an \`asyncapi\` field)`] };
   return { plan: planDocuments(from, documents, model) };
 }
 
-function readDocument(file: string, document: import('@asyncapi/parser').AsyncAPIDocumentInterface): ReadDocument {
+function readDocument(
+  file: string,
+  document: import('@asyncapi/parser').AsyncAPIDocumentInterface,
+): Omit<ReadDocument, 'text' | 'extension'> {
   const messages = new Map<string, Seen>();
   for (const operation of document.operations()) {
     const sends = operation.isSend();
@@ -104,7 +130,7 @@ function readDocument(file: string, document: import('@asyncapi/parser').AsyncAP
         name: message.title() ?? message.name() ?? message.id(),
         summary: message.summary() ?? message.description(),
         channel: before?.channel ?? operation.channels().all()[0]?.address() ?? undefined,
-        payload: payload === undefined ? undefined : clean(payload),
+        payload: payload === undefined ? undefined : withoutParserKeys(payload),
         example,
         sends: (before?.sends ?? false) || sends,
         receives: (before?.receives ?? false) || !sends,
@@ -189,14 +215,15 @@ function planDocuments(from: string, documents: readonly ReadDocument[], model: 
     ...documents.flatMap((d) => d.messages.filter((m) => m.sends).map((m) => events.get(m.key)!)),
     ...(model ? [...model.relations.producers.keys()] : []),
   ]);
-  const services = serviceDrafts(documents, { matcher, taken: taken.service, events, producers, domain, broker, notes });
+  const assets: { path: string; text: string }[] = [];
+  const services = serviceDrafts(documents, { matcher, taken: taken.service, events, producers, domain, broker, notes, assets });
   const needsDomain = services.length > 0;
   drafts.push(...services);
   return {
     origin,
     system: { name: documents[0]!.title, description: `Imported from ${origin}.` },
     drafts: [...(needsDomain && domainDraft ? [domainDraft] : []), ...drafts],
-    assets: [],
+    assets,
     notes,
   };
 }
@@ -241,6 +268,8 @@ function serviceDrafts(
     domain: string;
     broker: (doc: ReadDocument) => string | undefined;
     notes: string[];
+    /** The documents copied beside their services. */
+    assets: { path: string; text: string }[];
   },
 ): Draft[] {
   const { matcher, events, producers, domain, broker, notes } = context;
@@ -260,14 +289,20 @@ function serviceDrafts(
       ?.replace(/[#*`]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
+    const id = freeId(idFrom(doc.title) ?? 'service', context.taken);
+    const copy = doc.text === undefined ? undefined : `services/${id}.asyncapi.${doc.extension}`;
+    if (copy) context.assets.push({ path: copy, text: doc.text! });
+    else
+      notes.push(`${doc.file} refers to other files: bundle it into one, copy it beside services/${id}.yaml and name it in apis.asyncapi`);
     drafts.push({
       kind: 'service',
-      id: freeId(idFrom(doc.title) ?? 'service', context.taken),
+      id,
       data: {
         name: doc.title,
         type: 'service',
         responsibility: sentence || `TODO: what ${doc.title} is responsible for.`,
         domain,
+        ...(copy ? { apis: { asyncapi: `./${copy.split('/').pop()}` } } : {}),
         ...(publishes.length + consumes.length > 0
           ? { events: { ...(publishes.length > 0 ? { publishes } : {}), ...(consumes.length > 0 ? { consumes } : {}) } }
           : {}),
@@ -289,17 +324,6 @@ function serviceDrafts(
   return drafts;
 }
 
-/** The parser's own annotations (`x-parser-schema-id`) taken out of a payload schema. */
-function clean(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(clean);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value))
-    if (!key.startsWith('x-parser-'))
-      Object.defineProperty(out, key, { value: clean(v), enumerable: true, writable: true, configurable: true });
-  return out;
-}
-
 function asyncApiFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -308,4 +332,19 @@ function asyncApiFiles(dir: string): string[] {
       if (entry.isDirectory()) return entry.name.startsWith('.') || entry.name === 'node_modules' ? [] : asyncApiFiles(full);
       return /\.(ya?ml|json)$/i.test(entry.name) ? [full] : [];
     });
+}
+
+/** A document's value for a look at its `$ref`s; nothing when it does not parse (the parser says why). */
+function parseLoose(text: string): unknown {
+  try {
+    return parse(text, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a document has a `$ref` to another file (anything but `#/…`). */
+function refersOut(value: unknown, depth = 0): boolean {
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, v]) => (key === '$ref' ? typeof v === 'string' && !v.startsWith('#') : refersOut(v, depth + 1)));
 }
