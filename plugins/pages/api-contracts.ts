@@ -148,7 +148,8 @@ export function asyncApiView(api: AsyncApiDescription, file: Link, eventOf: (mes
     spec: api.spec,
     title: api.title,
     version: api.version,
-    description: api.description,
+    // Its first paragraph: a document's description is often Markdown with headings and lists, which the file keeps.
+    description: api.description?.split(/\n\s*\n/)[0]?.trim(),
     servers: api.servers,
     operations: api.operations.map((op) => ({
       id: op.id,

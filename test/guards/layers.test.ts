@@ -47,7 +47,40 @@ function reach(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/** What a file loads as soon as it is loaded: static imports only (a dynamic `import()` runs when its code does). */
+function staticReach(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  if (!path.isAbsolute(file) || !/\.(ts|mjs)$/.test(file)) return seen;
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?[\s}*]from\s*['"]([^'"]+)['"]/g)) {
+    const spec = m[1]!;
+    staticReach(spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec, seen);
+  }
+  return seen;
+}
+
 describe('the layers', () => {
+  it('check and build load no importer, drift or MCP code, nor their libraries, unless asked for (import, --against, mcp)', () => {
+    const entries = [
+      'plugins/cli/commands.ts',
+      'plugins/cli/check.ts',
+      'plugins/cli/build.ts',
+      'plugins/astro/index.ts',
+      'plugins/model/load.ts',
+    ];
+    const loaded = entries.flatMap((entry) => [...staticReach(path.join(ROOT, entry))]);
+    const offenders = loaded.filter(
+      (m) =>
+        /^@asyncapi\/|^@modelcontextprotocol\//.test(m) ||
+        /[\\/]plugins[\\/](sync|mcp)[\\/]/.test(m) ||
+        m.endsWith('/apis/asyncapi-parser.ts'),
+    );
+    expect([...new Set(offenders)].map((m) => (path.isAbsolute(m) ? relative(m) : m))).toEqual([]);
+    // The check reaches them only through import() where it needs them.
+    expect(readFileSync(path.join(ROOT, 'plugins/cli/check.ts'), 'utf8')).toContain("await import('../sync/drift.ts')");
+  });
+
   it('templates (src/) read the site only from Astro.locals: no files, programs, environment or hand-off of their own', () => {
     const offenders = files(path.join(ROOT, 'src')).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
