@@ -87,7 +87,10 @@ async function plan(source: ImportSource, from: string, model: Model | undefined
       const fatal = read.problems.filter((p) => p.fatal);
       if (fatal.length > 0 || read.environment.workloads.length === 0)
         return { problems: fatal.map((p) => `${p.at.file}:${p.at.line}:${p.at.column} error ${p.message}`) };
-      return { plan: planFromEnvironment(read.environment, model) };
+      const plan = planFromEnvironment(read.environment, model);
+      // What was skipped (a `depends_on` naming nothing) is said beside what was imported.
+      const skipped = read.problems.map((p) => `${p.at.file}:${p.at.line}:${p.at.column} ${p.message}`);
+      return { plan: { ...plan, notes: [...plan.notes, ...skipped] } };
     }
     case 'openapi': {
       const { planFromOpenApi } = await import('../sync/import/from-openapi.ts');

@@ -11,6 +11,8 @@ import type { Element, Model } from '../model/model.ts';
 import { nameFromId } from '../model/names.ts';
 import { ID_PATTERN, ID_RULE } from '../model/schemas/common.ts';
 import { todayOf } from '../model/reviews.ts';
+import { pageText } from '../pages/page-text.ts';
+import { pageSite } from './page-site.ts';
 import {
   checkAnswer,
   elementWithRelations,
@@ -64,7 +66,7 @@ export function createServer(options: ServerOptions): McpServer {
         return refused(error instanceof Error ? error.message : String(error));
       }
     };
-  const tools: Tools = { server, withModel, load, contentDir: options.contentDir };
+  const tools: Tools = { server, withModel, load, contentDir: options.contentDir, today: options.today ?? todayOf(new Date()) };
   registerElementTools(tools);
   registerReviewTools(tools);
   registerResources(tools);
@@ -80,6 +82,7 @@ interface Tools {
   ) => (args: A) => Promise<ReturnType<typeof answer> | ReturnType<typeof refused>>;
   readonly load: () => Promise<LoadResult & { model: Model }>;
   readonly contentDir: string;
+  readonly today: string;
 }
 
 const KINDS_TEXT = `one of ${KIND_NAMES.join(', ')}`;
@@ -256,7 +259,7 @@ function registerReviewTools({ server, withModel, contentDir }: Tools): void {
 }
 
 /** The model as JSON, and each element's page as a resource. */
-function registerResources({ server, load }: Tools): void {
+function registerResources({ server, load, today }: Tools): void {
   server.registerResource(
     'model',
     'archsite://model.json',
@@ -271,29 +274,35 @@ function registerResources({ server, load }: Tools): void {
   );
 
   server.registerResource(
-    'element',
+    'page',
     new ResourceTemplate('archsite://elements/{kind}/{id}', {
       list: async () => {
         const { model } = await load();
         return {
-          resources: model.elements.map((el) => ({
-            uri: `archsite://elements/${el.kind}/${encodeURIComponent(el.id)}`,
-            name: `${kindInfo(el.kind).label}: ${summary(model, el).name}`,
-            mimeType: 'application/json',
-          })),
+          resources: model.elements
+            .filter((el) => el.kind !== 'doc')
+            .map((el) => ({
+              uri: `archsite://elements/${el.kind}/${encodeURIComponent(el.id)}`,
+              name: `${kindInfo(el.kind).label}: ${summary(model, el).name}`,
+              mimeType: 'text/markdown',
+            })),
         };
       },
     }),
     {
-      title: 'An element’s page',
-      description: 'What an element’s page says: its fields and relations, with links.',
-      mimeType: 'application/json',
+      title: 'An element’s page, as text',
+      description:
+        'What an element’s page on the site says, as Markdown, from the same page function: its sections, links and diagrams (as mermaid).',
+      mimeType: 'text/markdown',
     },
     async (uri, variables) => {
-      const { model } = await load();
-      const el = lookup(model, decodeURIComponent(String(variables.id)), String(variables.kind));
-      const value = 'error' in el ? el : elementWithRelations(model, el);
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] };
+      const result = await load();
+      const el = lookup(result.model, decodeURIComponent(String(variables.id)), String(variables.kind));
+      if ('error' in el) throw new Error(el.error);
+      const text = pageText(pageSite(result, today), el.kind, el.id) ?? '';
+      // Links to the site's pages, absolute where system.yaml gives its address.
+      const url = result.model.system.data.url?.replace(/\/+$/, '');
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: url ? text.replace(/\]\(\//g, `](${url}/`) : text }] };
     },
   );
 }

@@ -32,8 +32,10 @@ export function driftDiagnostics({ model, environment, problems, locate }: Drift
     const at = path.length > 0 ? locate(el, path) : undefined;
     return { file: el.source.file, ...(at ?? el.source.start) };
   };
-  for (const problem of problems) report('drift-source', problem.at, problem.message);
-  if (problems.some((p) => p.fatal)) return out;
+  // A file that cannot be read at all; what it says of itself alone (a `depends_on` naming nothing) is compose's own to refuse.
+  const fatal = problems.filter((p) => p.fatal);
+  for (const problem of fatal) report('drift-source', problem.at, problem.message);
+  if (fatal.length > 0) return out;
 
   const where = environment.source === 'compose' ? 'the compose file' : 'the manifests';
   const matcher = new ModelMatcher(model);

@@ -112,9 +112,10 @@ export function readManifests(files: readonly { file: string; text: string }[], 
   const workloads = workloadObjects.map((o) =>
     workloadOf(o, { services, selects, hosts, hostnames: hostsOf.get(o)!, exposed: exposed.has(nameOf(o)) }),
   );
-  if (objects.length > 0 && workloads.length === 0 && problems.length === 0) {
-    const first = objects[0]!;
-    problems.push({ at: at(first), message: 'no Deployment, StatefulSet, DaemonSet, Job or Pod in these manifests', fatal: true });
+  if (workloads.length === 0 && problems.length === 0) {
+    const first = objects[0];
+    const where = first ? at(first) : { file: files[0]?.file ?? origin, line: 1, column: 1 };
+    problems.push({ at: where, message: 'no Deployment, StatefulSet, DaemonSet, Job or Pod in these manifests', fatal: true });
   }
   const name = path.basename(path.resolve(origin)).replace(/\.ya?ml$/, '') || 'kubernetes';
   return { environment: { source: 'kubernetes', name, origin, workloads, entries: entryList }, problems };

@@ -34,11 +34,15 @@ export function readEnvironment(source: string, cwd: string, kind?: 'compose' | 
   };
   if (stat.isDirectory()) {
     if (kind === 'compose') throw new EnvironmentSourceError(`${source} is a folder: name the compose file itself`);
-    const files = yamlFiles(full).map((file) => ({ file: shown(file), text: read(file) }));
+    const files = yamlFiles(full)
+      .map((file) => ({ file: shown(file), text: read(file) }))
+      // A binary file among the manifests is no manifest.
+      .filter((file) => !file.text.includes('\u0000'));
     if (files.length === 0) throw new EnvironmentSourceError(`${source} holds no .yaml or .yml file`);
     return readManifests(files, source);
   }
   const text = read(full);
+  if (text.includes('\u0000')) throw new EnvironmentSourceError(`${shown(full)} is not a text file`);
   const parsed = parseYamlFile(shown(full), text);
   const looksCompose = 'documents' in parsed && field(parsed.documents[0]?.value, 'services') !== undefined;
   return (kind ?? (looksCompose ? 'compose' : 'kubernetes')) === 'compose'

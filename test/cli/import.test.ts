@@ -130,8 +130,45 @@ describe('npm run import', () => {
     expect(result.model!.relations.placements.get('service:payment-service')!.map((p) => p.deployment)).toContain('kubernetes-manifests');
   });
 
+  it('takes hostile names (__proto__, constructor, newlines, names with no id in them) as names, and says what it skipped', async () => {
+    const root = writeTree({
+      'compose.yml': [
+        'services:',
+        '  __proto__: { image: "postgres:15" }',
+        '  constructor:',
+        '    image: "evil\\nname"',
+        '    depends_on: [__proto__, nowhere]',
+        '  "My Service!": { image: nginx, environment: ["X=constructor:80"] }',
+        '  "___": { image: redis }',
+        '',
+      ].join('\n'),
+    });
+    const run = runImport(root, 'compose', 'compose.yml');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("note    compose.yml:5:17 constructor depends_on names 'nowhere', which the file does not define");
+    const { model, diagnostics } = await loadModel({ contentDir: 'content', cwd: root });
+    expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect([...model!.byKind.resource.keys()].sort()).toEqual(['proto', 'resource']);
+    expect(model!.byKind.resource.get('resource')!.data.name).toBe('___');
+    expect(model!.byKind.service.get('constructor')!.data.deployment?.image).toBe('evil\nname');
+    expect(model!.byKind.service.get('constructor')!.data.data?.stores).toEqual(['proto']);
+    expect(model!.relations.calls.get('service:my-service')!.map((c) => c.to.id)).toEqual(['constructor']);
+    expect(({} as Record<string, unknown>).image).toBeUndefined();
+  });
+
   it('refuses what it cannot read, with a position and nothing written', () => {
-    const root = writeTree({ 'broken.yml': 'services:\n  web: [unclosed\n', 'notes.txt': 'hello\n', 'api.yaml': 'title: not an api\n' });
+    const root = writeTree({
+      'broken.yml': 'services:\n  web: [unclosed\n',
+      'notes.txt': 'hello\n',
+      'api.yaml': 'title: not an api\n',
+      'binary.yml': new Uint8Array([0, 1, 2, 115, 101]),
+      'empty/nothing.yaml': '',
+    });
+    expect(runImport(root, 'compose', 'binary.yml')).toMatchObject({ code: 2, stderr: 'archsite: binary.yml is not a text file\n' });
+    expect(runImport(root, 'k8s', 'empty')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('empty/nothing.yaml:1:1 error no Deployment, StatefulSet, DaemonSet, Job or Pod in these manifests'),
+    });
     const broken = runImport(root, 'compose', 'broken.yml');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/^broken\.yml:\d+:\d+ error not a YAML file/m);

@@ -57,11 +57,15 @@ describe('npm run mcp: the model for AI assistants', () => {
     expect(resources.map((r) => r.uri)).toContain('archsite://elements/service/order-service');
     const model = await client.readResource({ uri: 'archsite://model.json' });
     expect(JSON.parse((model.contents[0] as { text: string }).text)).toMatchObject({ system: { name: expect.any(String) } });
+    // Each element's page as text, from its page function, linked under the site's address.
     const page = await client.readResource({ uri: 'archsite://elements/service/order-service' });
-    expect(JSON.parse((page.contents[0] as { text: string }).text)).toMatchObject({
-      id: 'order-service',
-      link: expect.stringContaining('/services/order-service/'),
-    });
+    const text = (page.contents[0] as { text: string; mimeType: string }).text;
+    expect(page.contents[0]!.mimeType).toBe('text/markdown');
+    expect(text.split('\n')[0]).toBe('# Order Service');
+    expect(text).toContain('## Events published');
+    expect(text).toContain('(https://archsite.github.io/events/order.created/)');
+    expect(text).toContain('```mermaid');
+    await expect(client.readResource({ uri: 'archsite://elements/service/order-servise' })).rejects.toThrow(/did you mean 'order-service'/);
   });
 
   it('finds elements by text, kind, domain and team, each with a link to its page', async () => {

@@ -205,5 +205,5 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A workload's name as a reader says it: `cart-service` and `cartservice` → `Cart Service`. */
 function workloadName(name: string): string {
   const joined = /^([a-z0-9]+?)(service|svc)$/i.exec(name);
-  return joined ? `${nameFromId(joined[1]!)} Service` : nameFromId(name);
+  return joined ? `${nameFromId(joined[1]!)} Service` : nameFromId(name) || name;
 }
