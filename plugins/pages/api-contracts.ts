@@ -103,19 +103,8 @@ export interface TypeView {
 }
 
 /** An AsyncAPI document as a page shows it: its servers, what each operation sends or receives, and each message's payload. */
-export interface AsyncApiView {
+export interface AsyncApiView extends Pick<AsyncApiDescription, 'spec' | 'title' | 'version' | 'description' | 'servers'> {
   readonly file: Link;
-  /** `AsyncAPI 3.0.0`. */
-  readonly spec: string;
-  readonly title: string;
-  readonly version: string;
-  readonly description?: string | undefined;
-  readonly servers: readonly {
-    readonly id: string;
-    readonly host: string;
-    readonly protocol: string;
-    readonly description?: string | undefined;
-  }[];
   readonly operations: readonly {
     readonly id: string;
     /** `Sends`, `Receives`. */

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { AsyncAPIDocumentInterface } from '@asyncapi/parser';
 import type { ApiProblem, ApiResult, AsyncApiDescription, JsonSchema } from './api-description.ts';
 
 export interface AsyncApiInput {
@@ -39,55 +40,58 @@ export async function describeAsyncApi(input: AsyncApiInput): Promise<ApiResult<
       }));
     return { ok: false, problems: problems.length > 0 ? problems : [{ message: 'not a valid AsyncAPI document' }] };
   }
-  const messageName = (m: { name(): string | undefined; id(): string }) => m.name() ?? m.id();
+  return { ok: true, api: describeDocument(document) };
+}
+
+/** What a parsed AsyncAPI document describes, in one shape for versions 2 and 3. */
+export function describeDocument(document: AsyncAPIDocumentInterface): AsyncApiDescription {
   return {
-    ok: true,
-    api: {
-      format: 'asyncapi',
-      spec: `AsyncAPI ${document.version()}`,
-      title: document.info().title(),
-      version: document.info().version(),
-      description: document.info().description(),
-      servers: document
-        .servers()
-        .all()
-        .map((s) => ({ id: s.id(), host: s.host(), protocol: s.protocol(), description: s.description() })),
-      channels: document
-        .channels()
-        .all()
-        .map((c) => ({
-          id: c.id(),
-          address: c.address() ?? undefined,
-          description: c.description(),
-          messages: c.messages().all().map(messageName),
-        })),
-      operations: document
-        .operations()
-        .all()
-        .map((o, i) => ({
-          id: o.id() ?? `operation-${i + 1}`,
-          action: o.isSend() ? 'send' : 'receive',
-          channels: o
-            .channels()
-            .all()
-            .map((c) => c.id()),
-          summary: o.summary() ?? o.description(),
-          messages: o.messages().all().map(messageName),
-        })),
-      messages: document
-        .messages()
-        .all()
-        .map((m) => ({
-          name: messageName(m),
-          title: m.title(),
-          summary: m.summary() ?? m.description(),
-          contentType: m.contentType(),
-          payload: m.payload() ? (withoutParserKeys(m.payload()!.json()) as JsonSchema) : undefined,
-          example: m.examples().all()[0]?.payload(),
-        })),
-    },
+    format: 'asyncapi',
+    spec: `AsyncAPI ${document.version()}`,
+    title: document.info().title(),
+    version: document.info().version(),
+    description: document.info().description(),
+    servers: document
+      .servers()
+      .all()
+      .map((s) => ({ id: s.id(), host: s.host(), protocol: s.protocol(), description: s.description() })),
+    channels: document
+      .channels()
+      .all()
+      .map((c) => ({
+        id: c.id(),
+        address: c.address() ?? undefined,
+        description: c.description(),
+        messages: c.messages().all().map(messageName),
+      })),
+    operations: document
+      .operations()
+      .all()
+      .map((o, i) => ({
+        id: o.id() ?? `operation-${i + 1}`,
+        action: o.isSend() ? 'send' : 'receive',
+        channels: o
+          .channels()
+          .all()
+          .map((c) => c.id()),
+        summary: o.summary() ?? o.description(),
+        messages: o.messages().all().map(messageName),
+      })),
+    messages: document
+      .messages()
+      .all()
+      .map((m) => ({
+        name: messageName(m),
+        title: m.title(),
+        summary: m.summary() ?? m.description(),
+        contentType: m.contentType(),
+        payload: m.payload() ? (withoutParserKeys(m.payload()!.json()) as JsonSchema) : undefined,
+        example: m.examples().all()[0]?.payload(),
+      })),
   };
 }
+
+const messageName = (m: { name(): string | undefined; id(): string }) => m.name() ?? m.id();
 
 /**
  * A schema as the parser gives it, without the parser's own annotations (`x-parser-schema-id`);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { remoteRefs, withoutParserKeys } from '../../model/apis/asyncapi.ts';
+import { describeDocument, remoteRefs } from '../../model/apis/asyncapi.ts';
 import type { Model } from '../../model/model.ts';
 import { ModelMatcher, matchKey } from '../match.ts';
 import { freeId, idFrom, importedDomain, type Draft, type ImportPlan } from './plan.ts';
@@ -113,25 +113,27 @@ export async function planFromAsyncApi(
   return { plan: planDocuments(from, documents, model) };
 }
 
+/** A document as the importer reads it: what it describes, and each message with what the application does with it. */
 function readDocument(
   file: string,
   document: import('@asyncapi/parser').AsyncAPIDocumentInterface,
 ): Omit<ReadDocument, 'text' | 'extension'> {
+  const api = describeDocument(document);
+  const described = new Map(api.messages.map((m) => [m.name, m]));
+  const address = new Map(api.channels.map((c) => [c.id, c.address]));
   const messages = new Map<string, Seen>();
-  for (const operation of document.operations()) {
-    const sends = operation.isSend();
-    for (const message of operation.messages()) {
-      const key = message.name() ?? message.id();
+  for (const operation of api.operations) {
+    const sends = operation.action === 'send';
+    for (const key of operation.messages) {
       const before = messages.get(key);
-      const payload = message.payload()?.json();
-      const example = message.examples().all()[0]?.payload();
+      const message = described.get(key);
       messages.set(key, {
         key,
-        name: message.title() ?? message.name() ?? message.id(),
-        summary: message.summary() ?? message.description(),
-        channel: before?.channel ?? operation.channels().all()[0]?.address() ?? undefined,
-        payload: payload === undefined ? undefined : withoutParserKeys(payload),
-        example,
+        name: message?.title ?? key,
+        summary: message?.summary,
+        channel: before?.channel ?? address.get(operation.channels[0] ?? ''),
+        payload: message?.payload,
+        example: message?.example,
         sends: (before?.sends ?? false) || sends,
         receives: (before?.receives ?? false) || !sends,
       });
@@ -139,13 +141,10 @@ function readDocument(
   }
   return {
     file,
-    title: document.info().title(),
-    version: document.info().version(),
-    description: document.info().description(),
-    servers: document
-      .servers()
-      .all()
-      .map((s) => ({ id: s.id(), host: s.host(), protocol: s.protocol(), description: s.description() })),
+    title: api.title,
+    version: api.version,
+    description: api.description,
+    servers: api.servers,
     messages: [...messages.values()],
   };
 }
