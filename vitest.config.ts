@@ -26,6 +26,7 @@ const UNIT = [
   'test/cli/drift.test.ts',
   'test/cli/mcp.test.ts',
   'test/bench/**/*.test.ts',
+  'test/sync/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -42,6 +42,21 @@ const IMAGES: ReadonlyMap<string, readonly [type: string, product: string]> = ne
   ['meilisearch', ['meilisearch', 'Meilisearch']],
   ['typesense', ['typesense', 'Typesense']],
   ['minio', ['minio', 'MinIO']],
+  // What watches the system rather than serving it: resources too, never services to fill in.
+  ['prometheus', ['prometheus', 'Prometheus']],
+  ['grafana', ['grafana', 'Grafana']],
+  ['all-in-one', ['jaeger', 'Jaeger']],
+  ['jaeger', ['jaeger', 'Jaeger']],
+  ['zipkin', ['zipkin', 'Zipkin']],
+  ['opentelemetry-collector', ['opentelemetry-collector', 'OpenTelemetry Collector']],
+  ['opentelemetry-collector-contrib', ['opentelemetry-collector', 'OpenTelemetry Collector']],
+  ['kibana', ['kibana', 'Kibana']],
+  ['logstash', ['logstash', 'Logstash']],
+  ['fluentd', ['fluentd', 'Fluentd']],
+  ['fluent-bit', ['fluent-bit', 'Fluent Bit']],
+  ['loki', ['loki', 'Loki']],
+  ['zookeeper', ['zookeeper', 'ZooKeeper']],
+  ['cp-zookeeper', ['zookeeper', 'ZooKeeper']],
 ]);
 
 /** Environment variables that only a database's own image reads. */
@@ -94,4 +109,12 @@ export function recogniseResource(
 function version(product: string, tag: string | undefined): string {
   const v = tag && /^v?(\d+(?:\.\d+)*)/.exec(tag)?.[1];
   return v ? `${product} ${v}` : product;
+}
+
+/** Images that put a proxy or gateway in front of the services. */
+const GATEWAYS = new Set(['nginx', 'traefik', 'envoy', 'haproxy', 'kong', 'caddy', 'openresty']);
+
+/** Whether a workload's image is a well-known reverse proxy or API gateway. */
+export function isGatewayImage(image: string | undefined): boolean {
+  return image !== undefined && GATEWAYS.has(imageParts(image).name.replace(/^(bitnami-|library-)/, ''));
 }

@@ -1,7 +1,7 @@
 import type { Model } from '../../model/model.ts';
 import { nameFromId } from '../../model/names.ts';
 import type { Environment, Workload } from '../environment.ts';
-import { recogniseResource, type RecognisedResource } from '../images.ts';
+import { isGatewayImage, recogniseResource, type RecognisedResource } from '../images.ts';
 import { ModelMatcher } from '../match.ts';
 import { freeId, idFrom, importedDomain, type Draft, type ImportPlan } from './plan.ts';
 
@@ -61,7 +61,10 @@ function serviceDraft(p: Placed, placed: ReadonlyMap<string, Placed>, domain: st
   const inferred: string[] = [];
   const left = [`responsibility: what ${workload.name} does, in one sentence`, 'owner: the team that runs it'];
   const type = serviceType(workload);
-  if (type !== 'service') inferred.push(`type: ${type}, from its name${workload.exposed ? ' and because it is reached from outside' : ''}`);
+  if (type !== 'service')
+    inferred.push(
+      `type: ${type}, from its ${isGatewayImage(workload.image) && type === 'gateway' ? 'image' : 'name'}${workload.exposed ? ' (it is reached from outside)' : ''}`,
+    );
   const stores: string[] = [];
   const dependencies: Record<string, unknown>[] = [];
   for (const dependency of workload.dependencies) {
@@ -135,7 +138,7 @@ function resourceDraft(p: Placed): Draft {
 /** A gateway, web app or worker by its name; a service otherwise. */
 function serviceType(workload: Workload): string {
   const name = workload.name.toLowerCase();
-  if (/(gateway|router|proxy|edge|ingress|nginx|envoy|traefik)/.test(name)) return 'gateway';
+  if (/(gateway|router|proxy|edge|ingress|nginx|envoy|traefik)/.test(name) || isGatewayImage(workload.image)) return 'gateway';
   if (/(front-?end|web|^ui$|-ui$|portal|storefront)/.test(name)) return 'web-app';
   if (/(worker|queue-master|consumer|processor|job|cron|scheduler)/.test(name)) return 'worker';
   return 'service';
