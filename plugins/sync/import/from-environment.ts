@@ -1,5 +1,6 @@
 import type { Model } from '../../model/model.ts';
 import { nameFromId } from '../../model/names.ts';
+import { resourceCategory } from '../../model/resource-category.ts';
 import type { Environment, Workload } from '../environment.ts';
 import { isGatewayImage, recogniseResource, type RecognisedResource } from '../images.ts';
 import { ModelMatcher } from '../match.ts';
@@ -72,7 +73,7 @@ function serviceDraft(p: Placed, placed: ReadonlyMap<string, Placed>, domain: st
     if (!target) continue;
     const protocol = protocolOf(target.workload);
     inferred.push(`${target.id}: a ${target.kind === 'resource' ? 'resource it uses' : 'call'}, from ${dependency.via}`);
-    if (target.kind === 'resource' && target.recognised && /database|db|sql|mongo/.test(target.recognised.type)) stores.push(target.id);
+    if (target.kind === 'resource' && target.recognised && resourceCategory(target.recognised.type) === 'database') stores.push(target.id);
     else dependencies.push({ target: target.id, ...(protocol ? { protocol } : {}), description: `Seen in ${dependency.via}` });
   }
   // `carts-db` beside `carts`: the service's own database, by the names alone.
@@ -83,9 +84,10 @@ function serviceDraft(p: Placed, placed: ReadonlyMap<string, Placed>, domain: st
       other.recognised &&
       new RegExp(`^${escapeRegExp(workload.name)}[-_](db|database|store|cache|redis|mongo|mysql|postgres)$`, 'i').test(other.workload.name);
     if (!own || stores.includes(other.id) || dependencies.some((d) => d.target === other.id)) continue;
-    inferred.push(`${other.id}: its own ${/cache|redis/.test(other.workload.name) ? 'cache' : 'database'}, from the names`);
-    if (/cache|redis/.test(other.workload.name)) dependencies.push({ target: other.id, description: 'Its own cache (by the names)' });
-    else stores.push(other.id);
+    const category = resourceCategory(other.recognised!.type);
+    inferred.push(`${other.id}: its own ${category}, from the names`);
+    if (category === 'database') stores.push(other.id);
+    else dependencies.push({ target: other.id, description: `Its own ${category} (by the names)` });
   }
   for (const [key, value] of workload.env) {
     const host = /^([a-z0-9][a-z0-9.-]*):\d+$/i.exec(value)?.[1];
