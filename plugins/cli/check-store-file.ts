@@ -9,7 +9,7 @@ const MODEL = path.join(PROJECT_ROOT, 'plugins/model');
 /**
  * The store of what `check` read (see model/check-store.ts) for one content folder, under
  * `node_modules/.cache/archsite/check/`. It holds only for the code that reads content as it
- * is now: its key is the hash of plugins/model/ and the Node.js version.
+ * is now: its key is the hash of plugins/model/, the Node.js version and the AsyncAPI parser's.
  */
 export function openCheckStore(contentDir: string): CheckStore {
   return CheckStore.open(checkStorePath(contentDir), storeKey());
@@ -22,7 +22,8 @@ export function checkStorePath(contentDir: string): string {
 }
 
 function storeKey(): string {
-  const hash = createHash('sha256').update(process.version);
+  // The AsyncAPI parser's version too: the store keeps what it described.
+  const hash = createHash('sha256').update(process.version).update(packageVersion('@asyncapi/parser'));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
@@ -32,4 +33,15 @@ function storeKey(): string {
   };
   walk(MODEL);
   return hash.digest('hex');
+}
+
+/** An installed package's version, or nothing where it cannot be read. */
+function packageVersion(name: string): string {
+  try {
+    return String(
+      (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown }).version,
+    );
+  } catch {
+    return '';
+  }
 }

@@ -152,6 +152,7 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     assets: new Set(read.assets),
     documents: new Map(),
     cache: options.cache,
+    store: options.store,
     today: options.today,
     gitTop: options.gitTop,
     rules: read.rules,

@@ -1,9 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CheckStore, describedKey } from '../../plugins/model/check-store.ts';
+import { loadModel } from '../../plugins/model/load.ts';
 import { resourcePage } from '../../plugins/pages/resource-page.ts';
 import { servicePage } from '../../plugins/pages/service-page.ts';
 import { sectionOf } from '../../plugins/pages/view.ts';
 import { testSite } from '../helpers/site.ts';
-import { BASE, checkTree } from '../helpers/tree.ts';
+import { BASE, checkTree, writeTree } from '../helpers/tree.ts';
 
 /** The BASE tree's publisher with an AsyncAPI document. */
 const withDocument = (document: string, events = 'events:\n  publishes: [order.placed]\n') => ({
@@ -134,5 +139,28 @@ describe('apis.asyncapi: an AsyncAPI document as a contract', () => {
     ]);
     const broker = sectionOf(resourcePage(site, 'kafka').sections, 'asyncapi')!;
     expect(broker.asyncapi!.operations[0]!.action).toBe('Sends');
+  });
+
+  it('keeps what a valid document describes in the check store, and describes it again only when a text changes', async () => {
+    const root = writeTree({ ...BASE, ...withDocument(V3) });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-store-')), 'store.v8');
+    const check = async () => {
+      const store = CheckStore.open(file, 'k');
+      const result = await loadModel({ contentDir: 'content', cwd: root, store });
+      store.save();
+      return result.documents.get('services/orders.asyncapi.yaml')!.api;
+    };
+    const first = await check();
+    expect(first).toMatchObject({ format: 'asyncapi', title: 'Orders events' });
+    // What the store says is what the next check uses: the parser is not asked again.
+    const key = describedKey(V3, new Map());
+    const store = CheckStore.open(file, 'k');
+    expect(store.description(key)).toEqual(first);
+    store.recordDescription(key, { ...store.description(key)!, title: 'As the store has it' });
+    store.save();
+    expect(await check()).toMatchObject({ title: 'As the store has it' });
+    // Another text is described again.
+    writeFileSync(path.join(root, 'content/services/orders.asyncapi.yaml'), V3.replace('version: 1.0.0', 'version: 1.1.0'));
+    expect(await check()).toMatchObject({ title: 'Orders events', version: '1.1.0' });
   });
 });

@@ -11,6 +11,7 @@ import type {
   ProtoDescription,
 } from '../apis/api-description.ts';
 import { followRefs, type RefRead } from '../apis/openapi-refs.ts';
+import { describedKey } from '../check-store.ts';
 import { protoScope } from '../apis/proto-scope.ts';
 import { matchRest } from '../apis/rest-match.ts';
 import type { CachedAsset } from '../check-cache.ts';
@@ -75,13 +76,7 @@ async function describe(format: Format, relative: string, context: CheckContext)
     result =
       format === 'openapi'
         ? await describeOpenApi(file.absolute, { text: doc.text, value }, read, context)
-        : await (
-            await import('../apis/asyncapi.ts')
-          ).describeAsyncApi({
-            text: doc.text,
-            file: file.absolute,
-            referenced: new Map([...read.values()].map((f) => [f.absolute, f.text])),
-          });
+        : await describeAsyncApiFile(file.absolute, doc.text, read, context);
   } else {
     const text = doc.text;
     const deep = tooDeepAt(text, MAX_API_DEPTH, format === 'proto' ? PROTO_SYNTAX : GRAPHQL_SYNTAX);
@@ -165,6 +160,25 @@ async function describeOpenApi(
     },
   });
   remember(absolute, { text: doc.text, read: new Map([...read].map(([target, f]) => [target, f.text])), result });
+  return result;
+}
+
+/**
+ * An AsyncAPI document's description: the one an earlier check stored for the same texts, or
+ * the parser's (loaded only then), stored for the next check when the document is valid.
+ */
+async function describeAsyncApiFile(
+  absolute: string,
+  text: string,
+  read: ReadonlyMap<string, ReferencedFile>,
+  { store }: CheckContext,
+): Promise<ApiResult<AsyncApiDescription>> {
+  const key = describedKey(text, new Map([...read].map(([relative, f]) => [relative, f.text])));
+  const known = store?.description(key);
+  if (known) return { ok: true, api: known };
+  const referenced = new Map([...read.values()].map((f) => [f.absolute, f.text]));
+  const result = await (await import('../apis/asyncapi.ts')).describeAsyncApi({ text, file: absolute, referenced });
+  if (result.ok) store?.recordDescription(key, result.api);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import type { ApiDescription } from '../apis/api-description.ts';
 import type { CheckCache } from '../check-cache.ts';
+import type { CheckStore } from '../check-store.ts';
 import type { ContentFile, ContentRoot } from '../content-files.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import type { Model } from '../model.ts';
@@ -30,6 +31,8 @@ export interface CheckContext {
   readonly documents: Map<string, ContentDocument>;
   /** What earlier runs read (`check --watch`): checks that read files read them through it. */
   readonly cache?: CheckCache | undefined;
+  /** What earlier runs of `check` read, kept on disk: the API descriptions of unchanged files among it. */
+  readonly store?: CheckStore | undefined;
   /** Today, YYYY-MM-DD, for reviews past due (`check --today`, else the clock); none, no such check. */
   readonly today?: string | undefined;
   /** The top folder of the git repository that holds the content, where it is in one: edit links point into it. */
