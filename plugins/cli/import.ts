@@ -17,6 +17,8 @@ type Planned = { plan: import('../sync/import/plan.ts').ImportPlan } | { problem
  */
 export async function runImport(options: Pick<CliOptions, 'contentDir' | 'importFrom'>): Promise<number> {
   const { source, path: from } = options.importFrom!;
+  // Whatever the source, a path that is not there is a usage error, said in one line.
+  if (!existsSync(path.resolve(from))) throw refusal(`${from} does not exist`);
   const contentDir = path.resolve(options.contentDir);
   const existing = existsSync(contentDir) ? (await loadModel({ contentDir, codeRules: false })).model : undefined;
   const planned = await plan(source, from, existing);

@@ -179,6 +179,8 @@ describe('npm run import', () => {
     });
     expect(runImport(root, 'asyncapi', 'notes.txt')).toMatchObject({ code: 1 });
     expect(runImport(root, 'compose', 'missing.yml')).toMatchObject({ code: 2, stderr: 'archsite: missing.yml does not exist\n' });
+    expect(runImport(root, 'asyncapi', 'missing.yml')).toMatchObject({ code: 2, stderr: 'archsite: missing.yml does not exist\n' });
+    expect(runImport(root, 'openapi', 'missing.json')).toMatchObject({ code: 2, stderr: 'archsite: missing.json does not exist\n' });
     expect(runImport(root, 'swagger', 'api.yaml')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("unknown import source 'swagger'"),
