@@ -12,6 +12,7 @@ const UNIT = [
   'test/diagrams/views.test.ts',
   'test/diagrams/escaping.test.ts',
   'test/diagrams/figure.test.ts',
+  'test/diagrams/drawn.test.ts',
   'test/site/search-view.test.ts',
   'test/site/page-store.test.ts',
   'test/site/phase-clock.test.ts',

@@ -8,6 +8,8 @@ import { contractHistory } from './contract-history.ts';
 import { gitHistory } from './git-history.ts';
 import type { Settings } from './settings.ts';
 import type { SvgStore } from './diagrams/svg-store.ts';
+import { drawInNode, mayDrawInNode } from './diagrams/drawn/draw.ts';
+import { TextMetrics } from './diagrams/drawn/text-metrics.ts';
 
 export interface SiteInputs {
   readonly settings: Settings;
@@ -42,7 +44,26 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
     git: Object.freeze({ top: git?.top, dates, branch: git?.branch, repository: git?.repository }),
     files,
     assets: checked.assets,
-    diagrams: Object.freeze({ mode, views, rendered: (text: string) => store.diagram(text) }),
+    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode) }),
     history: Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git?.top, files) }),
   });
+}
+
+/**
+ * A diagram's SVGs, as the store keeps them. While the dev server's diagrams are rendered in
+ * the background, a small flowchart a page asks for first is drawn in Node then and there
+ * (milliseconds), and kept: the page shows it as the build will, not drawn by the browser.
+ */
+function renderedFrom(store: SvgStore, mode: DiagramMode): (text: string) => { light: string; dark: string } | undefined {
+  let metrics: TextMetrics | undefined;
+  return (text) => {
+    const kept = store.diagram(text);
+    if (kept || mode !== 'background' || !mayDrawInNode(text)) return kept;
+    const drawn = drawInNode(text, (metrics ??= new TextMetrics()));
+    if (drawn) {
+      store.store(text, 'light', drawn.light);
+      store.store(text, 'dark', drawn.dark);
+    }
+    return drawn;
+  };
 }

@@ -28,7 +28,8 @@ export function starlightOptions(
     disable404Route: true,
     // Starlight's Markdown features (asides, heading anchors) apply to the content's prose too.
     markdown: { processedDirs: [settings.contentDir] },
-    customCss: ['./src/styles/archsite.css'],
+    // The diagrams' font, bundled (see astro/diagrams/drawn/text-metrics.ts): its Latin subset, regular and bold.
+    customCss: ['@fontsource/inter/latin-400.css', '@fontsource/inter/latin-700.css', './src/styles/archsite.css'],
     // Head entries as text, never as markup (see the component).
     components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
     // Each page's own sidebar entry marked, whatever else renders at the same time; the free pages'

@@ -191,12 +191,19 @@ function shape(style: NodeStyle, text: string): string {
   }
 }
 
-/** Name in bold, then the C4 detail and the description, each escaped. */
+/** The lines of a node's label: its name in bold, then the C4 detail and the description, small. */
+export function nodeLabelLines(node: FlowNode): { text: string; bold: boolean; small: boolean }[] {
+  const lines = [{ text: node.name, bold: true, small: false }];
+  if (node.detail) lines.push({ text: node.detail, bold: false, small: true });
+  if (node.description) lines.push({ text: truncate(node.description, 90), bold: false, small: true });
+  return lines;
+}
+
+/** A node's label as mermaid text: its lines, each escaped. */
 function nodeLabel(node: FlowNode): string {
-  const parts = [`<b>${label(node.name)}</b>`];
-  if (node.detail) parts.push(`<small>${label(node.detail)}</small>`);
-  if (node.description) parts.push(`<small>${label(truncate(node.description, 90))}</small>`);
-  return parts.join('<br/>');
+  return nodeLabelLines(node)
+    .map((line) => (line.bold ? `<b>${label(line.text)}</b>` : `<small>${label(line.text)}</small>`))
+    .join('<br/>');
 }
 
 /** Text shortened to `max` characters at a word's end, never inside a word. */
@@ -209,23 +216,46 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * The mermaid id of every group and node key a flowchart names, given in the order its text
+ * names them (groups with their nodes, the other nodes, then the ends of edges): made from
+ * the key, and numbered where two keys make the same id.
+ */
+export function flowchartIds(chart: Flowchart): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  const add = (key: string) => {
+    if (ids.has(key)) return;
+    const base = nodeId(key) || 'n';
+    let id = base;
+    for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
+    ids.set(key, id);
+    used.add(id);
+  };
+  const groups = chart.groups ?? [];
+  const walk = (parent: string | undefined) => {
+    for (const group of groups.filter((g) => g.parent === parent)) {
+      add(group.key);
+      walk(group.key);
+      for (const node of chart.nodes) if (node.parent === group.key) add(node.key);
+    }
+  };
+  walk(undefined);
+  for (const node of chart.nodes) if (node.parent === undefined) add(node.key);
+  for (const edge of chart.edges) {
+    add(edge.from);
+    add(edge.to);
+  }
+  return ids;
+}
+
+/**
  * Writes a flowchart as mermaid text, laid out by ELK. Output is deterministic: nodes,
  * edges and groups come out in the order given, ids derive from keys, and every piece of
  * content is escaped.
  */
 export function renderFlowchart(chart: Flowchart): string {
-  const ids = new Map<string, string>();
-  const used = new Set<string>();
-  const idOf = (key: string): string => {
-    let id = ids.get(key);
-    if (id) return id;
-    const base = nodeId(key) || 'n';
-    id = base;
-    for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
-    ids.set(key, id);
-    used.add(id);
-    return id;
-  };
+  const ids = flowchartIds(chart);
+  const idOf = (key: string): string => ids.get(key)!;
   const groups = chart.groups ?? [];
   const lines = [...layoutFrontMatter(layoutOf(chart)), `flowchart ${chart.direction}`, `  accTitle: ${label(chart.title)}`];
   const children = (parent: string | undefined) => groups.filter((g) => g.parent === parent);

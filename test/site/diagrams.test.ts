@@ -27,9 +27,13 @@ const figures = (out: string, route: string) =>
 describe('diagrams on the site', () => {
   it('renders every diagram at build time and reuses them all on a rebuild', () => {
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/archsite: (\d+) diagrams, \1 rendered \(\d+ dark ones derived from light\) and 0 from cache/);
+    expect(first.stdout).toMatch(
+      /archsite: (\d+) diagrams, \1 rendered \(\d+ drawn without a browser, \d+ dark ones derived from light\) and 0 from cache/,
+    );
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/archsite: (\d+) diagrams, 0 rendered \(0 dark ones derived from light\) and \1 from cache/);
+    expect(second.stdout).toMatch(
+      /archsite: (\d+) diagrams, 0 rendered \(0 drawn without a browser, 0 dark ones derived from light\) and \1 from cache/,
+    );
   });
 
   it('places the views on their pages', () => {

@@ -174,7 +174,9 @@ describe('the bundled example site', () => {
         ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')),
       },
     });
-    expect(again.stdout).toMatch(/archsite: (\d+) diagrams, \1 rendered \(\d+ dark ones derived from light\) and 0 from cache/);
+    expect(again.stdout).toMatch(
+      /archsite: (\d+) diagrams, \1 rendered \(\d+ drawn without a browser, \d+ dark ones derived from light\) and 0 from cache/,
+    );
     expect(again.code).toBe(0);
     expect(snapshot(again.out)).toEqual(snapshot(site.out));
   });

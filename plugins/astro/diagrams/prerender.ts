@@ -15,6 +15,8 @@ export interface PrerenderResult {
   readonly views: number;
   readonly fences: number;
   readonly rendered: number;
+  /** Of the rendered ones, how many were drawn in Node, without a browser (see drawn/draw.ts). */
+  readonly drawnInNode: number;
   /** Of the rendered ones, how many had their dark SVG derived from the light one. */
   readonly transplanted: number;
   readonly cached: number;
@@ -91,6 +93,7 @@ export async function prerenderDiagrams(
       views: views.length,
       fences: fences.length,
       rendered: 0,
+      drawnInNode: 0,
       transplanted: 0,
       cached: 0,
       diagnostics: [],
@@ -125,6 +128,7 @@ export async function prerenderDiagrams(
     views: views.length,
     fences: fences.length,
     rendered: report.rendered,
+    drawnInNode: report.drawnInNode,
     transplanted: report.transplanted,
     cached: report.cached,
     diagnostics: diagnostics.list(),

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { drawInNode, mayDrawInNode } from './drawn/draw.ts';
+import { DIAGRAM_FONT_FAMILY, DIAGRAM_FONT_FILES, TextMetrics } from './drawn/text-metrics.ts';
 import { labelLinks } from './link-labels.ts';
 import { mermaidScript } from './mermaid-script.ts';
 import { mermaidConfig, svgId, type SvgStore, type Theme } from './svg-store.ts';
@@ -32,6 +35,8 @@ export function renderingPages(diagrams: number, cores = os.availableParallelism
 export interface RenderReport {
   /** How many diagram texts were rendered now (each in both themes). */
   readonly rendered: number;
+  /** Of the ones rendered now, how many were drawn in Node, without mermaid (see drawn/draw.ts). */
+  readonly drawnInNode: number;
   /** How many came from the cache. */
   readonly cached: number;
   /** Of the ones rendered now, how many had their dark SVG derived from their light one. */
@@ -44,11 +49,9 @@ export type Outcome = { svg: string; id: string } | { error: string };
 type Job = { texts: string[]; theme: Theme };
 
 /**
- * Renders every diagram that is not cached yet, in one headless Chromium for the whole
- * build: a few pages, each loading mermaid once, render batches in turn. Each diagram is
- * rendered in the light theme; its dark SVG is derived from the light one where a
- * transplant learnt from a diagram of the same theme signature holds (see
- * theme-transplant.ts), and rendered otherwise. mermaid runs with `securityLevel: 'strict'`.
+ * Renders every diagram that is not cached yet, in both themes. The small flowcharts
+ * archsite writes are drawn in Node (see drawn/draw.ts); the others in one headless
+ * Chromium for the whole build, side by side with Node's drawing (see `renderInBrowser`).
  */
 export async function renderDiagrams(
   texts: readonly string[],
@@ -57,10 +60,61 @@ export async function renderDiagrams(
   { transplant: derive = true }: { /** False renders every dark SVG too (to check the transplant against). */ transplant?: boolean } = {},
 ): Promise<RenderReport> {
   const unique = [...new Set(texts)];
-  const missing = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
+  const stale = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
   const errors = new Map<string, string>();
-  if (missing.length === 0) return { rendered: 0, cached: unique.length, transplanted: 0, errors };
+  const inNode = stale.filter(mayDrawInNode);
+  const inBrowser = stale.filter((text) => !mayDrawInNode(text));
+  // Chromium's pages draw their share in processes of their own while Node draws its share here.
+  const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, executablePath, store, derive, errors) : Promise.resolve(0);
+  // Awaited below, once Node's share is drawn: a failure is reported there, not as unhandled meanwhile.
+  browser.catch(() => undefined);
+  const left = await drawAllInNode(inNode, store);
+  let transplanted = await browser;
+  // What Node could not draw after all (a character the bundled font lacks) is drawn by mermaid.
+  if (left.length > 0) transplanted += await renderInBrowser(left, executablePath, store, derive, errors);
+  return {
+    rendered: stale.length - errors.size,
+    drawnInNode: inNode.length - left.length,
+    cached: unique.length - stale.length,
+    transplanted,
+    errors,
+  };
+}
 
+/** Diagrams drawn in Node between two turns of the event loop: a dev server answering meanwhile waits no longer than this takes. */
+const NODE_CHUNK = 20;
+
+/** Draws the diagrams in Node and keeps both themes of each; returns those it could not draw. */
+async function drawAllInNode(texts: readonly string[], store: SvgStore): Promise<string[]> {
+  const metrics = new TextMetrics();
+  const left: string[] = [];
+  for (const [index, text] of texts.entries()) {
+    if (index > 0 && index % NODE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    const drawn = drawInNode(text, metrics);
+    if (!drawn) left.push(text);
+    else {
+      store.store(text, 'light', drawn.light);
+      store.store(text, 'dark', drawn.dark);
+    }
+  }
+  return left;
+}
+
+/**
+ * Renders the diagrams with mermaid in one headless Chromium: a few pages, each loading
+ * mermaid once, render batches in turn. Each diagram is rendered in the light theme; its
+ * dark SVG is derived from the light one where a transplant learnt from a diagram of the
+ * same theme signature holds (see theme-transplant.ts), and rendered otherwise. mermaid
+ * runs with `securityLevel: 'strict'`. Returns how many dark SVGs were derived; mermaid's
+ * error for a text is set in `errors`.
+ */
+async function renderInBrowser(
+  missing: readonly string[],
+  executablePath: string,
+  store: SvgStore,
+  derive: boolean,
+  errors: Map<string, string>,
+): Promise<number> {
   // Diagrams that share a theme signature share a transplant, learnt from the largest of them.
   const groups = new Map<string, string[]>();
   const twice: string[] = [];
@@ -114,7 +168,7 @@ export async function renderDiagrams(
       }
     }
     if (again.length > 0) await run(batches(again, 'dark'));
-    return { rendered: missing.length - errors.size, cached: unique.length - missing.length, transplanted, errors };
+    return transplanted;
   } finally {
     await pool.close();
   }
@@ -209,17 +263,31 @@ const PAGE_URL = 'http://archsite.invalid/';
  * page where handing it over as a script tag's content took 3.3 s.
  */
 export async function mermaidPage(page: Page, source = mermaidScript().source): Promise<Page> {
-  await page.route(`${PAGE_URL}**`, (route) =>
-    new URL(route.request().url()).pathname === '/mermaid.js'
+  await page.route(`${PAGE_URL}**`, (route) => {
+    const pathname = new URL(route.request().url()).pathname;
+    const font = FONT_ROUTES.get(pathname);
+    if (font) return route.fulfill({ body: readFileSync(font), contentType: 'font/woff2' });
+    return pathname === '/mermaid.js'
       ? route.fulfill({ body: source, contentType: 'text/javascript; charset=utf-8' })
       : route.fulfill({
-          body: '<!doctype html><html><head><meta charset="utf-8"><script src="/mermaid.js"></script></head><body></body></html>',
+          body: `<!doctype html><html><head><meta charset="utf-8"><style>${FONT_FACES}</style><script src="/mermaid.js"></script></head><body></body></html>`,
           contentType: 'text/html; charset=utf-8',
-        }),
-  );
+        });
+  });
   await page.goto(PAGE_URL);
+  // mermaid measures every label as it draws: the bundled font must be there before the first.
+  await page.evaluate(
+    (family) => Promise.all([document.fonts.load(`400 16px ${family}`), document.fonts.load(`700 16px ${family}`)]),
+    DIAGRAM_FONT_FAMILY,
+  );
   return page;
 }
+
+/** The bundled font's files, as the rendering page asks for them. */
+const FONT_ROUTES = new Map(Object.entries(DIAGRAM_FONT_FILES).map(([weight, file]) => [`/fonts/${weight}.woff2`, file]));
+const FONT_FACES = Object.keys(DIAGRAM_FONT_FILES)
+  .map((weight) => `@font-face{font-family:"${DIAGRAM_FONT_FAMILY}";font-weight:${weight};src:url(/fonts/${weight}.woff2) format("woff2")}`)
+  .join('');
 
 /** A diagram as a page renders it: its text, and the layout its front matter asked for, given to mermaid as configuration. */
 export interface PageDiagram {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
 
 export type Theme = 'light' | 'dark';
 
 /** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
-const RENDER_VERSION = '10';
+const RENDER_VERSION = '11';
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /** A rendered diagram: both themes. */
@@ -24,7 +25,8 @@ export function mermaidConfig(theme: Theme) {
     securityLevel: 'strict',
     theme: theme === 'dark' ? 'dark' : 'default',
     handDrawnSeed: 1,
-    fontFamily: 'ui-sans-serif, system-ui, sans-serif',
+    // The bundled font (see drawn/text-metrics.ts): labels measured here are as wide in every reader's browser.
+    fontFamily: DIAGRAM_FONT_STACK,
     flowchart: { wrappingWidth: 240, nodeSpacing: 40, rankSpacing: 50 },
     // The dark theme draws edge labels light grey on mid grey (4.4:1): on a darker grey they pass WCAG AA (7.9:1).
     ...(theme === 'dark' ? { themeVariables: { edgeLabelBackground: '#333333' } } : {}),

@@ -136,7 +136,7 @@ export class IntegrationState {
     else
       this.say(
         logger,
-        `${total} diagrams, ${outcome.rendered} rendered (${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms`,
+        `${total} diagrams, ${outcome.rendered} rendered (${outcome.drawnInNode} drawn without a browser, ${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms`,
       );
     const problem =
       outcome.diagnostics.length > 0
