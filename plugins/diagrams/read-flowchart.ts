@@ -80,7 +80,11 @@ export function readFlowchart(text: string): Flowchart | undefined {
       if (!STYLE_NAMES.has(match[2]!)) return undefined;
       for (const id of match[1]!.split(',')) styles.set(id, match[2] as NodeStyle);
     } else if ((match = /^ {2}style ([A-Za-z0-9_]+) stroke-dasharray:5 5$/.exec(line))) planned.add(match[1]!);
-    else if ((match = /^ {2}click ([A-Za-z0-9_]+) href "([^"]*)"$/.exec(line))) links.set(match[1]!, match[2]!);
+    else if ((match = /^ {2}click ([A-Za-z0-9_]+) href "([^"]*)"$/.exec(line))) {
+      // Only the links archsite writes (a page of the site, or a web address): any other is left to mermaid's sanitizing.
+      if (!/^(?:\/(?!\/)|https?:\/\/)/i.test(match[2]!)) return undefined;
+      links.set(match[1]!, match[2]!);
+    }
     // Class definitions are checked by writing the chart again, below.
     else if (!/^ {2}classDef [a-z-]+ \S+$/.test(line)) return undefined;
   }
