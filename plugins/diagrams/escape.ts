@@ -16,12 +16,15 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '}': '#125;',
 };
 
+/** Control characters, line breaks and bidi overrides: never drawn in a diagram's label. */
+export const UNDRAWN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
 /** Content text for inside a quoted mermaid label, on one line. */
 export function label(text: string): string {
   return (
     text
       // Control characters, line breaks and bidi overrides never reach the diagram.
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+      .replace(UNDRAWN_CHARACTERS, ' ')
       .replace(/[#"&<>%`{}]/g, (c) => ENTITIES[c]!)
       .trim()
   );

@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS } from './chromium.ts';
 import { drawInNode, mayDrawInNode } from './drawn/draw.ts';
 import { DIAGRAM_FONT_FAMILY, DIAGRAM_FONT_FILES, TextMetrics } from './drawn/text-metrics.ts';
 import { labelLinks } from './link-labels.ts';
+import { naturalSize } from './natural-size.ts';
 import { mermaidScript } from './mermaid-script.ts';
 import { mermaidConfig, svgId, type SvgStore, type Theme } from './svg-store.ts';
 import { learnTransplant, themeSignature } from './theme-transplant.ts';
@@ -364,17 +365,4 @@ export function stableCounters(svg: string): string {
       return `${attribute}="${hash}${prefix}${numbers.get(n)}"`;
     },
   );
-}
-
-/** Wider than this, a diagram fitted to the page column would be too small to read. */
-const MAX_FITTED_WIDTH = 1100;
-
-/**
- * mermaid fits every diagram to the column (`width="100%"`, its natural width as max-width).
- * A large one is instead shown at its own size, and the page scrolls it sideways.
- */
-function naturalSize(svg: string): string {
-  const natural = Number(/style="max-width: ([\d.]+)px;?"/.exec(svg)?.[1]);
-  if (!natural || natural <= MAX_FITTED_WIDTH) return svg;
-  return svg.replace(/^<svg([^>]*?) width="100%"/, `<svg$1 width="${Math.ceil(natural)}"`);
 }

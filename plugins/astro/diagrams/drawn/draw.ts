@@ -1,10 +1,8 @@
 import { readFlowchart } from '../../../diagrams/read-flowchart.ts';
+import { naturalSize } from '../natural-size.ts';
 import { svgId, type RenderedDiagram } from '../svg-store.ts';
 import { flowchartSvg, layOutFlowchart } from './flowchart-svg.ts';
 import type { TextMetrics } from './text-metrics.ts';
-
-/** Wider than this, a diagram fitted to the page column would be too small to read (as render.ts sizes mermaid's). */
-const MAX_FITTED_WIDTH = 1100;
 
 /**
  * Whether a diagram is one Node may draw, from its first lines alone: a flowchart that
@@ -25,12 +23,8 @@ export function drawInNode(text: string, metrics: TextMetrics): RenderedDiagram 
   const chart = readFlowchart(text);
   const layout = chart && layOutFlowchart(chart, metrics);
   if (!layout) return undefined;
-  const sized = (svg: string) => {
-    const width = layout.box.width + 16;
-    return width > MAX_FITTED_WIDTH ? svg.replace(/^<svg([^>]*?) width="100%"/, `<svg$1 width="${Math.ceil(width)}"`) : svg;
-  };
   return {
-    light: sized(flowchartSvg(layout, svgId(text, 'light'), 'light')),
-    dark: sized(flowchartSvg(layout, svgId(text, 'dark'), 'dark')),
+    light: naturalSize(flowchartSvg(layout, svgId(text, 'light'), 'light')),
+    dark: naturalSize(flowchartSvg(layout, svgId(text, 'dark'), 'dark')),
   };
 }

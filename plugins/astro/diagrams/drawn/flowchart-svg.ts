@@ -10,6 +10,7 @@ import {
   type FlowNode,
   type Flowchart,
 } from '../../../diagrams/flowchart.ts';
+import { UNDRAWN_CHARACTERS } from '../../../diagrams/escape.ts';
 import type { Theme } from '../svg-store.ts';
 import { nodeShape, type NodeShape, type Point } from './node-shapes.ts';
 import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
@@ -95,10 +96,7 @@ function edgeText(edge: FlowEdge): string | undefined {
 
 /** Text as a label shows it: control characters and line breaks as spaces, runs of spaces as one (as mermaid's label escaping and HTML do). */
 function flat(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(UNDRAWN_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 interface LaidNode {
