@@ -46,9 +46,10 @@ export default defineConfig({
           name: 'sites',
           include: ['test/**/*.test.ts'],
           exclude: UNIT,
-          // Builds take the project's build lock (one at a time, see cli/build-lock.ts), and
-          // they and the browser tests each use every core: one file at a time, after the unit files.
-          fileParallelism: false,
+          // After the unit files, a file per core: one file's browser tests run while another
+          // builds. Builds still run one at a time, as the project allows (cli/build-lock.ts):
+          // each waits for its turn (test/helpers/build-turn.ts).
+          maxWorkers: os.availableParallelism(),
           sequence: { groupOrder: 1 },
         },
       },

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
+import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
 /**
@@ -12,6 +13,9 @@ import { BASE, writeTree } from '../helpers/tree.ts';
  * one line and exit 2, before anything is read or built.
  */
 const cli = path.join(ROOT, 'plugins/cli/main.ts');
+
+// Kills builds and watches the one-build rule: no other file builds meanwhile.
+holdBuildTurnForFile();
 const env = { ...process.env, ARCHSITE_CONTENT: '', ASTRO_TELEMETRY_DISABLED: '1', ARCHSITE_CHROMIUM: 'none' };
 
 function run(cwd: string, ...args: string[]) {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
+import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
 
 /**
  * `archsite dev` on a small architecture with nothing cached: the first page does not wait
@@ -15,6 +16,9 @@ const BASE = '/lib/';
 const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-dev-'));
 const content = path.join(work, 'content');
 cpSync(path.join(ROOT, 'test/fixtures/site-facts/content'), content, { recursive: true });
+
+// A dev server shares the project's `.astro/` with a build: none runs meanwhile.
+holdBuildTurnForFile();
 
 let server: ChildProcess;
 let url: string;

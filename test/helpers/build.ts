@@ -7,6 +7,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { inBuildTurn } from './build-turn.ts';
 import { writeTree } from './tree.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -19,7 +20,10 @@ export interface BuildRun {
   out: string;
 }
 
-/** Builds a site with the real CLI, as `npm run build` does, into `out` (a new temporary folder by default). */
+/**
+ * Builds a site with the real CLI, as `npm run build` does, into `out` (a new temporary folder
+ * by default), in this file's turn to build (see build-turn.ts).
+ */
 export function buildSite(options: {
   content: string;
   base?: string;
@@ -28,12 +32,14 @@ export function buildSite(options: {
   args?: string[];
 }): BuildRun {
   const out = options.out ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-site-')), 'dist');
-  const run = spawnSync(process.execPath, [cli, 'build', '--content', options.content, '--out', out, ...(options.args ?? [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ARCHSITE_BASE: options.base ?? '/', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
-    timeout: 300_000,
-  });
+  const run = inBuildTurn(() =>
+    spawnSync(process.execPath, [cli, 'build', '--content', options.content, '--out', out, ...(options.args ?? [])], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ARCHSITE_BASE: options.base ?? '/', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      timeout: 300_000,
+    }),
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, out };
 }
 

@@ -177,10 +177,22 @@ async function describeAsyncApiFile(
   const known = store?.description(key);
   if (known) return { ok: true, api: known };
   const referenced = new Map([...read.values()].map((f) => [f.absolute, f.text]));
-  const result = await (await import('../apis/asyncapi.ts')).describeAsyncApi({ text, file: absolute, referenced });
+  const result =
+    recentAsyncApi.get(key) ?? (await (await import('../apis/asyncapi.ts')).describeAsyncApi({ text, file: absolute, referenced }));
   if (result.ok) store?.recordDescription(key, result.api);
+  recentAsyncApi.delete(key);
+  recentAsyncApi.set(key, result);
+  if (recentAsyncApi.size > KEPT_DESCRIPTIONS) recentAsyncApi.delete(recentAsyncApi.keys().next().value!);
   return result;
 }
+
+/**
+ * The last AsyncAPI descriptions, by the hash of their texts (describedKey): the parser
+ * compiles the AsyncAPI schema again for every document it reads (a fifth of a second), so a
+ * dev server, a watcher or a test suite checking the same document again takes it from here,
+ * with or without a check store.
+ */
+const recentAsyncApi = new Map<string, ApiResult<AsyncApiDescription>>();
 
 /**
  * The last description of each OpenAPI file, kept while its text and the texts of the files
