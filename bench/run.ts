@@ -350,7 +350,7 @@ const report = [
           }),
         ),
         '',
-        "Phases: load and check (Node, reading and checking the content, starting Astro); diagrams (mermaid in Chromium: layout and SVG, and the SVG work after it); bundle (Astro and Vite building the pages' code); pages (rendering every page, or keeping it from the last build); search index (pagefind over the pages' search views); output (the pages kept, the security policy, and putting the site in place).",
+        "Phases: load and check (Node, reading and checking the content, starting Astro); bundle (Astro and Vite building the pages' code, while the diagrams are drawn beside it: in Node and in Chromium); diagrams (what the pages still wait for once the bundle is done, and the content's mermaid fences, drawn before it); pages (rendering every page, or keeping it from the last build); search index (pagefind over the pages' search views); output (the pages kept, the security policy, and putting the site in place).",
         '',
       ]),
 ].join('\n');

@@ -9,6 +9,11 @@ export interface BuildState {
   readonly pages?: PageCache | undefined;
   /** Where the build's time goes (`build --timings`): the pages mark when the first of them renders. */
   readonly clock?: PhaseClock | undefined;
+  /**
+   * In a build, what the first page waits for: the diagrams drawn while Astro bundled the
+   * pages, and the page cache opened. The state is published again without it once done.
+   */
+  readonly ready?: (() => Promise<void>) | undefined;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

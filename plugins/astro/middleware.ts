@@ -9,6 +9,8 @@ import { recordingSite } from './page-cache/recording-site.ts';
  * gets a recording view of the site, and what it read is kept with it.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+  // The first page waits for the diagrams (and the page cache); the state then published has them.
+  await currentBuild().ready?.();
   const { site, pages: cache, clock } = currentBuild();
   clock?.reach('pages');
   context.locals.site = site;

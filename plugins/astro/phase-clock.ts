@@ -7,8 +7,12 @@ export interface Phase {
   readonly cpu: number;
 }
 
-/** The phases of a build, in the order they come. */
-export const PHASES = ['load and check', 'diagrams', 'bundle', 'pages', 'search index', 'output'] as const;
+/**
+ * The phases of a build, in the order they come. The diagrams are drawn while Astro bundles
+ * the pages: `bundle` has them drawn beside it, and `diagrams` is what the pages still wait
+ * for once the bundle is done (and, before the bundle, the content's mermaid fences).
+ */
+export const PHASES = ['load and check', 'bundle', 'diagrams', 'pages', 'search index', 'output'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 /**

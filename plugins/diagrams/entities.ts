@@ -11,8 +11,6 @@ export interface EntityDiagram {
 /** The whole model's entity diagram is drawn up to this many entities. */
 const MAX_ENTITIES = 80;
 
-const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': '}o--o{' } as const;
-
 /**
  * The entity-relationship diagram: every entity, named with its owning service, and the
  * relations the services declare. With `serviceId`, that service's entities and those they relate to.
@@ -48,27 +46,65 @@ export function entityView(model: Model, serviceId?: string): EntityDiagram | un
   const related = new Set(shown.flatMap((r) => [r.from, r.to]));
   const isolated = entities.filter((e) => !related.has(e)).length;
   const block = isolated > 4;
-  // mermaid lays entity diagrams out with ELK by default: dagre draws a small one as clearly, in half the time.
-  const lines = [...layoutFrontMatter(block || entities.length > SMALL_DIAGRAM ? 'elk' : 'dagre'), 'erDiagram'];
   const title = serviceId
     ? `Entities of ${model.byKind.service.get(serviceId)?.data.name ?? serviceId}`
     : `Entities of ${model.system.data.name}`;
-  lines.push(`  accTitle: ${label(title)}`);
-  if (block) lines.push('  direction LR');
-  // Each entity is named with the service that owns it, in the C4 palette: the page's own
-  // service's entities as containers, the others' as components.
-  const own: string[] = [];
-  const other: string[] = [];
-  for (const entity of entities) {
-    const ownerId = owners.get(entity);
-    const owner = model.byKind.service.get(ownerId ?? '')?.data.name;
-    lines.push(`  ${ids.get(entity)}["${label(owner ? `${entity} (${owner})` : entity)}"]`);
-    (serviceId !== undefined && ownerId === serviceId ? own : other).push(ids.get(entity)!);
-  }
-  for (const r of shown) {
-    lines.push(`  ${ids.get(r.from)} ${CARDINALITY[r.cardinality]} ${ids.get(r.to)} : "${label(r.label ?? '')}"`);
-  }
-  if (own.length > 0) lines.push(`  classDef own fill:#1168bd,stroke:#0b4884,color:#ffffff`, `  class ${own.join(',')} own`);
-  if (other.length > 0) lines.push(`  classDef entity fill:#85bbf0,stroke:#5d82a8,color:#000000`, `  class ${other.join(',')} entity`);
-  return { title, text: `${lines.join('\n')}\n` };
+  const chart: EntityChart = {
+    // mermaid lays entity diagrams out with ELK by default: dagre draws a small one as clearly, in half the time.
+    layout: block || entities.length > SMALL_DIAGRAM ? 'elk' : 'dagre',
+    title: label(title),
+    ...(block ? { direction: 'LR' as const } : {}),
+    // Each entity is named with the service that owns it, in the C4 palette: the page's own
+    // service's entities as containers, the others' as components.
+    entities: entities.map((entity) => {
+      const ownerId = owners.get(entity);
+      const owner = model.byKind.service.get(ownerId ?? '')?.data.name;
+      return {
+        id: ids.get(entity)!,
+        label: label(owner ? `${entity} (${owner})` : entity),
+        own: serviceId !== undefined && ownerId === serviceId,
+      };
+    }),
+    relations: shown.map((r) => ({ from: ids.get(r.from)!, to: ids.get(r.to)!, cardinality: r.cardinality, label: label(r.label ?? '') })),
+  };
+  return { title, text: renderEntityChart(chart) };
 }
+
+/**
+ * An entity diagram as archsite writes it: its labels as they stand in the mermaid text
+ * (escaped, see escape.ts `label`), so that the text read back gives the same chart.
+ */
+export interface EntityChart {
+  readonly layout: 'elk' | 'dagre';
+  readonly title: string;
+  readonly direction?: 'LR' | undefined;
+  readonly entities: readonly { readonly id: string; readonly label: string; readonly own: boolean }[];
+  readonly relations: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly cardinality: EntityRelation['cardinality'];
+    readonly label: string;
+  }[];
+}
+
+/** An entity chart's mermaid text. */
+export function renderEntityChart(chart: EntityChart): string {
+  const lines = [...layoutFrontMatter(chart.layout), 'erDiagram', `  accTitle: ${chart.title}`];
+  if (chart.direction) lines.push(`  direction ${chart.direction}`);
+  for (const entity of chart.entities) lines.push(`  ${entity.id}["${entity.label}"]`);
+  for (const r of chart.relations) lines.push(`  ${r.from} ${CARDINALITY[r.cardinality]} ${r.to} : "${r.label}"`);
+  const own = chart.entities.filter((e) => e.own).map((e) => e.id);
+  const other = chart.entities.filter((e) => !e.own).map((e) => e.id);
+  if (own.length > 0) lines.push(`  classDef own ${ENTITY_SWATCHES.own}`, `  class ${own.join(',')} own`);
+  if (other.length > 0) lines.push(`  classDef entity ${ENTITY_SWATCHES.entity}`, `  class ${other.join(',')} entity`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The entities' colours: the page's own service's as containers, the others' as components (the C4 palette). */
+export const ENTITY_SWATCHES = {
+  own: 'fill:#1168bd,stroke:#0b4884,color:#ffffff',
+  entity: 'fill:#85bbf0,stroke:#5d82a8,color:#000000',
+} as const;
+
+/** The mermaid relationship of each cardinality. */
+export const CARDINALITY = { '1:1': '||--||', '1:N': '||--o{', 'N:1': '}o--||', 'N:M': '}o--o{' } as const;

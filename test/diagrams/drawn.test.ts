@@ -6,7 +6,9 @@ import { siteDiagramViews } from '../../plugins/astro/diagrams/prerender.ts';
 import { drawInNode } from '../../plugins/astro/diagrams/drawn/draw.ts';
 import { TextMetrics } from '../../plugins/astro/diagrams/drawn/text-metrics.ts';
 import { svgId } from '../../plugins/astro/diagrams/svg-store.ts';
+import { renderEntityChart, type EntityChart } from '../../plugins/diagrams/entities.ts';
 import { renderFlowchart, type Flowchart } from '../../plugins/diagrams/flowchart.ts';
+import { readEntityChart } from '../../plugins/diagrams/read-entities.ts';
 import { readFlowchart } from '../../plugins/diagrams/read-flowchart.ts';
 import { loadModel } from '../../plugins/model/load.ts';
 import { generateArchitecture } from '../../bench/generate.ts';
@@ -108,8 +110,9 @@ describe('drawing small flowcharts in Node', () => {
   it('draws every small flowchart of the example, and leaves those ELK lays out and the other diagram types to mermaid', () => {
     const drawn = example.filter((t) => drawInNode(t, metrics));
     expect(drawn.length).toBeGreaterThan(30);
-    expect(drawn.every((t) => t.includes('layout: dagre\n---\nflowchart'))).toBe(true);
-    expect(example.filter((t) => /layout: elk|^erDiagram|^sequenceDiagram/m.test(t)).some((t) => drawInNode(t, metrics))).toBe(false);
+    expect(drawn.every((t) => /layout: dagre\n---\n(?:flowchart|erDiagram)/.test(t))).toBe(true);
+    expect(drawn.filter((t) => t.includes('\nerDiagram\n')).length).toBeGreaterThan(3);
+    expect(example.filter((t) => /layout: elk|^sequenceDiagram/m.test(t)).some((t) => drawInNode(t, metrics))).toBe(false);
   });
 
   it('gives the same bytes every time', () => {
@@ -182,5 +185,86 @@ describe('drawing small flowcharts in Node', () => {
       expect(
         drawInNode(renderFlowchart(chart({ nodes: [{ key: 'service:x', name, style: 'container' }], edges: [] })), metrics),
       ).toBeUndefined();
+  });
+});
+
+const entities = (over: Partial<EntityChart> = {}): EntityChart => ({
+  layout: 'dagre',
+  title: 'Entities of Ordering',
+  entities: [
+    { id: 'Order', label: 'Order (Ordering service)', own: true },
+    { id: 'Customer', label: 'Customer (Identity service)', own: false },
+  ],
+  relations: [
+    { from: 'Customer', to: 'Order', cardinality: '1:N', label: 'places' },
+    { from: 'Order', to: 'Customer', cardinality: 'N:1', label: '' },
+  ],
+  ...over,
+});
+
+describe('entity diagrams in Node', () => {
+  it('reads back every entity diagram of the example and of a synthetic architecture exactly, and nothing else', () => {
+    const diagrams = [...example, ...synthetic].filter((t) => t.includes('\nerDiagram\n'));
+    expect(diagrams.length).toBeGreaterThan(10);
+    for (const text of diagrams) expect(renderEntityChart(readEntityChart(text)!), text).toBe(text);
+    const text = renderEntityChart(entities());
+    for (const other of [
+      text.replace('erDiagram', 'flowchart LR'),
+      text.replace('||--o{', '|o--o{'),
+      text.replace('  Customer["', '  Order["'),
+      text.replace('classDef own fill:#1168bd', 'classDef own fill:#ff0000'),
+      text.replace('  class Order own', '  class Order own\n  click Order href "javascript:alert(1)"'),
+      `${text}  Order {\n    string id\n  }\n`,
+    ])
+      expect(readEntityChart(other), other).toBeUndefined();
+  });
+
+  it('draws entities and relations with the ids, classes and markers of mermaid’s own drawing, in each theme under its own id', () => {
+    const text = renderEntityChart(entities());
+    const { light, dark } = drawInNode(text, metrics)!;
+    expect(drawInNode(text, new TextMetrics())).toEqual({ light, dark });
+    for (const [svg, theme] of [
+      [light, 'light'],
+      [dark, 'dark'],
+    ] as const) {
+      const id = svgId(text, theme);
+      const tree = fromHtml(svg, { fragment: true, space: 'svg' });
+      expect(svg).toMatch(new RegExp(`^<svg id="${id}"[^>]* aria-roledescription="er"`));
+      expect(selectAll('g.node', tree).map((g) => [String(g.properties.id), (g.properties.className as string[]).at(-1)])).toEqual([
+        [`${id}-entity-Order-0`, 'own'],
+        [`${id}-entity-Customer-1`, 'entity'],
+      ]);
+      const edges = selectAll('path.relationshipLine', tree);
+      expect(edges.map((e) => [e.properties.dataId, e.properties.markerStart, e.properties.markerEnd])).toEqual([
+        ['id_entity-Customer-1_entity-Order-0_0', `url(#${id}_er-onlyOneStart)`, `url(#${id}_er-zeroOrMoreEnd)`],
+        ['id_entity-Order-0_entity-Customer-1_1', `url(#${id}_er-zeroOrMoreStart)`, `url(#${id}_er-onlyOneEnd)`],
+      ]);
+      for (const marker of ['onlyOneStart', 'zeroOrMoreEnd', 'zeroOrMoreStart', 'onlyOneEnd'])
+        expect(selectAll(`marker#${id}_er-${marker}`, tree)).toHaveLength(1);
+      // The empty label is not drawn.
+      expect(selectAll('g.edgeLabel', tree)).toHaveLength(1);
+    }
+    expect(light).toContain('fill="#ECECFF"');
+    expect(dark).toContain('fill="#1f2020"');
+  });
+
+  it('leaves to mermaid what it cannot be sure to draw as mermaid does', () => {
+    const text = (over: Partial<EntityChart>) => renderEntityChart(entities(over));
+    for (const other of [
+      text({ layout: 'elk' }),
+      text({ direction: 'LR' }),
+      // An entity related to itself, one named by a relation only, a label too short to be sure of its box.
+      text({ relations: [{ from: 'Order', to: 'Order', cardinality: '1:N', label: 'splits into' }] }),
+      text({ relations: [{ from: 'Order', to: 'Invoice', cardinality: '1:N', label: 'bills' }] }),
+      text({ entities: [{ id: 'A', label: 'A (S)', own: true }], relations: [] }),
+      // Labels Markdown would read otherwise, escaped ones, and ones the bundled font lacks.
+      text({ entities: [{ id: 'Order', label: '1. Order (Ordering service)', own: true }], relations: [] }),
+      text({ entities: [{ id: 'Order', label: 'Order *(Ordering service)*', own: true }], relations: [] }),
+      text({ entities: [{ id: 'Order', label: 'Order (see https://example.com)', own: true }], relations: [] }),
+      text({ entities: [{ id: 'Order', label: 'Order #lt;b#gt; (Ordering service)', own: true }], relations: [] }),
+      text({ entities: [{ id: 'Order', label: 'Заказ (Сервис заказов)', own: true }], relations: [] }),
+      text({ title: 'Entities of #lt;img src=x onerror=alert(1)#gt;' }),
+    ])
+      expect(drawInNode(other, metrics), other).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { stateModels } from '../../model/model-states.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { viewKey } from '../../pages/site.ts';
 import { INLINE_SOURCE_LIMIT, svgSize } from './figure.ts';
-import { renderDiagrams } from './render.ts';
+import { renderDiagrams, type RenderReport } from './render.ts';
 import type { SvgStore } from './svg-store.ts';
 
 export interface PrerenderResult {
@@ -63,10 +63,42 @@ export function readsAtSize({ width, height }: { width: number; height: number }
   return 16 * fit >= 8 && height * fit <= SCREEN_PX * 1.5;
 }
 
+/** The mermaid fences of the content, rendered: what a page's Markdown embeds as it is read. */
+export interface RenderedFences {
+  readonly fences: readonly { file: string; line: number; column: number; text: string }[];
+  readonly report: RenderReport | undefined;
+  /** Mermaid fences that do not render, at their file and line. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
- * Renders, before any page, every diagram the site will show: the generated views and
- * the mermaid fences of the Markdown. All in one browser, cached across builds in `store`,
- * so pages only look SVGs up. Without a browser, reports `client` mode and renders nothing.
+ * Renders the mermaid fences of the content's Markdown, first: Astro renders the Markdown
+ * as it reads the content, before it bundles the pages, and puts each fence's SVG into the
+ * page then. Without a browser, or without a fence, renders nothing.
+ */
+export async function prerenderFences(model: Model, chromium: string | undefined, store: SvgStore): Promise<RenderedFences> {
+  const fences = mermaidFences(model);
+  if (!chromium || fences.length === 0) return { fences, report: undefined, diagnostics: [] };
+  const report = await renderDiagrams(
+    fences.map((f) => f.text),
+    chromium,
+    store,
+  );
+  const diagnostics = new Diagnostics();
+  for (const fence of fences) {
+    const error = report.errors.get(fence.text);
+    if (error) diagnostics.report('mermaid-syntax', fence.file, fence, `mermaid diagram does not render: ${error}`);
+  }
+  return { fences, report, diagnostics: diagnostics.list() };
+}
+
+/**
+ * Renders every generated view the site will show, while `fencing` renders the fences (see
+ * `prerenderFences`), and reports on both: cached across builds in `store`, so pages only
+ * look SVGs up. Without a browser, reports `client` mode and renders nothing. Sets the
+ * system's containers view in `planned` to the way of drawing it that reads at its size: a
+ * build reads `planned` only from its first page on, once this is done. Stops early, with
+ * what it has, once `signal` is aborted (the build has failed).
  */
 export async function prerenderDiagrams(
   model: Model,
@@ -74,6 +106,8 @@ export async function prerenderDiagrams(
   chromium: string | undefined,
   store: SvgStore,
   base: string,
+  fencing: Promise<RenderedFences>,
+  signal?: AbortSignal,
 ): Promise<PrerenderResult> {
   // The system's containers view is drawn both ways, in each state it has; the way that reads at its size is kept (below).
   const systemContainers = planned.get(viewKey('container', undefined));
@@ -87,25 +121,17 @@ export async function prerenderDiagrams(
   );
   const fences = mermaidFences(model);
   const longSources = [...new Set([...views, ...fences.map((f) => f.text)].filter((t) => t.length > INLINE_SOURCE_LIMIT))];
-  if (!chromium)
-    return {
-      mode: 'client',
-      views: views.length,
-      fences: fences.length,
-      rendered: 0,
-      drawnInNode: 0,
-      transplanted: 0,
-      cached: 0,
-      diagnostics: [],
-      longSources,
-      reduced,
-    };
-  const report = await renderDiagrams([...views, ...fences.map((f) => f.text)], chromium, store);
-  const diagnostics = new Diagnostics();
-  for (const fence of fences) {
-    const error = report.errors.get(fence.text);
-    if (error) diagnostics.report('mermaid-syntax', fence.file, fence, `mermaid diagram does not render: ${error}`);
-  }
+  const counts = { views: views.length, fences: fences.length, longSources, reduced };
+  if (!chromium) return { mode: 'client', ...counts, rendered: 0, drawnInNode: 0, transplanted: 0, cached: 0, diagnostics: [] };
+  // A fence that is also a view is rendered with the fences (`fencing`), side by side with these.
+  const fenceTexts = new Set(fences.map((f) => f.text));
+  const report = await renderDiagrams(
+    views.filter((v) => !fenceTexts.has(v)),
+    chromium,
+    store,
+    { signal },
+  );
+  const fenced = await fencing;
   // A generated view that fails is a bug in archsite, not in the content.
   const broken = views.filter((v) => report.errors.has(v));
   if (broken.length > 0)
@@ -123,17 +149,16 @@ export async function prerenderDiagrams(
       others.length > 0 ? { ...chosen!, states: others } : { ...chosen!, ...(chosen!.state === 'current' ? { state: undefined } : {}) },
     );
   }
+  const both = [report, fenced.report].filter((r) => r !== undefined);
+  const sum = (field: 'rendered' | 'drawnInNode' | 'transplanted' | 'cached') => both.reduce((n, r) => n + r[field], 0);
   return {
     mode: 'svg',
-    views: views.length,
-    fences: fences.length,
-    rendered: report.rendered,
-    drawnInNode: report.drawnInNode,
-    transplanted: report.transplanted,
-    cached: report.cached,
-    diagnostics: diagnostics.list(),
-    longSources,
-    reduced,
+    ...counts,
+    rendered: sum('rendered'),
+    drawnInNode: sum('drawnInNode'),
+    transplanted: sum('transplanted'),
+    cached: sum('cached'),
+    diagnostics: fenced.diagnostics,
   };
 }
 

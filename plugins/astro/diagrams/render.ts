@@ -58,7 +58,15 @@ export async function renderDiagrams(
   texts: readonly string[],
   executablePath: string,
   store: SvgStore,
-  { transplant: derive = true }: { /** False renders every dark SVG too (to check the transplant against). */ transplant?: boolean } = {},
+  {
+    transplant: derive = true,
+    signal,
+  }: {
+    /** False renders every dark SVG too (to check the transplant against). */
+    transplant?: boolean;
+    /** Aborted, stops after the diagrams being drawn (a failed build): the report says what was done. */
+    signal?: AbortSignal | undefined;
+  } = {},
 ): Promise<RenderReport> {
   const unique = [...new Set(texts)];
   const stale = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
@@ -66,13 +74,13 @@ export async function renderDiagrams(
   const inNode = stale.filter(mayDrawInNode);
   const inBrowser = stale.filter((text) => !mayDrawInNode(text));
   // Chromium's pages draw their share in processes of their own while Node draws its share here.
-  const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, executablePath, store, derive, errors) : Promise.resolve(0);
+  const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, executablePath, store, derive, errors, signal) : Promise.resolve(0);
   // Awaited below, once Node's share is drawn: a failure is reported there, not as unhandled meanwhile.
   browser.catch(() => undefined);
-  const left = await drawAllInNode(inNode, store);
+  const left = await drawAllInNode(inNode, store, signal);
   let transplanted = await browser;
   // What Node could not draw after all (a character the bundled font lacks) is drawn by mermaid.
-  if (left.length > 0) transplanted += await renderInBrowser(left, executablePath, store, derive, errors);
+  if (left.length > 0 && !signal?.aborted) transplanted += await renderInBrowser(left, executablePath, store, derive, errors);
   return {
     rendered: stale.length - errors.size,
     drawnInNode: inNode.length - left.length,
@@ -86,11 +94,12 @@ export async function renderDiagrams(
 const NODE_CHUNK = 20;
 
 /** Draws the diagrams in Node and keeps both themes of each; returns those it could not draw. */
-async function drawAllInNode(texts: readonly string[], store: SvgStore): Promise<string[]> {
+async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
   const metrics = new TextMetrics();
   const left: string[] = [];
   for (const [index, text] of texts.entries()) {
     if (index > 0 && index % NODE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) break;
     const drawn = drawInNode(text, metrics);
     if (!drawn) left.push(text);
     else {
@@ -115,6 +124,7 @@ async function renderInBrowser(
   store: SvgStore,
   derive: boolean,
   errors: Map<string, string>,
+  signal?: AbortSignal,
 ): Promise<number> {
   // Diagrams that share a theme signature share a transplant, learnt from the largest of them.
   const groups = new Map<string, string[]>();
@@ -136,6 +146,7 @@ async function renderInBrowser(
   const pool = new RenderPool(
     await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
     renderingPages(missing.length + models.length + twice.length),
+    signal,
   );
   try {
     const run = (jobs: Job[]) =>
@@ -216,10 +227,12 @@ class RenderPool {
   readonly #idle: Page[] = [];
   /** Batches each idle page has rendered, for recycling. */
   readonly #rendered = new Map<Page, number>();
+  readonly #signal: AbortSignal | undefined;
 
-  constructor(browser: Browser, size: number) {
+  constructor(browser: Browser, size: number, signal?: AbortSignal) {
     this.#browser = browser;
     this.#size = size;
+    this.#signal = signal;
   }
 
   async #page(): Promise<Page> {
@@ -232,7 +245,7 @@ class RenderPool {
     const worker = async () => {
       let page = await this.#page();
       let count = this.#rendered.get(page) ?? 0;
-      while (next < jobs.length) {
+      while (next < jobs.length && !this.#signal?.aborted) {
         // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
         if (++count % RECYCLE === 0) {
           await page.close();

@@ -7,7 +7,7 @@ import { DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
 export type Theme = 'light' | 'dark';
 
 /** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
-const RENDER_VERSION = '11';
+const RENDER_VERSION = '12';
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /** A rendered diagram: both themes. */

@@ -55,7 +55,25 @@ export async function setupConfig(state: IntegrationState, params: SetupParamete
       'archsite: a mermaid diagram in the content does not render; nothing was built.',
       'Fix the diagram at the line given: mermaid says what it could not read.',
     );
-  if (command === 'build') await openPageCache(state, fileURLToPath(params.config.root));
+  if (command === 'build') await awaitDiagramsBeforePages(state, fileURLToPath(params.config.root));
+}
+
+/**
+ * A build's diagrams are drawn while Astro reads the content and bundles the pages (see
+ * IntegrationState.prepare): the first page waits for them, then opens the page cache.
+ */
+async function awaitDiagramsBeforePages(state: IntegrationState, root: string): Promise<void> {
+  let ready: Promise<void> | undefined;
+  const site = state.site!;
+  await publishBuild({
+    site,
+    clock: state.clock,
+    ready: () =>
+      (ready ??= (async () => {
+        await state.diagramsDrawn();
+        await openPageCache(state, root);
+      })()),
+  });
 }
 
 /** archsite's own reference only when asked for; the authoring help unless turned off. */
@@ -94,9 +112,9 @@ function refuseErrors(state: IntegrationState, logger: AstroIntegrationLogger, c
  */
 async function openPageCache(state: IntegrationState, root: string): Promise<void> {
   releaseMemory();
-  if (!state.settings.pageCache || !state.site) return;
-  state.pages = new PageCache(root, state.site, state.settings, state.shell);
-  await publishBuild({ site: state.site, pages: state.pages, clock: state.clock });
+  const site = state.site!;
+  if (state.settings.pageCache) state.pages = new PageCache(root, site, state.settings, state.shell);
+  await publishBuild({ site, pages: state.pages, clock: state.clock });
 }
 
 function viteConfig(state: IntegrationState): NonNullable<SetupParameters['config']['vite']> {

@@ -2,11 +2,12 @@ import type { AstroIntegrationLogger } from 'astro';
 import { publishBuild } from 'archsite/build-state';
 import type { DiagramView } from '../../diagrams/index.ts';
 import { formatDiagnostics, formatSummary } from '../../model/format.ts';
+import type { Diagnostic } from '../../model/diagnostics.ts';
 import type { LoadResult } from '../../model/load.ts';
 import type { Model } from '../../model/model.ts';
 import type { DiagramMode, Site } from '../../pages/site.ts';
 import { findChromium } from '../diagrams/chromium.ts';
-import { prerenderDiagrams, siteDiagramViews } from '../diagrams/prerender.ts';
+import { prerenderDiagrams, prerenderFences, siteDiagramViews, type RenderedFences } from '../diagrams/prerender.ts';
 import { SvgStore } from '../diagrams/svg-store.ts';
 import type { PageCache } from '../page-cache/page-cache.ts';
 import type { PhaseClock } from '../phase-clock.ts';
@@ -48,6 +49,8 @@ export class IntegrationState {
   readonly answered: () => void;
   /** Counts the dev server's contents: a rendering for content edited since is skipped, or its outcome dropped. */
   #generation = 0;
+  /** In a build, the generated views being drawn while Astro reads the content and bundles the pages (see `diagramsDrawn`). */
+  #drawing: Promise<unknown> | undefined;
 
   constructor(options: {
     settings: Settings;
@@ -75,23 +78,57 @@ export class IntegrationState {
 
   /**
    * Renders the diagrams and publishes the site; returns an error where a mermaid fence in
-   * the content does not render. `now` (a build) renders every diagram before the site is
-   * published. `background` (dev) publishes the site at once, its figures drawn by the
-   * reader's browser until their SVGs are ready, and publishes it again, static, when they
-   * are: the first page does not wait for hundreds of diagrams, nor a page after an edit for
-   * Chromium to start. `never` (sync, preview) renders nothing.
+   * the content does not render. `now` (a build) renders the fences, publishes the site, and
+   * draws the generated views while Astro reads the content and bundles the pages: the
+   * first page waits for them (`diagramsDrawn`). `background` (dev) publishes the site at
+   * once, its figures drawn by the reader's browser until their SVGs are ready, and publishes
+   * it again, static, when they are: the first page does not wait for hundreds of diagrams,
+   * nor a page after an edit for Chromium to start. `never` (sync, preview) renders nothing.
    */
   async prepare(logger: AstroIntegrationLogger, model: Model, when: RenderWhen): Promise<string | undefined> {
     const views = siteDiagramViews(model, this.settings.base);
     if (when === 'never') return void (await this.#publish(model, views, 'client'));
-    if (when === 'background' && findChromium(this.settings.chromium)) {
+    const chromium = findChromium(this.settings.chromium);
+    if (when === 'background' && chromium) {
       await this.#publish(model, views, 'background');
       this.#renderLater(logger, model, views, ++this.#generation);
+      return undefined;
+    }
+    if (when === 'now' && chromium) {
+      // Markdown is rendered as Astro reads the content, with its fences' SVGs: the site waits for those alone.
+      this.clock?.start('diagrams');
+      const fencing = prerenderFences(model, chromium, this.store);
+      const stop = new AbortController();
+      const drawing = this.#render(logger, model, views, fencing, stop.signal);
+      // Awaited before the first page: a failure is reported there, not as unhandled meanwhile.
+      drawing.catch(() => undefined);
+      const fenced = await fencing;
+      if (fenced.diagnostics.length > 0) {
+        // The build stops here: the views' drawing too, its browser closed before the error is said.
+        stop.abort();
+        await drawing.catch(() => undefined);
+        return this.#problem(fenced.diagnostics);
+      }
+      // The views are read from the first page on, once drawn: the site holds `views`, which the drawing completes.
+      this.#drawing = drawing;
+      await this.#publish(model, views, 'svg');
       return undefined;
     }
     const { mode, problem } = await this.#render(logger, model, views);
     await this.#publish(model, views, mode);
     return problem;
+  }
+
+  /**
+   * In a build, before the first page: waits for the generated views drawn beside Astro's
+   * bundling (see `prepare`). The time it still waits is the build's `diagrams` phase.
+   */
+  async diagramsDrawn(): Promise<void> {
+    const drawing = this.#drawing;
+    if (!drawing) return;
+    this.#drawing = undefined;
+    this.clock?.start('diagrams');
+    await drawing;
   }
 
   /** Queues a dev rendering; once done, publishes the same site with its diagrams static, unless content was edited meanwhile. */
@@ -120,11 +157,24 @@ export class IntegrationState {
     await publishBuild({ site: this.site, pages: this.pages, clock: this.clock });
   }
 
-  /** Renders every diagram of `views` (not cached yet) and says how it went; an error where a mermaid fence in the content does not render. */
-  async #render(logger: AstroIntegrationLogger, model: Model, views: Map<string, DiagramView | null>) {
+  /**
+   * Renders every diagram of `views` and the content's fences (not cached yet; the fences
+   * unless `fencing` renders them already) and says how it went; an error where a mermaid
+   * fence in the content does not render.
+   */
+  async #render(
+    logger: AstroIntegrationLogger,
+    model: Model,
+    views: Map<string, DiagramView | null>,
+    fencing?: Promise<RenderedFences>,
+    signal?: AbortSignal,
+  ) {
     const started = performance.now();
-    this.clock?.start('diagrams');
-    const outcome = await prerenderDiagrams(model, views, findChromium(this.settings.chromium), this.store, this.settings.base);
+    const chromium = findChromium(this.settings.chromium);
+    const fences = fencing ?? prerenderFences(model, chromium, this.store);
+    const outcome = await prerenderDiagrams(model, views, chromium, this.store, this.settings.base, fences, signal);
+    // A failed build: nothing to say of a drawing stopped half-way.
+    if (signal?.aborted) return { mode: outcome.mode, problem: undefined };
     this.longSources = outcome.longSources;
     for (const view of outcome.reduced)
       logger.warn(`the diagram "${view.title}" is too large to draw whole: ${view.reduced.split(':')[0]}`);
@@ -138,10 +188,11 @@ export class IntegrationState {
         logger,
         `${total} diagrams, ${outcome.rendered} rendered (${outcome.drawnInNode} drawn without a browser, ${outcome.transplanted} dark ones derived from light) and ${outcome.cached} from cache, in ${Math.round(performance.now() - started)} ms`,
       );
-    const problem =
-      outcome.diagnostics.length > 0
-        ? `${formatDiagnostics(outcome.diagnostics, 'text')}\n${formatSummary(outcome.diagnostics, this.result.stats)}`
-        : undefined;
-    return { mode: outcome.mode, problem };
+    return { mode: outcome.mode, problem: outcome.diagnostics.length > 0 ? this.#problem(outcome.diagnostics) : undefined };
+  }
+
+  /** The report of mermaid fences that do not render. */
+  #problem(diagnostics: readonly Diagnostic[]): string {
+    return `${formatDiagnostics(diagnostics, 'text')}\n${formatSummary(diagnostics, this.result.stats)}`;
   }
 }

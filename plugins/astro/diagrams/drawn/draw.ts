@@ -1,25 +1,42 @@
+import { readEntityChart } from '../../../diagrams/read-entities.ts';
 import { readFlowchart } from '../../../diagrams/read-flowchart.ts';
 import { naturalSize } from '../natural-size.ts';
 import { svgId, type RenderedDiagram } from '../svg-store.ts';
+import { entityDiagramSvg, layOutEntities } from './entity-svg.ts';
 import { flowchartSvg, layOutFlowchart } from './flowchart-svg.ts';
 import type { TextMetrics } from './text-metrics.ts';
 
+const DAGRE = /^---\nconfig:\n {2}layout: dagre\n---\n/;
+
 /**
- * Whether a diagram is one Node may draw, from its first lines alone: a flowchart that
- * archsite wrote for dagre to lay out, without groups. (`drawInNode` decides.)
+ * Whether a diagram is one Node may draw, from its first lines alone: a flowchart without
+ * groups or an entity diagram that archsite wrote for dagre to lay out. (`drawInNode` decides.)
  */
 export function mayDrawInNode(text: string): boolean {
-  return /^---\nconfig:\n {2}layout: dagre\n---\nflowchart (?:LR|TB)\n/.test(text) && !text.includes('\n  subgraph ');
+  const head = DAGRE.exec(text);
+  if (!head) return false;
+  const rest = text.slice(head[0].length);
+  return rest.startsWith('erDiagram\n') || (/^flowchart (?:LR|TB)\n/.test(rest) && !text.includes('\n  subgraph '));
 }
 
 /**
- * A diagram drawn in Node, in both themes, where it is one of the small flowcharts archsite
- * writes (read back from its text, see diagrams/read-flowchart.ts) and its labels are in the
+ * A diagram drawn in Node, in both themes, where it is one of the small flowcharts or entity
+ * diagrams archsite writes (read back from its text, see diagrams/read-flowchart.ts and
+ * read-entities.ts) and its labels are in the
  * bundled font's characters; undefined for any other, which mermaid draws. Thousands of
  * these (an event's flow, a neighbourhood) take milliseconds each here, against tens of
  * milliseconds each in a browser.
  */
 export function drawInNode(text: string, metrics: TextMetrics): RenderedDiagram | undefined {
+  if (DAGRE.test(text) && text.includes('\nerDiagram\n')) {
+    const entities = readEntityChart(text);
+    const laid = entities && layOutEntities(entities, metrics);
+    if (!laid) return undefined;
+    return {
+      light: naturalSize(entityDiagramSvg(laid, svgId(text, 'light'), 'light')),
+      dark: naturalSize(entityDiagramSvg(laid, svgId(text, 'dark'), 'dark')),
+    };
+  }
   const chart = readFlowchart(text);
   const layout = chart && layOutFlowchart(chart, metrics);
   if (!layout) return undefined;

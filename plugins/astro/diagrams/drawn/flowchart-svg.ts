@@ -28,23 +28,20 @@ const NODE_LABEL_WIDTH = 240;
 const NODE_LABEL_MIN_WIDTH = 120;
 const EDGE_LABEL_WIDTH = 200;
 const FONT_SIZE = 16;
-/** `<small>`: the next size down from 16 px, as browsers compute `smaller`. */
-const SMALL_SIZE = FONT_SIZE / 1.2;
-/** Every line of a label is 1.5 times the 16 px font high, `<small>` lines too (they sit within the line's strut). */
-const LINE_HEIGHT = FONT_SIZE * 1.5;
 
-const n = (value: number) => Number(value.toFixed(3));
+/** A coordinate as mermaid writes it: to the thousandth. */
+export const n = (value: number) => Number(value.toFixed(3));
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A label's lines once broken to fit: each with its markup and its text, for its width and its accessible name. */
-interface Line {
+export interface Line {
   readonly text: string;
   readonly bold: boolean;
   readonly small: boolean;
 }
 
-interface MeasuredLabel {
+export interface MeasuredLabel {
   readonly lines: readonly Line[];
   readonly width: number;
   readonly height: number;
@@ -54,8 +51,8 @@ interface MeasuredLabel {
  * Breaks a line at its spaces where it is wider than `max`, as a browser fills a line: as
  * many words as fit, then the next line. A word wider than `max` stands on a line of its own.
  */
-function wrap(line: Line, max: number, metrics: TextMetrics): Line[] {
-  const size = line.small ? SMALL_SIZE : FONT_SIZE;
+function wrap(line: Line, max: number, metrics: TextMetrics, fontSize = FONT_SIZE): Line[] {
+  const size = line.small ? fontSize / 1.2 : fontSize;
   const weight = line.bold ? 700 : 400;
   if (metrics.width(line.text, size, weight) <= max) return [line];
   const lines: Line[] = [];
@@ -72,15 +69,17 @@ function wrap(line: Line, max: number, metrics: TextMetrics): Line[] {
 }
 
 /**
- * A label's lines broken to fit, and its size. Where a line had to be broken, the label is
+ * A label's lines broken to fit, and its size, in a font of `fontSize` (`<small>` lines the
+ * next size down, as browsers compute `smaller`). Every line is 1.5 times the font high,
+ * `<small>` lines too (they sit within the line's strut). Where a line had to be broken, the label is
  * `max` wide whatever its lines (mermaid then sets the label's width to its maximum and lets
  * the lines wrap in it), or wider where one word is.
  */
-function measure(lines: readonly Line[], max: number, metrics: TextMetrics, min = 0): MeasuredLabel {
-  const wrapped = lines.flatMap((l) => wrap(l, max, metrics));
-  const widest = Math.max(0, ...wrapped.map((l) => metrics.width(l.text, l.small ? SMALL_SIZE : FONT_SIZE, l.bold ? 700 : 400)));
+export function measure(lines: readonly Line[], max: number, metrics: TextMetrics, min = 0, fontSize = FONT_SIZE): MeasuredLabel {
+  const wrapped = lines.flatMap((l) => wrap(l, max, metrics, fontSize));
+  const widest = Math.max(0, ...wrapped.map((l) => metrics.width(l.text, l.small ? fontSize / 1.2 : fontSize, l.bold ? 700 : 400)));
   const width = wrapped.length > lines.length ? Math.max(max, widest) : Math.max(min, widest);
-  return { lines: wrapped, width, height: wrapped.length * LINE_HEIGHT };
+  return { lines: wrapped, width, height: wrapped.length * fontSize * 1.5 };
 }
 
 const lineHtml = (l: Line) => {
@@ -95,7 +94,7 @@ function edgeText(edge: FlowEdge): string | undefined {
 }
 
 /** Text as a label shows it: control characters and line breaks as spaces, runs of spaces as one (as mermaid's label escaping and HTML do). */
-function flat(text: string): string {
+export function flat(text: string): string {
   return text.replace(UNDRAWN_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -141,7 +140,8 @@ export function layOutFlowchart(chart: Flowchart, metrics: TextMetrics): Flowcha
   const ids = flowchartIds(chart);
   const keys = new Set(chart.nodes.map((node) => node.key));
   // An edge to a node the chart does not list: mermaid would draw a bare box for it; such charts are left to mermaid.
-  if (!chart.edges.every((edge) => keys.has(edge.from) && keys.has(edge.to))) return undefined;
+  // An edge from a node to itself: mermaid lays the loop out around nodes of its own making; left to mermaid too.
+  if (!chart.edges.every((edge) => keys.has(edge.from) && keys.has(edge.to) && edge.from !== edge.to)) return undefined;
 
   const graph = new graphlib.Graph({ multigraph: true, compound: true })
     .setGraph({ rankdir: chart.direction, nodesep: NODE_SPACING, ranksep: RANK_SPACING, marginx: MARGIN, marginy: MARGIN })
@@ -220,11 +220,15 @@ function halfway(points: readonly Point[]): Point {
 /**
  * Where an edge's label goes: where dagre put it, moved as much as the edge's middle moved
  * when its ends were cut to the boxes' outlines. mermaid moves it so only where the
- * middle point of the cut edge is not, by its rounded coordinates, in the path it drew.
+ * middle point of the cut edge is not, by its rounded coordinates, in the path it drew (`path`).
  */
-function labelPlace(placed: { points: Point[]; x: number; y: number }, points: readonly Point[]): Point {
+export function labelPlace(
+  placed: { points: Point[]; x: number; y: number },
+  points: readonly Point[],
+  path = curve(points as Point[]) ?? '',
+): Point {
   const middle = points[Math.floor(points.length / 2)]!;
-  const d = (curve(points as Point[]) ?? '').replace(/(\d+\.\d+)/g, (number) => String(Math.round(Number.parseFloat(number))));
+  const d = path.replace(/(\d+\.\d+)/g, (number) => String(Math.round(Number.parseFloat(number))));
   if (d.includes(String(Math.round(middle.x))) || d.includes(String(Math.round(middle.y)))) return { x: placed.x, y: placed.y };
   const moved = halfway(points);
   const was = halfway(placed.points);
@@ -286,7 +290,7 @@ function offsetAlong(axis: 'x' | 'y') {
 const curve = line<Point>().x(offsetAlong('x')).y(offsetAlong('y')).curve(curveBasis);
 
 /** The label's lines in a `foreignObject` of its measured size, as mermaid writes an HTML label. */
-function labelObject(label: MeasuredLabel, spanClass: string, color: string | undefined, background: boolean): string {
+export function labelObject(label: MeasuredLabel, spanClass: string, color: string | undefined, background: boolean): string {
   const colour = color ? `color: ${color} !important; ` : '';
   return (
     `<foreignObject width="${n(label.width)}" height="${n(label.height)}">` +

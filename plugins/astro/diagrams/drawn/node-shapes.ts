@@ -28,7 +28,7 @@ export interface NodeShape {
 const n = (value: number) => Number(value.toFixed(3));
 
 /** The point where the ray from the centre towards `to` leaves a centred rectangle (dagre's and mermaid's rule). */
-function rectIntersect(width: number, height: number, to: Point): Point {
+export function rectIntersect(width: number, height: number, to: Point): Point {
   let w = width / 2;
   let h = height / 2;
   const { x: dx, y: dy } = to;
