@@ -7,9 +7,13 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../plugins/astro/diagrams/chromium.ts';
-import { renderDiagrams, renderingPages, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
+import { drawInNode, mayDrawInNode } from '../../plugins/astro/diagrams/drawn/draw.ts';
+import { TextMetrics } from '../../plugins/astro/diagrams/drawn/text-metrics.ts';
+import { drawingWorkers, renderDiagrams, renderingPages, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
 import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
+import { generateArchitecture } from '../../bench/generate.ts';
 import { buildView, siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
+import { loadModel } from '../../plugins/model/load.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { HOSTILE, hostileModel } from '../helpers/hostile.ts';
 import { modelOf } from '../helpers/model.ts';
@@ -102,5 +106,32 @@ describe('rendering pages', () => {
     [7106, 1, 1],
   ])('for %i diagrams on %i cores: %i', (diagrams, cores, pages) => {
     expect(renderingPages(diagrams, cores)).toBe(pages);
+  });
+});
+
+describe('drawing in worker threads', () => {
+  it.each([
+    [0, 2, 0],
+    [99, 4, 0],
+    [100, 2, 1],
+    [1400, 2, 1],
+    [1400, 4, 3],
+    [1400, 8, 4],
+    [7000, 1, 1],
+  ])('for %i diagrams on %i cores: %i threads', (diagrams, cores, threads) => {
+    expect(drawingWorkers(diagrams, cores)).toBe(threads);
+  });
+
+  it('draws many diagrams in worker threads exactly as in the build’s own thread', async () => {
+    const { model: synthetic } = await loadModel({
+      contentDir: generateArchitecture(mkdtempSync(path.join(os.tmpdir(), 'archsite-workers-')), 40),
+    });
+    const texts = [...new Set(siteViews(synthetic!, viewOptions('/')).map((v) => v.text))].filter(mayDrawInNode);
+    expect(drawingWorkers(texts.length)).toBeGreaterThan(0);
+    const own = new SvgStore(mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-')));
+    const drawn = await renderDiagrams(texts, CHROMIUM, own);
+    expect(drawn).toMatchObject({ rendered: texts.length, drawnInNode: texts.length, cached: 0 });
+    const metrics = new TextMetrics();
+    for (const text of texts) expect(own.diagram(text), text).toEqual(drawInNode(text, metrics));
   });
 });

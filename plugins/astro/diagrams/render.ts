@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -92,9 +93,34 @@ export async function renderDiagrams(
 
 /** Diagrams drawn in Node between two turns of the event loop: a dev server answering meanwhile waits no longer than this takes. */
 const NODE_CHUNK = 20;
+/**
+ * Diagrams that make a worker thread worth starting (it costs a few tenths of a second to
+ * load the drawing code): fewer are drawn in the build's own thread, between its other work.
+ */
+const DIAGRAMS_PER_WORKER = 400;
 
-/** Draws the diagrams in Node and keeps both themes of each; returns those it could not draw. */
+/**
+ * How many worker threads draw in Node: one per 400 diagrams, up to the cores left beside
+ * Chromium's rendering and the build's own thread (at least one); none for a few diagrams.
+ */
+export function drawingWorkers(diagrams: number, cores = os.availableParallelism()): number {
+  if (diagrams < DIAGRAMS_PER_WORKER / 4) return 0;
+  return Math.max(1, Math.min(cores - 1, Math.ceil(diagrams / DIAGRAMS_PER_WORKER)));
+}
+
+/**
+ * Draws the diagrams in Node and keeps both themes of each; returns those it could not draw.
+ * Many are drawn in worker threads, so that the build's own thread bundles the pages
+ * meanwhile; a few in this thread, a chunk at a time.
+ */
 async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
+  const workers = drawingWorkers(texts.length);
+  if (workers === 0) return drawHere(texts, store, signal);
+  const shares = Array.from({ length: workers }, (_, w) => texts.filter((_, i) => i % workers === w));
+  return (await Promise.all(shares.map((share) => drawInWorker(share, store, signal)))).flat();
+}
+
+async function drawHere(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
   const metrics = new TextMetrics();
   const left: string[] = [];
   for (const [index, text] of texts.entries()) {
@@ -108,6 +134,24 @@ async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?:
     }
   }
   return left;
+}
+
+/** A worker thread's share (see drawn/draw-worker.ts); stopped when `signal` is aborted. */
+function drawInWorker(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./drawn/draw-worker.ts', import.meta.url), { workerData: { texts, dir: store.dir } });
+    const stop = () => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
+    let left: string[] | undefined;
+    worker.once('message', (message: string[]) => (left = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (left) resolve(left);
+      else if (signal?.aborted) resolve([]);
+      else reject(new Error(`a thread drawing diagrams stopped without an answer (exit code ${code})`));
+    });
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
 
 export type Theme = 'light' | 'dark';
@@ -88,8 +89,10 @@ export class SvgStore {
   store(text: string, theme: Theme, svg: string): void {
     const file = this.#file(text, theme);
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(`${file}.${process.pid}.tmp`, svg);
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    // Named for the process and the thread: Node draws in worker threads beside the build's own.
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+    writeFileSync(temporary, svg);
+    renameSync(temporary, file);
   }
 }
 
