@@ -51,7 +51,7 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
 
 /**
  * A diagram's SVGs, as the store keeps them. While the dev server's diagrams are rendered in
- * the background, a small flowchart a page asks for first is drawn in Node then and there
+ * the background, a small flowchart or entity diagram a page asks for first is drawn in Node then and there
  * (milliseconds), and kept: the page shows it as the build will, not drawn by the browser.
  */
 function renderedFrom(store: SvgStore, mode: DiagramMode): (text: string) => { light: string; dark: string } | undefined {
