@@ -1,4 +1,5 @@
 import type { Theme } from '../svg-store.ts';
+import { drawingRules } from './flowchart-style.ts';
 
 /**
  * The colours of an entity diagram's lines, text and relation labels in each theme:
@@ -33,11 +34,7 @@ export function entityStyle(svgId: string, theme: Theme, fontStack: string): str
   const t = THEMES[theme];
   const s = `#${svgId}`;
   return [
-    `${s}{font-family:${fontStack};font-size:16px;fill:${t.text};}`,
-    `${s} p{margin:0;}`,
-    `${s} .label{font-family:${fontStack};color:${t.text};}`,
-    `${s} .edge-thickness-normal{stroke-width:1px;}`,
-    `${s} .edge-pattern-solid{stroke-dasharray:0;}`,
+    ...drawingRules(s, t.text, fontStack),
     `${s} .relationshipLine{stroke:${t.line};stroke-width:1;fill:none;}`,
     `${s} .marker{fill:none!important;stroke:${t.line}!important;stroke-width:1;}`,
     `${s} .labelBkg{background-color:${t.labelBox};}`,

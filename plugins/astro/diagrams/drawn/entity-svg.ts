@@ -1,17 +1,15 @@
 import { curveBasis, line } from 'd3-shape';
-import { layout as dagreLayout } from 'dagre-d3-es/src/dagre/index.js';
-import * as graphlib from 'dagre-d3-es/src/graphlib/index.js';
 import { ENTITY_SWATCHES, type EntityChart } from '../../../diagrams/entities.ts';
 import type { Theme } from '../svg-store.ts';
+import { drawingBox, layOutGraph } from './dagre-layout.ts';
 import { entityStyle, MARKER_FILL } from './entity-style.ts';
-import { escapeHtml, flat, labelObject, labelPlace, measure, n, type MeasuredLabel } from './flowchart-svg.ts';
+import { escapeHtml, flat, labelObject, measure, n, type MeasuredLabel } from './flowchart-svg.ts';
 import { rectIntersect, type Point } from './node-shapes.ts';
 import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
 
 /** mermaid's settings for entity diagrams (its `er` configuration, and the flowchart wrapping width every label keeps). */
 const NODE_SPACING = 140;
 const RANK_SPACING = 80;
-const MARGIN = 8;
 const VIEW_PADDING = 8;
 /** An entity's box: its label and 20 px on either side, 30 px above and below (`er.diagramPadding`, and half again). */
 const PADDING_X = 20;
@@ -87,9 +85,6 @@ export function layOutEntities(chart: EntityChart, metrics: TextMetrics): Entity
   const labels = [...chart.entities.map((e) => e.label), ...chart.relations.map((r) => r.label).filter(Boolean)];
   if (!plain(chart.title) || !labels.every((text) => plain(text) && metrics.measurable(text))) return undefined;
 
-  const graph = new graphlib.Graph({ multigraph: true, compound: true })
-    .setGraph({ rankdir: 'TB', nodesep: NODE_SPACING, ranksep: RANK_SPACING, marginx: MARGIN, marginy: MARGIN })
-    .setDefaultEdgeLabel(() => ({}));
   const ids = new Map<string, string>();
   const entities: LaidEntity[] = [];
   for (const [index, entity] of chart.entities.entries()) {
@@ -99,9 +94,8 @@ export function layOutEntities(chart: EntityChart, metrics: TextMetrics): Entity
     ids.set(entity.id, id);
     entities.push({ id, own: entity.own, label, width: label.width + 2 * PADDING_X, height: label.height + 2 * PADDING_Y, x: 0, y: 0 });
   }
-  for (const laid of entities) graph.setNode(laid.id, { width: laid.width, height: laid.height });
-
   const relations: LaidRelation[] = chart.relations.map((r, index) => ({
+    // Numbered across the diagram, not by pair as flowchart edges are.
     id: `id_${ids.get(r.from)}_${ids.get(r.to)}_${index}`,
     markers: MARKERS[r.cardinality],
     label: r.label ? measure([{ text: r.label, bold: false, small: false }], EDGE_LABEL_WIDTH, metrics, 0, EDGE_FONT_SIZE) : undefined,
@@ -109,46 +103,20 @@ export function layOutEntities(chart: EntityChart, metrics: TextMetrics): Entity
     x: 0,
     y: 0,
   }));
-  for (const [index, laid] of relations.entries()) {
-    const r = chart.relations[index]!;
-    graph.setEdge(
-      ids.get(r.from)!,
-      ids.get(r.to)!,
-      { width: laid.label?.width ?? 0, height: laid.label?.height ?? 0, labelpos: 'c', minlen: 1 },
-      laid.id,
-    );
-  }
-  dagreLayout(graph, undefined);
-
-  const byId = new Map(entities.map((laid) => [laid.id, laid]));
-  for (const laid of entities) ({ x: laid.x, y: laid.y } = graph.node(laid.id) as Point);
-  for (const [index, laid] of relations.entries()) {
-    const r = chart.relations[index]!;
-    const from = byId.get(ids.get(r.from)!)!;
-    const to = byId.get(ids.get(r.to)!)!;
-    const placed = graph.edge(from.id, to.id, laid.id) as { points: Point[]; x: number; y: number };
-    // The ends meet each box's outline, not the rectangle dagre reserved for it.
-    const inner = placed.points.slice(1, -1);
-    const first = inner[0] ?? { x: to.x, y: to.y };
-    const last = inner.at(-1) ?? { x: from.x, y: from.y };
-    const start = rectIntersect(from.width, from.height, { x: first.x - from.x, y: first.y - from.y });
-    const end = rectIntersect(to.width, to.height, { x: last.x - to.x, y: last.y - to.y });
-    laid.points = [{ x: from.x + start.x, y: from.y + start.y }, ...inner, { x: to.x + end.x, y: to.y + end.y }];
-    ({ x: laid.x, y: laid.y } = labelPlace(placed, laid.points, curve(laid.points) ?? ''));
-  }
-  return { title: chart.title, entities, relations, box: bounds(entities, relations) };
-}
-
-function bounds(entities: readonly LaidEntity[], relations: readonly LaidRelation[]): EntityLayout['box'] {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const { x, y, width, height } of entities) (xs.push(x - width / 2, x + width / 2), ys.push(y - height / 2, y + height / 2));
-  for (const r of relations) {
-    for (const p of r.points) (xs.push(p.x), ys.push(p.y));
-    if (r.label) (xs.push(r.x - r.label.width / 2, r.x + r.label.width / 2), ys.push(r.y - r.label.height / 2, r.y + r.label.height / 2));
-  }
-  const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  const placed = layOutGraph(
+    entities.map(({ id, width, height }) => ({ id, width, height, intersect: (to: Point) => rectIntersect(width, height, to) })),
+    relations.map(({ id, label }, index) => ({
+      id,
+      from: ids.get(chart.relations[index]!.from)!,
+      to: ids.get(chart.relations[index]!.to)!,
+      label,
+    })),
+    { rankdir: 'TB', nodesep: NODE_SPACING, ranksep: RANK_SPACING },
+    (points) => curve(points) ?? '',
+  );
+  for (const laid of entities) ({ x: laid.x, y: laid.y } = placed.nodes.get(laid.id)!);
+  for (const [index, laid] of relations.entries()) Object.assign(laid, placed.edges[index]);
+  return { title: chart.title, entities, relations, box: drawingBox(entities, relations) };
 }
 
 /** `fill:#1168bd,stroke:#0b4884,color:#ffffff` as its parts. */

@@ -19,12 +19,8 @@ export function flowchartStyle(svgId: string, theme: Theme, fontStack: string): 
   const t = THEMES[theme];
   const s = `#${svgId}`;
   return [
-    `${s}{font-family:${fontStack};font-size:16px;fill:${t.text};}`,
-    `${s} p{margin:0;}`,
-    `${s} .label{font-family:${fontStack};color:${t.text};}`,
+    ...drawingRules(s, t.text, fontStack),
     `${s} span{color:${t.text};}`,
-    `${s} .edge-thickness-normal{stroke-width:1px;}`,
-    `${s} .edge-pattern-solid{stroke-dasharray:0;}`,
     `${s} .edge-pattern-dotted{stroke-dasharray:2;}`,
     `${s} .marker{fill:${t.line};stroke:${t.line};}`,
     `${s} .flowchart-link{stroke:${t.line};fill:none;}`,
@@ -34,4 +30,15 @@ export function flowchartStyle(svgId: string, theme: Theme, fontStack: string): 
     `${s} .node .label{text-align:center;}`,
     `${s} .node.clickable{cursor:pointer;}`,
   ].join('');
+}
+
+/** The rules every diagram drawn in Node starts with: its font and text colour, its labels' paragraphs, its solid lines. */
+export function drawingRules(s: string, text: string, fontStack: string): string[] {
+  return [
+    `${s}{font-family:${fontStack};font-size:16px;fill:${text};}`,
+    `${s} p{margin:0;}`,
+    `${s} .label{font-family:${fontStack};color:${text};}`,
+    `${s} .edge-thickness-normal{stroke-width:1px;}`,
+    `${s} .edge-pattern-solid{stroke-dasharray:0;}`,
+  ];
 }

@@ -1,6 +1,4 @@
 import { curveBasis, line } from 'd3-shape';
-import { layout as dagreLayout } from 'dagre-d3-es/src/dagre/index.js';
-import * as graphlib from 'dagre-d3-es/src/graphlib/index.js';
 import {
   SWATCHES,
   flowchartIds,
@@ -12,6 +10,7 @@ import {
 } from '../../../diagrams/flowchart.ts';
 import { UNDRAWN_CHARACTERS } from '../../../diagrams/escape.ts';
 import type { Theme } from '../svg-store.ts';
+import { drawingBox, layOutGraph } from './dagre-layout.ts';
 import { nodeShape, type NodeShape, type Point } from './node-shapes.ts';
 import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
 import { flowchartStyle } from './flowchart-style.ts';
@@ -19,7 +18,6 @@ import { flowchartStyle } from './flowchart-style.ts';
 /** The flowchart settings every diagram is drawn with (see svg-store.ts, `mermaidConfig`). */
 const NODE_SPACING = 40;
 const RANK_SPACING = 50;
-const MARGIN = 8;
 /** mermaid's padding around the drawing, in its viewBox. */
 const VIEW_PADDING = 8;
 /** Wider than these, a node's or an edge label's line is broken at its spaces (mermaid's `wrappingWidth` and its edge labels' width). */
@@ -143,22 +141,15 @@ export function layOutFlowchart(chart: Flowchart, metrics: TextMetrics): Flowcha
   // An edge from a node to itself: mermaid lays the loop out around nodes of its own making; left to mermaid too.
   if (!chart.edges.every((edge) => keys.has(edge.from) && keys.has(edge.to) && edge.from !== edge.to)) return undefined;
 
-  const graph = new graphlib.Graph({ multigraph: true, compound: true })
-    .setGraph({ rankdir: chart.direction, nodesep: NODE_SPACING, ranksep: RANK_SPACING, marginx: MARGIN, marginy: MARGIN })
-    .setDefaultEdgeLabel(() => ({}));
   const nodes: LaidNode[] = chart.nodes.map((node, index) => {
     const lines = nodeLabelLines(node).map((l) => ({ ...l, text: flat(l.text) }));
     const label = measure(lines, NODE_LABEL_WIDTH, metrics, NODE_LABEL_MIN_WIDTH);
     const shape = nodeShape(node.style, label.width, label.height);
     return { node, id: ids.get(node.key)!, index, label, shape, x: 0, y: 0 };
   });
-  for (const laid of nodes) graph.setNode(laid.id, { width: laid.shape.width, height: laid.shape.height });
-
   const counts = new Map<string, number>();
   const edges: LaidEdge[] = chart.edges.map((edge) => {
-    const from = ids.get(edge.from)!;
-    const to = ids.get(edge.to)!;
-    const pair = `L_${from}_${to}`;
+    const pair = `L_${ids.get(edge.from)}_${ids.get(edge.to)}`;
     const count = counts.get(pair) ?? 0;
     counts.set(pair, count + 1);
     const text = edgeText(edge);
@@ -166,95 +157,19 @@ export function layOutFlowchart(chart: Flowchart, metrics: TextMetrics): Flowcha
     // mermaid numbers a pair's first edge 0, and each later one by the edges before it plus one (1 is never used).
     return { edge, id: `${pair}_${count === 0 ? 0 : count + 1}`, label, points: [], x: 0, y: 0 };
   });
-  for (const laid of edges) {
-    const from = ids.get(laid.edge.from)!;
-    const to = ids.get(laid.edge.to)!;
-    graph.setEdge(from, to, { width: laid.label?.width ?? 0, height: laid.label?.height ?? 0, labelpos: 'c', minlen: 1 }, laid.id);
-  }
-  dagreLayout(graph, undefined);
-
-  const byId = new Map(nodes.map((laid) => [laid.id, laid]));
-  for (const laid of nodes) {
-    const placed = graph.node(laid.id) as { x: number; y: number };
-    laid.x = placed.x;
-    laid.y = placed.y;
-  }
-  for (const laid of edges) {
-    const placed = graph.edge(ids.get(laid.edge.from)!, ids.get(laid.edge.to)!, laid.id) as { points: Point[]; x: number; y: number };
-    const from = byId.get(ids.get(laid.edge.from)!)!;
-    const to = byId.get(ids.get(laid.edge.to)!)!;
-    // The ends meet each box's own outline, not the rectangle dagre reserved for it.
-    const inner = placed.points.slice(1, -1);
-    const first = inner[0] ?? { x: to.x, y: to.y };
-    const last = inner.at(-1) ?? { x: from.x, y: from.y };
-    const start = from.shape.intersect({ x: first.x - from.x, y: first.y - from.y });
-    const end = to.shape.intersect({ x: last.x - to.x, y: last.y - to.y });
-    laid.points = [{ x: from.x + start.x, y: from.y + start.y }, ...inner, { x: to.x + end.x, y: to.y + end.y }];
-    ({ x: laid.x, y: laid.y } = labelPlace(placed, laid.points));
-  }
-  return { chart, nodes, edges, box: bounds(nodes, edges) };
-}
-
-/** The point halfway along a polyline (mermaid's `calcLabelPosition`, to its rounding). */
-function halfway(points: readonly Point[]): Point {
-  if (points.length === 1) return points[0]!;
-  let length = 0;
-  for (let i = 1; i < points.length; i++) length += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
-  let left = length / 2;
-  const round = (value: number) => Math.round(value * 1e5) / 1e5;
-  for (let i = 1; i < points.length; i++) {
-    const [a, b] = [points[i - 1]!, points[i]!];
-    const step = Math.hypot(b.x - a.x, b.y - a.y);
-    if (step === 0) return a;
-    if (step < left) left -= step;
-    else {
-      const ratio = left / step;
-      if (ratio <= 0) return a;
-      if (ratio >= 1) return b;
-      return { x: round((1 - ratio) * a.x + ratio * b.x), y: round((1 - ratio) * a.y + ratio * b.y) };
-    }
-  }
-  return points.at(-1)!;
-}
-
-/**
- * Where an edge's label goes: where dagre put it, moved as much as the edge's middle moved
- * when its ends were cut to the boxes' outlines. mermaid moves it so only where the
- * middle point of the cut edge is not, by its rounded coordinates, in the path it drew (`path`).
- */
-export function labelPlace(
-  placed: { points: Point[]; x: number; y: number },
-  points: readonly Point[],
-  path = curve(points as Point[]) ?? '',
-): Point {
-  const middle = points[Math.floor(points.length / 2)]!;
-  const d = path.replace(/(\d+\.\d+)/g, (number) => String(Math.round(Number.parseFloat(number))));
-  if (d.includes(String(Math.round(middle.x))) || d.includes(String(Math.round(middle.y)))) return { x: placed.x, y: placed.y };
-  const moved = halfway(points);
-  const was = halfway(placed.points);
-  return { x: placed.x + moved.x - was.x, y: placed.y + moved.y - was.y };
-}
-
-function bounds(nodes: readonly LaidNode[], edges: readonly LaidEdge[]): FlowchartLayout['box'] {
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (x: number, y: number) => {
-    left = Math.min(left, x);
-    right = Math.max(right, x);
-    top = Math.min(top, y);
-    bottom = Math.max(bottom, y);
-  };
-  for (const { x, y, shape } of nodes) {
-    add(x - shape.width / 2, y - shape.height / 2);
-    add(x + shape.width / 2, y + shape.height / 2);
-  }
-  for (const edge of edges) {
-    for (const p of edge.points) add(p.x, p.y);
-    if (edge.label) {
-      add(edge.x - edge.label.width / 2, edge.y - edge.label.height / 2);
-      add(edge.x + edge.label.width / 2, edge.y + edge.label.height / 2);
-    }
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  const placed = layOutGraph(
+    nodes.map(({ id, shape }) => ({ id, width: shape.width, height: shape.height, intersect: (to: Point) => shape.intersect(to) })),
+    edges.map(({ id, edge, label }) => ({ id, from: ids.get(edge.from)!, to: ids.get(edge.to)!, label })),
+    { rankdir: chart.direction, nodesep: NODE_SPACING, ranksep: RANK_SPACING },
+    (points) => curve(points) ?? '',
+  );
+  for (const laid of nodes) ({ x: laid.x, y: laid.y } = placed.nodes.get(laid.id)!);
+  for (const [index, laid] of edges.entries()) Object.assign(laid, placed.edges[index]);
+  const box = drawingBox(
+    nodes.map(({ x, y, shape }) => ({ x, y, width: shape.width, height: shape.height })),
+    edges,
+  );
+  return { chart, nodes, edges, box };
 }
 
 /** How far mermaid pulls an edge's end back from the box for its arrowhead (`markerOffsets.arrow_point`). */
