@@ -102,11 +102,18 @@ export class IntegrationState {
       const drawing = this.#render(logger, model, views, fencing, stop.signal);
       // Awaited before the first page: a failure is reported there, not as unhandled meanwhile.
       drawing.catch(() => undefined);
-      const fenced = await fencing;
-      if (fenced.diagnostics.length > 0) {
-        // The build stops here: the views' drawing too, its browser closed before the error is said.
+      // A fence that does not render (or a browser that fails) stops the build here: the views'
+      // drawing too, its browser closed before the error is said.
+      const halt = async () => {
         stop.abort();
         await drawing.catch(() => undefined);
+      };
+      const fenced = await fencing.catch(async (error: unknown) => {
+        await halt();
+        throw error;
+      });
+      if (fenced.diagnostics.length > 0) {
+        await halt();
         return this.#problem(fenced.diagnostics);
       }
       // The views are read from the first page on, once drawn: the site holds `views`, which the drawing completes.
@@ -171,7 +178,8 @@ export class IntegrationState {
   ) {
     const started = performance.now();
     const chromium = findChromium(this.settings.chromium);
-    const fences = fencing ?? prerenderFences(model, chromium, this.store);
+    // Where no build is waiting on the fences (dev, a build without Chromium), one browser at a time: the fences, then the views.
+    const fences = fencing ?? Promise.resolve(await prerenderFences(model, chromium, this.store));
     const outcome = await prerenderDiagrams(model, views, chromium, this.store, this.settings.base, fences, signal);
     // A failed build: nothing to say of a drawing stopped half-way.
     if (signal?.aborted) return { mode: outcome.mode, problem: undefined };
