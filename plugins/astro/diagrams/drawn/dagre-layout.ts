@@ -26,6 +26,23 @@ export interface PlacedEdge {
   readonly y: number;
 }
 
+/** A diagram's edge as its drawing keeps it: its id and label, placed by `layOutGraph`. */
+export interface LaidEdge<Label extends { readonly width: number; readonly height: number }> {
+  readonly id: string;
+  readonly label: Label | undefined;
+  points: Point[];
+  x: number;
+  y: number;
+}
+
+/** The box a drawing fills, in its own coordinates. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** mermaid's dagre settings: the spacing of the diagram type, and 8 px around the drawing. */
 export interface GraphSettings {
   readonly rankdir: 'LR' | 'TB';
@@ -116,9 +133,9 @@ function labelPlace(dagre: { points: Point[]; x: number; y: number }, points: re
 
 /** The box a drawing fills: its nodes (centred boxes), its edges' points and their labels. */
 export function drawingBox(
-  boxes: readonly { readonly x: number; readonly y: number; readonly width: number; readonly height: number }[],
+  boxes: readonly Box[],
   edges: readonly (PlacedEdge & { readonly label?: { readonly width: number; readonly height: number } | undefined })[],
-): { x: number; y: number; width: number; height: number } {
+): Box {
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   const add = (x: number, y: number, width = 0, height = 0) => {
     left = Math.min(left, x - width / 2);

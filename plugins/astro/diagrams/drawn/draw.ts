@@ -1,7 +1,7 @@
 import { readEntityChart } from '../../../diagrams/read-entities.ts';
 import { readFlowchart } from '../../../diagrams/read-flowchart.ts';
 import { naturalSize } from '../natural-size.ts';
-import { svgId, type RenderedDiagram } from '../svg-store.ts';
+import { svgId, type RenderedDiagram, type Theme } from '../svg-store.ts';
 import { entityDiagramSvg, layOutEntities } from './entity-svg.ts';
 import { flowchartSvg, layOutFlowchart } from './flowchart-svg.ts';
 import type { TextMetrics } from './text-metrics.ts';
@@ -22,26 +22,25 @@ export function mayDrawInNode(text: string): boolean {
 /**
  * A diagram drawn in Node, in both themes, where it is one of the small flowcharts or entity
  * diagrams archsite writes (read back from its text, see diagrams/read-flowchart.ts and
- * read-entities.ts) and its labels are in the
- * bundled font's characters; undefined for any other, which mermaid draws. Thousands of
- * these (an event's flow, a neighbourhood) take milliseconds each here, against tens of
- * milliseconds each in a browser.
+ * read-entities.ts) and its labels are in the bundled font's characters; undefined for any
+ * other, which mermaid draws. Thousands of these (an event's flow, a neighbourhood, a
+ * service's entities) take milliseconds each here, against tens of milliseconds in a browser.
  */
 export function drawInNode(text: string, metrics: TextMetrics): RenderedDiagram | undefined {
   if (DAGRE.test(text) && text.includes('\nerDiagram\n')) {
     const entities = readEntityChart(text);
     const laid = entities && layOutEntities(entities, metrics);
-    if (!laid) return undefined;
-    return {
-      light: naturalSize(entityDiagramSvg(laid, svgId(text, 'light'), 'light')),
-      dark: naturalSize(entityDiagramSvg(laid, svgId(text, 'dark'), 'dark')),
-    };
+    return laid && inBothThemes(text, (id, theme) => entityDiagramSvg(laid, id, theme));
   }
   const chart = readFlowchart(text);
-  const layout = chart && layOutFlowchart(chart, metrics);
-  if (!layout) return undefined;
+  const laid = chart && layOutFlowchart(chart, metrics);
+  return laid && inBothThemes(text, (id, theme) => flowchartSvg(laid, id, theme));
+}
+
+/** A diagram's SVG in each theme, under the id the store gives it there, at its natural size. */
+function inBothThemes(text: string, draw: (svgId: string, theme: Theme) => string): RenderedDiagram {
   return {
-    light: naturalSize(flowchartSvg(layout, svgId(text, 'light'), 'light')),
-    dark: naturalSize(flowchartSvg(layout, svgId(text, 'dark'), 'dark')),
+    light: naturalSize(draw(svgId(text, 'light'), 'light')),
+    dark: naturalSize(draw(svgId(text, 'dark'), 'dark')),
   };
 }

@@ -1,7 +1,7 @@
 import { curveBasis, line } from 'd3-shape';
 import { ENTITY_SWATCHES, type EntityChart } from '../../../diagrams/entities.ts';
 import type { Theme } from '../svg-store.ts';
-import { drawingBox, layOutGraph } from './dagre-layout.ts';
+import { drawingBox, layOutGraph, type Box, type LaidEdge } from './dagre-layout.ts';
 import { entityStyle, MARKER_FILL } from './entity-style.ts';
 import { escapeHtml, flat, labelObject, measure, n, type MeasuredLabel } from './flowchart-svg.ts';
 import { rectIntersect, type Point } from './node-shapes.ts';
@@ -46,13 +46,8 @@ interface LaidEntity {
   y: number;
 }
 
-interface LaidRelation {
-  readonly id: string;
+interface LaidRelation extends LaidEdge<MeasuredLabel> {
   readonly markers: readonly [string, string];
-  readonly label: MeasuredLabel | undefined;
-  points: Point[];
-  x: number;
-  y: number;
 }
 
 /** A laid-out entity diagram: its entities and relations placed, and the box they fill. */
@@ -60,7 +55,7 @@ export interface EntityLayout {
   readonly title: string;
   readonly entities: readonly LaidEntity[];
   readonly relations: readonly LaidRelation[];
-  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly box: Box;
 }
 
 /** An edge's path: a B-spline through its points (mermaid's `basis` curve); the cardinality markers take no room. */
@@ -119,14 +114,16 @@ export function layOutEntities(chart: EntityChart, metrics: TextMetrics): Entity
   return { title: chart.title, entities, relations, box: drawingBox(entities, relations) };
 }
 
-/** `fill:#1168bd,stroke:#0b4884,color:#ffffff` as its parts. */
-function swatch(own: boolean): { fill: string; stroke: string; color: string } {
-  const parts = new Map(ENTITY_SWATCHES[own ? 'own' : 'entity'].split(',').map((part) => part.split(':') as [string, string]));
-  return { fill: parts.get('fill')!, stroke: parts.get('stroke')!, color: parts.get('color')! };
-}
+/** Each class's colours (`fill:#1168bd,stroke:#0b4884,color:#ffffff`) as their parts. */
+const SWATCHES = new Map(
+  (['own', 'entity'] as const).map((name) => {
+    const parts = new Map(ENTITY_SWATCHES[name].split(',').map((part) => part.split(':') as [string, string]));
+    return [name, { fill: parts.get('fill')!, stroke: parts.get('stroke')!, color: parts.get('color')! }] as const;
+  }),
+);
 
 function entitySvg(laid: LaidEntity, svgId: string): string {
-  const { fill, stroke, color } = swatch(laid.own);
+  const { fill, stroke, color } = SWATCHES.get(laid.own ? 'own' : 'entity')!;
   return (
     `<g class="node default ${laid.own ? 'own' : 'entity'}" id="${svgId}-${laid.id}" data-look="neo" transform="translate(${n(laid.x)}, ${n(laid.y)})">` +
     `<rect class="basic label-container" style="fill:${fill} !important;stroke:${stroke} !important" x="${n(-laid.width / 2)}" y="${n(-laid.height / 2)}" width="${n(laid.width)}" height="${n(laid.height)}"></rect>` +

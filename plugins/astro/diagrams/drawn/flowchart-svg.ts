@@ -10,7 +10,7 @@ import {
 } from '../../../diagrams/flowchart.ts';
 import { UNDRAWN_CHARACTERS } from '../../../diagrams/escape.ts';
 import type { Theme } from '../svg-store.ts';
-import { drawingBox, layOutGraph } from './dagre-layout.ts';
+import { drawingBox, layOutGraph, type Box, type LaidEdge } from './dagre-layout.ts';
 import { nodeShape, type NodeShape, type Point } from './node-shapes.ts';
 import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
 import { flowchartStyle } from './flowchart-style.ts';
@@ -106,21 +106,16 @@ interface LaidNode {
   y: number;
 }
 
-interface LaidEdge {
+interface LaidFlowEdge extends LaidEdge<MeasuredLabel> {
   readonly edge: FlowEdge;
-  readonly id: string;
-  readonly label: MeasuredLabel | undefined;
-  points: Point[];
-  x: number;
-  y: number;
 }
 
 /** A laid-out flowchart: its nodes and edges placed, and the box they fill. */
 export interface FlowchartLayout {
   readonly chart: Flowchart;
   readonly nodes: readonly LaidNode[];
-  readonly edges: readonly LaidEdge[];
-  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly edges: readonly LaidFlowEdge[];
+  readonly box: Box;
 }
 
 /**
@@ -148,7 +143,7 @@ export function layOutFlowchart(chart: Flowchart, metrics: TextMetrics): Flowcha
     return { node, id: ids.get(node.key)!, index, label, shape, x: 0, y: 0 };
   });
   const counts = new Map<string, number>();
-  const edges: LaidEdge[] = chart.edges.map((edge) => {
+  const edges: LaidFlowEdge[] = chart.edges.map((edge) => {
     const pair = `L_${ids.get(edge.from)}_${ids.get(edge.to)}`;
     const count = counts.get(pair) ?? 0;
     counts.set(pair, count + 1);
@@ -241,7 +236,7 @@ function nodeSvg(laid: LaidNode, svgId: string): string {
   return `<a aria-label="${escapeHtml((spoken.length > 0 ? spoken : name).join(', '))}" xlink:href="${escapeHtml(node.link)}" ${place}>${group('')}</a>`;
 }
 
-function edgeSvg(laid: LaidEdge, svgId: string): { path: string; label: string } {
+function edgeSvg(laid: LaidFlowEdge, svgId: string): { path: string; label: string } {
   const pattern = laid.edge.async ? 'edge-pattern-dotted' : 'edge-pattern-solid';
   const style = laid.edge.planned ? ' style="stroke-dasharray:8 4"' : '';
   const path =
