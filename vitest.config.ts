@@ -17,6 +17,7 @@ const UNIT = [
   'test/site/page-store.test.ts',
   'test/site/phase-clock.test.ts',
   'test/site/contract-history.test.ts',
+  'test/site/page-threads.test.ts',
   'test/cli/args.test.ts',
   'test/cli/base.test.ts',
   'test/cli/change-report.test.ts',

@@ -24,7 +24,10 @@ export const collections = {
           generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
         })
       : emptyCollection('docs'),
-    schema: docsSchema({ extend: z.object({ order: z.number().optional() }) }),
+    // Built once, not a function of Astro's image helper: Starlight builds a function schema
+    // again for every page it renders. The model allows a free page no image in its front
+    // matter (only title, description and order), so the helper is not needed.
+    schema: docsSchema({ extend: z.object({ order: z.number().optional() }) })({ image: () => z.never() as never }),
   }),
   // The prose of Markdown elements (services, decisions ...), by path under the content folder:
   // .md from the model, which read the files already; .mdx compiled from its file. Their

@@ -1,12 +1,11 @@
 import type { Site } from '../pages/site.ts';
-import type { PageCache } from './page-cache/page-cache.ts';
 import type { PhaseClock } from './phase-clock.ts';
 
 /** What the integration hands the pages in a build or a dev server (see build-state.mjs). */
 export interface BuildState {
   readonly site: Site;
-  /** The page cache, in a build that keeps unchanged pages. */
-  readonly pages?: PageCache | undefined;
+  /** The page cache, in a build that keeps unchanged pages (in a page thread, what records for it). */
+  readonly pages?: PageRecording | undefined;
   /** Where the build's time goes (`build --timings`): the pages mark when the first of them renders. */
   readonly clock?: PhaseClock | undefined;
   /**
@@ -14,6 +13,14 @@ export interface BuildState {
    * pages, and the page cache opened. The state is published again without it once done.
    */
   readonly ready?: (() => Promise<void>) | undefined;
+}
+
+/** What the middleware asks of the page cache (see page-cache/page-cache.ts). */
+export interface PageRecording {
+  /** The reads a page starts with (its own element, its file's date). */
+  startPage(route: string): Set<string>;
+  /** Keeps a page rendered, with what it read. */
+  keep(route: string, reads: Set<string>, html: string): void;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

@@ -18,7 +18,18 @@ export { PhaseClock, PHASES, type Phase, type PhaseName } from './phase-clock.ts
  */
 export async function archsiteConfig(
   settings: Settings,
-  { checked, clock, report }: { checked?: LoadResult; clock?: PhaseClock | undefined; report?: Report | undefined } = {},
+  {
+    checked,
+    clock,
+    report,
+    checkStore,
+  }: {
+    checked?: LoadResult;
+    clock?: PhaseClock | undefined;
+    report?: Report | undefined;
+    /** Where the check keeps what it read (see model/check-store.ts): page threads read the content through it. */
+    checkStore?: { readonly file: string; readonly key: string } | undefined;
+  } = {},
 ): Promise<AstroUserConfig> {
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
@@ -31,6 +42,6 @@ export async function archsiteConfig(
     cacheDir,
     ...(site ? { site } : {}),
     trailingSlash: 'always',
-    integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report }),
+    integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report, checkStore }),
   };
 }

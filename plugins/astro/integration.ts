@@ -8,6 +8,7 @@ import { indexSearchInstead } from './integration/search.ts';
 import { watchContent } from './integration/server-setup.ts';
 import { IntegrationState, type Report } from './integration/state.ts';
 import { noSitemap } from './no-sitemap.ts';
+import { threadedPrerenderer } from './prerender/page-threads.ts';
 import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 import { starlightOptions } from './starlight-options.ts';
@@ -20,6 +21,8 @@ export interface ArchsiteOptions {
   readonly clock?: PhaseClock | undefined;
   /** Where archsite's summary lines go (the CLI prints them); Astro's log at `info` without one. */
   readonly report?: Report | undefined;
+  /** Where the check keeps what it read (see model/check-store.ts): page threads read the content through it. */
+  readonly checkStore?: { readonly file: string; readonly key: string } | undefined;
 }
 
 /**
@@ -29,13 +32,14 @@ export interface ArchsiteOptions {
  * to the site, and sets Starlight up as the shell from the model (title, sidebar, edit links).
  * Each hook is a function of its own (integration/), over one state (integration/state.ts).
  */
-export default function archsite({ settings, checked, clock, report }: ArchsiteOptions): AstroIntegration[] {
+export default function archsite({ settings, checked, clock, report, checkStore }: ArchsiteOptions): AstroIntegration[] {
   const shell = starlightOptions(checked.model, settings);
-  const state = new IntegrationState({ settings, checked, clock, shell, report });
+  const state = new IntegrationState({ settings, checked, clock, shell, report, checkStore });
   const own: AstroIntegration = {
     name: 'archsite',
     hooks: {
       'astro:config:setup': (params) => setupConfig(state, params),
+      'astro:build:start': ({ setPrerenderer, logger }) => setPrerenderer((fallback) => threadedPrerenderer(state, fallback, logger)),
       'astro:build:done': ({ dir, logger }) => completeOutput(state, fileURLToPath(dir), logger),
       'astro:server:setup': (params) => watchContent(state, params),
     },

@@ -1,12 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
 import { currentBuild } from 'archsite/build-state';
-import { KEPT_PLACEHOLDER } from './page-cache/page-cache.ts';
 import { recordingSite } from './page-cache/recording-site.ts';
 
 /**
- * Hands every page the build's site as `Astro.locals.site`. In a build with the page cache,
- * serves a page from the last build when nothing it read has changed; otherwise the page
- * gets a recording view of the site, and what it read is kept with it.
+ * Hands every page the build's site as `Astro.locals.site`. In a build with the page cache
+ * (which keeps the pages unchanged since the last build before they get here, see
+ * prerender/page-threads.ts), the page gets a recording view of the site, and what it read
+ * is kept with it.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   // The first page waits for the diagrams (and the page cache); the state then published has them.
@@ -16,7 +16,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.site = site;
   if (!cache || !context.isPrerendered) return next();
   const route = context.url.pathname;
-  if (cache.reuse(route)) return new Response(KEPT_PLACEHOLDER, { headers: { 'content-type': 'text/html' } });
   const reads = cache.startPage(route);
   context.locals.site = recordingSite(site, reads);
   const response = await next();

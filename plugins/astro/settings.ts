@@ -23,6 +23,11 @@ export interface Settings {
   readonly pageCache: boolean;
   /** How many pages render at once (`ARCHSITE_PAGE_CONCURRENCY`). */
   readonly pageConcurrency: number;
+  /**
+   * How many worker threads render pages beside the build's own (`ARCHSITE_PAGE_THREADS`):
+   * undefined to size them from the cores and the pages (see astro/prerender/page-threads.ts).
+   */
+  readonly pageThreads: number | undefined;
   /** Put archsite's own reference (checks, content model, diagrams, security, performance) in the site (`ARCHSITE_REFERENCE=1`). */
   readonly reference: boolean;
   /** Put the authoring help page (`/help/`) in the site (`ARCHSITE_HELP=0` leaves it out). */
@@ -47,9 +52,15 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     cspMeta: env.ARCHSITE_CSP_META === '1',
     pageCache: env.ARCHSITE_PAGE_CACHE !== '0',
     pageConcurrency: Math.max(1, Number(env.ARCHSITE_PAGE_CONCURRENCY) || 4),
+    pageThreads: threadCount(env.ARCHSITE_PAGE_THREADS),
     reference: env.ARCHSITE_REFERENCE === '1',
     help: env.ARCHSITE_HELP !== '0',
     today: todayOf(new Date()),
     logLevel: (LOG_LEVELS.has(level) ? level : 'warn') as Settings['logLevel'],
   };
+}
+
+/** A thread count as written (`0`, `3`), or undefined: unset or not a whole number. */
+function threadCount(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }

@@ -19,14 +19,34 @@ export interface SiteInputs {
   readonly views: ReadonlyMap<string, DiagramView | null>;
   readonly mode: DiagramMode;
   readonly store: SvgStore;
+  /** What git said, read already by the build this site is a copy of (a page thread's, see prerender/page-thread.ts). */
+  readonly known?: Pick<Site, 'git' | 'history'> | undefined;
 }
 
 /**
  * The build's `site` (see pages/site.ts): the model and everything read beside it, read
  * here once. Git is asked once for every content file's last commit date.
  */
-export function createSite({ settings, checked, views, mode, store }: SiteInputs): Site {
+export function createSite({ settings, checked, views, mode, store, known }: SiteInputs): Site {
   const { model } = checked;
+  const files = new Map<string, SiteFile>(
+    [...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }]),
+  );
+  const git = known?.git ?? readGit(model);
+  return Object.freeze({
+    model,
+    base: settings.base,
+    today: settings.today,
+    git,
+    files,
+    assets: checked.assets,
+    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode) }),
+    history: known?.history ?? Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git.top, files) }),
+  });
+}
+
+/** What git says of the content: its top, each content file's last commit date, the branch and the remote. */
+function readGit(model: Model): Site['git'] {
   const git = gitInfo(model.contentDir);
   const dates = new Map<string, Date>();
   if (git)
@@ -34,19 +54,7 @@ export function createSite({ settings, checked, views, mode, store }: SiteInputs
       const relative = path.relative(model.contentDir, file);
       if (!relative.startsWith('..') && !path.isAbsolute(relative)) dates.set(relative.split(path.sep).join('/'), date);
     }
-  const files = new Map<string, SiteFile>(
-    [...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }]),
-  );
-  return Object.freeze({
-    model,
-    base: settings.base,
-    today: settings.today,
-    git: Object.freeze({ top: git?.top, dates, branch: git?.branch, repository: git?.repository }),
-    files,
-    assets: checked.assets,
-    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode) }),
-    history: Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git?.top, files) }),
-  });
+  return Object.freeze({ top: git?.top, dates, branch: git?.branch, repository: git?.repository });
 }
 
 /**

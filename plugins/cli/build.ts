@@ -53,7 +53,7 @@ export async function runBuild(options: CliOptions): Promise<number> {
     // The checked content goes to the integration as it is: it is not read again.
     try {
       await build({
-        ...(await archsiteConfig(settings, { checked: checked.result, clock, report: printLine })),
+        ...(await archsiteConfig(settings, { checked: checked.result, clock, report: printLine, checkStore: checked.store })),
         configFile: false,
         root: PROJECT_ROOT,
         outDir: staging,

@@ -23,6 +23,8 @@ export async function runCheck(
 ): Promise<{
   exitCode: number;
   result: LoadResult;
+  /** Where the check kept what it read: a build's page threads read the content through it. */
+  store: { readonly file: string; readonly key: string };
 }> {
   // What earlier checks read: only files whose text changed are parsed again.
   const store = openCheckStore(options.contentDir);
@@ -47,7 +49,7 @@ export async function runCheck(
   const failing = diagnostics.some(
     (d) => d.severity === 'error' || (options.strict && d.severity === 'warning' && d.code !== 'versioned-breaking-change'),
   );
-  return { exitCode: failing ? 1 : 0, result };
+  return { exitCode: failing ? 1 : 0, result, store: store.where };
 }
 
 /** The model against what a compose file or manifests deploy (`check --against`); loaded only when asked for. */

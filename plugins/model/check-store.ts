@@ -55,6 +55,11 @@ export class CheckStore {
     return new CheckStore(file, key, entries, descriptions);
   }
 
+  /** Where the store is, and the key it holds for: what another thread opens it again with. */
+  get where(): { readonly file: string; readonly key: string } {
+    return { file: this.#file, key: this.#key };
+  }
+
   /** What an earlier run read of this file, if its text is the same. */
   lookup(relative: string, text: string): FastSource | undefined {
     const entry = this.#entries.get(relative);

@@ -88,6 +88,8 @@ export interface LoadResult {
   /** Where a field of an element is written (parsing its file again, the first time); undefined for an element not in the model. */
   readonly locate: (ref: ElementRef, path: FieldPath) => Position | undefined;
   readonly stats: { readonly files: number; readonly elements: number };
+  /** The folder the diagnostics' paths (and elements' `source.file`) are written from. */
+  readonly cwd: string;
 }
 
 /** Thrown for a content folder that does not exist: a usage error, not a content fault. */
@@ -188,5 +190,6 @@ export async function loadModel(options: LoadOptions): Promise<LoadResult> {
     documents: context.documents,
     locate: (ref, path) => context.parsed.get(keyOf(ref))?.locate.value(path),
     stats: { files: files.length, elements: model.elements.length },
+    cwd,
   };
 }

@@ -151,8 +151,14 @@ describe('the layers', () => {
     });
     // The user's settings are read from an environment by plugins/astro/settings.ts, which
     // astro.config.mjs and the CLI hand theirs to. The CLI also sets Astro's process up
-    // (production mode, no telemetry, no variables that leak into Vite).
-    expect(found.sort()).toEqual(['plugins/cli/build.ts: process.env', 'plugins/cli/commands.ts: process.env']);
+    // (production mode, no telemetry, no variables that leak into Vite). A page thread takes
+    // Astro's image pipeline off (`globalThis.astroAsset`, Astro's own, not a hand-off of
+    // ours): a page that asks for an optimized image renders in the build's own thread.
+    expect(found.sort()).toEqual([
+      'plugins/astro/prerender/page-thread.ts: globalThis',
+      'plugins/cli/build.ts: process.env',
+      'plugins/cli/commands.ts: process.env',
+    ]);
   });
 
   it('only the site adapter reads git, and only the hand-off points read the build state', () => {
@@ -167,6 +173,8 @@ describe('the layers', () => {
       'plugins/astro/integration/config-setup.ts',
       'plugins/astro/integration/state.ts',
       'plugins/astro/middleware.ts',
+      'plugins/astro/prerender/page-thread.ts',
+      'plugins/astro/prerender/page-threads.ts',
       'plugins/astro/site-reads.ts',
     ]);
   });

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { crc32, deflateSync } from 'node:zlib';
+import { selectAll } from 'hast-util-select';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,13 @@ const BASE = '/archsite/';
 const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-incremental-'));
 const content = path.join(work, 'content');
 cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+// A free page with an image Astro optimizes: a page thread hands such a page back to the build's
+// own thread, where Astro collects the images it makes.
+writeFileSync(path.join(content, 'docs/picture.png'), tinyPng());
+writeFileSync(
+  path.join(content, 'docs/picture.mdx'),
+  "---\ntitle: Picture\n---\nimport { Image } from 'astro:assets';\nimport picture from './picture.png';\n\n<Image src={picture} alt=\"A red square\" />\n",
+);
 // Diagrams are cached by their text, so both kinds of build can share them; pages are not.
 const diagrams = path.join(work, 'cache');
 
@@ -31,11 +40,17 @@ execFileSync('git', ['init', '-q'], { cwd: work });
 writeFileSync(path.join(work, '.gitignore'), 'cache/\n');
 commit('2024-01-01T00:00:00Z');
 
+// Incremental builds render pages in a page thread too (prerender/page-threads.ts), clean ones in
+// the build's own thread alone: every comparison below is also one of the two ways of rendering,
+// and of the reads a thread records for the page cache.
 const build = (incremental: boolean): BuildRun => {
   const run = buildSite({
     content,
     base: BASE,
-    env: { ARCHSITE_CACHE_DIR: diagrams, ...(incremental ? {} : { ARCHSITE_PAGE_CACHE: '0' }) },
+    env: {
+      ARCHSITE_CACHE_DIR: diagrams,
+      ...(incremental ? { ARCHSITE_PAGE_THREADS: '1' } : { ARCHSITE_PAGE_CACHE: '0', ARCHSITE_PAGE_THREADS: '0' }),
+    },
   });
   expect(run.stderr).not.toMatch(/error/i);
   expect(run.code).toBe(0);
@@ -66,8 +81,16 @@ describe('incremental page output', () => {
     const { rendered, reused } = pagesLine(first);
     expect(reused).toBe(0);
     expect(rendered).toBeGreaterThan(60);
+    // The page thread rendered a share of them (pages, and their Markdown and other endpoints).
+    const threaded = /archsite: (\d+) pages rendered in a page thread, (\d+) in the build's own/.exec(first.stdout);
+    expect(threaded, first.stdout).not.toBeNull();
+    expect(Number(threaded![1])).toBeGreaterThan(10);
+    expect(first.stdout).not.toMatch(/build's own thread only|ERROR/);
+    const image = page(first.out, 'docs/picture/');
+    expect(selectAll('img[alt="A red square"]', image).map((img) => img.properties.width)).toEqual([8]);
     const again = build(true);
-    expect(pagesLine(again)).toEqual({ rendered: 0, reused: rendered });
+    // Bar the page with an optimized image: Astro makes the image only as the page renders.
+    expect(pagesLine(again)).toEqual({ rendered: 1, reused: rendered - 1 });
     expect(snapshot(again.out)).toEqual(snapshot(first.out));
   }, 300_000);
 
@@ -122,3 +145,25 @@ describe('incremental page output', () => {
     expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
   }, 300_000);
 });
+
+/** An 8 × 8 red PNG. */
+function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0);
+  header.writeUInt32BE(8, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array.from({ length: 8 }, () => [255, 0, 0]).flat()])));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}

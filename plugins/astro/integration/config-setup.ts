@@ -1,12 +1,14 @@
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegrationLogger, HookParameters } from 'astro';
 import { publishBuild } from 'archsite/build-state';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostics, formatSummary } from '../../model/format.ts';
 import { HELP_ROUTE, REFERENCE_PAGES } from '../../model/routes.ts';
 import { ContentError } from '../content-error.ts';
 import { serveMermaidClient } from '../diagrams/mermaid-client.ts';
 import { PageCache } from '../page-cache/page-cache.ts';
+import { startPageThreads, THREAD_DEPTH } from '../prerender/page-threads.ts';
 import { releaseMemory } from '../release-memory.ts';
 import { remarkDiagramImport } from '../remark-diagram-import.ts';
 import { remarkArchsiteLinks } from '../remark-links.ts';
@@ -27,9 +29,10 @@ export async function setupConfig(state: IntegrationState, params: SetupParamete
   const { logger, command, updateConfig, addMiddleware } = params;
   injectPages(state, params);
   updateConfig({
-    // Several pages at once: while one waits on its file being written, another renders.
-    // (Each page records its reads in its own view of the site.)
-    build: { concurrency: state.settings.pageConcurrency },
+    // Several pages at once: while one waits on its file being written, another renders; and
+    // those each page thread has in hand (see prerender/page-threads.ts). Each page records
+    // its reads in its own view of the site.
+    build: { concurrency: state.settings.pageConcurrency * (1 + THREAD_DEPTH * state.pageThreads) },
     vite: viteConfig(state),
     markdown: {
       processor: unified({
@@ -55,7 +58,10 @@ export async function setupConfig(state: IntegrationState, params: SetupParamete
       'archsite: a mermaid diagram in the content does not render; nothing was built.',
       'Fix the diagram at the line given: mermaid says what it could not read.',
     );
-  if (command === 'build') await awaitDiagramsBeforePages(state, fileURLToPath(params.config.root));
+  if (command === 'build') {
+    state.threads = startPageThreads(state, logger);
+    await awaitDiagramsBeforePages(state, fileURLToPath(params.config.root));
+  }
 }
 
 /**
@@ -120,6 +126,16 @@ async function openPageCache(state: IntegrationState, root: string): Promise<voi
 function viteConfig(state: IntegrationState): NonNullable<SetupParameters['config']['vite']> {
   return {
     plugins: [
+      {
+        // Where Astro writes the pages' bundle: page threads load it (see prerender/page-threads.ts).
+        name: 'archsite:prerender-entry',
+        writeBundle(options, bundle) {
+          if (this.environment.name !== 'prerender' || !options.dir) return;
+          for (const chunk of Object.values(bundle))
+            if (chunk.type === 'chunk' && chunk.isEntry && chunk.fileName.startsWith('prerender-entry'))
+              state.prerenderEntry = pathToFileURL(path.join(options.dir, chunk.fileName)).href;
+        },
+      },
       {
         // In dev, mermaid for the browser to draw diagrams in where no Chromium renders them, served
         // as a build publishes it: added here, so that it comes before Astro's pages.

@@ -10,6 +10,8 @@ import { findChromium } from '../diagrams/chromium.ts';
 import { prerenderDiagrams, prerenderFences, siteDiagramViews, type RenderedFences } from '../diagrams/prerender.ts';
 import { SvgStore } from '../diagrams/svg-store.ts';
 import type { PageCache } from '../page-cache/page-cache.ts';
+import type { PageThreadPool } from '../prerender/page-thread-pool.ts';
+import { pageThreadCount } from '../prerender/page-threads.ts';
 import type { PhaseClock } from '../phase-clock.ts';
 import type { SearchViews } from '../search-index.ts';
 import type { Settings } from '../settings.ts';
@@ -41,6 +43,14 @@ export class IntegrationState {
   pages: PageCache | undefined;
   /** The pages' search views, from the page cache to the search index, in this build. */
   searchViews: SearchViews | undefined;
+  /** How many threads render pages beside the build's own (see prerender/page-threads.ts). */
+  readonly pageThreads: number;
+  /** In a build, its page threads, from the config hook (they read the content meanwhile) to the last page. */
+  threads: PageThreadPool | undefined;
+  /** Where the check keeps what it read: page threads read the content through it. */
+  readonly checkStore: { readonly file: string; readonly key: string } | undefined;
+  /** The prerender bundle's entry (a file URL), once Astro wrote it: what page threads load. */
+  prerenderEntry: string | undefined;
   /** Diagram sources too long to inline, from the diagram pre-render to the output, in this build. */
   longSources: readonly string[] = [];
   /** In dev, the renderings of the diagrams, one after another: the first waits for the server to answer, each edit's for the one before. */
@@ -58,13 +68,16 @@ export class IntegrationState {
     clock?: PhaseClock | undefined;
     shell: StarlightUserConfig;
     report?: Report | undefined;
+    checkStore?: { readonly file: string; readonly key: string } | undefined;
   }) {
+    this.checkStore = options.checkStore;
     this.settings = options.settings;
     this.result = options.checked;
     this.clock = options.clock;
     this.shell = options.shell;
     this.report = options.report;
     this.store = new SvgStore(options.settings.cacheDir);
+    this.pageThreads = options.settings.pageThreads ?? pageThreadCount(options.checked.model?.elements.length ?? 0);
     let answered: () => void = () => {};
     this.#rendering = new Promise<void>((resolve) => (answered = resolve));
     this.answered = answered;

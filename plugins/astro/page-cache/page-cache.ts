@@ -3,13 +3,17 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
 import { linkOrCopy } from '../link-or-copy.ts';
-import { elementRoute } from '../../model/routes.ts';
 import type { Site } from '../../pages/site.ts';
 import type { Settings } from '../settings.ts';
 import { buildFingerprint } from './fingerprint.ts';
+import { PageOwners } from './page-owners.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
 import type { SearchViews } from '../search-index.ts';
+import type { PageRecording } from '../build-state.d.mts';
+
+/** An image in Astro's assets folder: one Astro optimized (`<Image>`, `getImage`) as the page rendered, or took as it is. */
+const OPTIMIZED_IMAGE = /<img\b[^>]*\s(?:src|srcset)="[^"]*\/_astro\//;
 
 /** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
 export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
@@ -20,10 +24,9 @@ export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
  * The integration opens and saves it; the middleware, bundled with the pages, gets it
  * with the site (see build-state.mjs).
  */
-export class PageCache {
+export class PageCache implements PageRecording {
   readonly #store: PageStore;
-  /** The element each element page belongs to: its own reads are recorded even when the page gets it as props. */
-  readonly #owners = new Map<string, { key: string; file: string }>();
+  readonly #owners: PageOwners;
   readonly #base: string;
   readonly #kept = new Map<string, string>();
   readonly #scripts = new Map<string, readonly string[]>();
@@ -43,10 +46,8 @@ export class PageCache {
       buildFingerprint(root, site, settings, shell),
       readHasher(site),
     );
-    const prefix = base.replace(/\/$/, '');
-    this.#base = `${prefix}/`;
-    for (const el of model.elements)
-      this.#owners.set(`${prefix}${elementRoute(el)}`, { key: `el:${el.kind}:${el.id}`, file: el.source.path });
+    this.#base = `${base.replace(/\/$/, '')}/`;
+    this.#owners = new PageOwners(site);
   }
 
   /**
@@ -86,15 +87,15 @@ export class PageCache {
     return path.join(outDir, relative, 'index.html');
   }
 
-  /** The reads a page starts with: its own element and its file's date, even when it gets them as props. */
   startPage(route: string): Set<string> {
-    const owner = this.#owners.get(route);
-    return new Set(owner ? [owner.key, `git:${owner.file}`] : []);
+    return this.#owners.firstReads(route);
   }
 
   keep(route: string, reads: Set<string>, html: string): void {
     const scripts = inlineScriptHashes(html);
     this.#scripts.set(route, scripts);
+    // Astro makes an optimized image only as the page showing it renders: such a page is rendered every time.
+    if (OPTIMIZED_IMAGE.test(html)) return this.#store.renderedOnly();
     this.#searchViews.set(route, this.#store.keep(route, reads, html, scripts));
   }
 

@@ -106,6 +106,11 @@ export class PageStore {
     return path.join(this.#dir, search);
   }
 
+  /** Counts a page rendered that is not kept: it is rendered again by every build. */
+  renderedOnly(): void {
+    this.rendered++;
+  }
+
   /** Resolves once every file this build kept is written. */
   async written(): Promise<void> {
     await Promise.all(this.#writes);
