@@ -19,8 +19,8 @@ export interface BuildState {
 export interface PageRecording {
   /** The reads a page starts with (its own element, its file's date). */
   startPage(route: string): Set<string>;
-  /** Keeps a page rendered, with what it read. */
-  keep(route: string, reads: Set<string>, html: string): void;
+  /** Keeps a page (or a page's Markdown text) rendered, with what it read. */
+  keep(route: string, reads: Set<string>, text: string): void;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

@@ -2,6 +2,8 @@ import { defineMiddleware } from 'astro:middleware';
 import { currentBuild } from 'archsite/build-state';
 import { recordingSite } from './page-cache/recording-site.ts';
 
+const KEPT_TYPES = /^text\/(html|markdown)\b/;
+
 /**
  * Hands every page the build's site as `Astro.locals.site`. In a build with the page cache
  * (which keeps the pages unchanged since the last build before they get here, see
@@ -19,9 +21,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const reads = cache.startPage(route);
   context.locals.site = recordingSite(site, reads);
   const response = await next();
-  if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  // Pages, and their Markdown texts (`index.html.md`), are kept; other files read the whole site.
+  if (response.status !== 200 || !KEPT_TYPES.test(response.headers.get('content-type') ?? '')) return response;
   // The page streams: it is still reading the site until its last byte.
-  const html = await response.text();
-  cache.keep(route, reads, html);
-  return new Response(html, { status: response.status, headers: response.headers });
+  const text = await response.text();
+  cache.keep(route, reads, text);
+  return new Response(text, { status: response.status, headers: response.headers });
 });

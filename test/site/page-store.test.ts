@@ -27,7 +27,21 @@ describe('the page store', () => {
     const kept = open(dir, 'f1', first).reuse('/services/a/');
     expect(kept?.scripts).toEqual(["'sha256-x'"]);
     expect(readFileSync(kept!.file, 'utf8')).toBe(`<html>a${DIAGRAM}</html>`);
-    expect(readFileSync(kept!.search, 'utf8')).toBe('<html>a</html>');
+    expect(readFileSync(kept!.search!, 'utf8')).toBe('<html>a</html>');
+  });
+
+  it('keeps a page’s Markdown text as it is, with no search view, and drops it with the page when not part of a build', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-pages-'));
+    const store = open(dir, 'f1', first);
+    store.keepText('/services/a/index.html.md', ['el:service:a'], '# A\n\nTakes <orders>.\n');
+    await store.save();
+    const kept = open(dir, 'f1', first).reuse('/services/a/index.html.md');
+    expect(kept?.search).toBeUndefined();
+    expect(readFileSync(kept!.file, 'utf8')).toBe('# A\n\nTakes <orders>.\n');
+    expect(open(dir, 'f1', { ...first, 'el:service:a': 'h9' }).reuse('/services/a/index.html.md')).toBeUndefined();
+    const next = open(dir, 'f1', first);
+    await next.save();
+    expect(readdirSync(dir).filter((f) => f !== 'manifest.json')).toEqual([]);
   });
 
   it('renders a page again when one read changed, when the fingerprint changed, or when a read cannot be answered', async () => {

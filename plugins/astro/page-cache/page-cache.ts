@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { inlineScriptHashes } from '../csp.ts';
 import { linkOrCopy } from '../link-or-copy.ts';
@@ -15,8 +15,8 @@ import type { PageRecording } from '../build-state.d.mts';
 /** An image in Astro's assets folder: one Astro optimized (`<Image>`, `getImage`) as the page rendered, or took as it is. */
 const OPTIMIZED_IMAGE = /<img\b[^>]*\s(?:src|srcset)="[^"]*\/_astro\//;
 
-/** What the middleware answers for a page kept from the last build, until `placeKept` puts the page there. */
-export const KEPT_PLACEHOLDER = '<!-- archsite: kept from the last build -->';
+/** An HTML page's route ends with a slash; a text's (a page's Markdown) names its file. */
+const isPage = (route: string) => route.endsWith('/');
 
 /**
  * Incremental page output: a build serves every page whose reads are unchanged from the
@@ -32,6 +32,8 @@ export class PageCache implements PageRecording {
   readonly #scripts = new Map<string, readonly string[]>();
   /** The search view (see search-view.ts) of every page that went through the cache, by route. */
   readonly #searchViews = new Map<string, string>();
+  #rendered = 0;
+  #reused = 0;
 
   constructor(root: string, site: Site, settings: Settings, shell: unknown) {
     const { model, base } = site;
@@ -58,21 +60,25 @@ export class PageCache implements PageRecording {
     const kept = this.#store.reuse(route);
     if (!kept) return false;
     this.#kept.set(route, kept.file);
-    this.#scripts.set(route, kept.scripts);
-    this.#searchViews.set(route, kept.search);
+    if (isPage(route)) {
+      this.#reused++;
+      this.#scripts.set(route, kept.scripts);
+      if (kept.search !== undefined) this.#searchViews.set(route, kept.search);
+    }
     return true;
   }
 
   /**
-   * Puts the stored pages in place of their placeholders in the output: hard links where
+   * Puts the stored pages in the output, where Astro wrote nothing for them: hard links where
    * the store and the output share a file system (nothing to copy, and removing the old
    * output later frees nothing to write back), copies elsewhere.
    */
   placeKept(outDir: string): void {
     for (const [route, file] of this.#kept) {
       const out = this.#outputFile(outDir, route);
-      if (readFileSync(out, 'utf8') !== KEPT_PLACEHOLDER) throw new Error(`archsite: the page cache lost track of ${route}`);
-      unlinkSync(out);
+      // Astro wrote nothing there: the build answered the page with no body (see prerender/page-threads.ts).
+      if (existsSync(out)) throw new Error(`archsite: the page cache lost track of ${route}`);
+      mkdirSync(path.dirname(out), { recursive: true });
       linkOrCopy(file, out);
     }
   }
@@ -84,19 +90,22 @@ export class PageCache implements PageRecording {
 
   #outputFile(outDir: string, route: string): string {
     const relative = decodeURI(route).slice(this.#base.length);
-    return path.join(outDir, relative, 'index.html');
+    return isPage(route) ? path.join(outDir, relative, 'index.html') : path.join(outDir, relative);
   }
 
   startPage(route: string): Set<string> {
     return this.#owners.firstReads(route);
   }
 
-  keep(route: string, reads: Set<string>, html: string): void {
-    const scripts = inlineScriptHashes(html);
+  /** Keeps a page (`/services/a/`) or a page's Markdown text (`/services/a/index.html.md`) just rendered. */
+  keep(route: string, reads: Set<string>, text: string): void {
+    if (!isPage(route)) return this.#store.keepText(route, reads, text);
+    this.#rendered++;
+    const scripts = inlineScriptHashes(text);
     this.#scripts.set(route, scripts);
     // Astro makes an optimized image only as the page showing it renders: such a page is rendered every time.
-    if (OPTIMIZED_IMAGE.test(html)) return this.#store.renderedOnly();
-    this.#searchViews.set(route, this.#store.keep(route, reads, html, scripts));
+    if (OPTIMIZED_IMAGE.test(text)) return;
+    this.#searchViews.set(route, this.#store.keep(route, reads, text, scripts));
   }
 
   /**
@@ -112,9 +121,9 @@ export class PageCache implements PageRecording {
     };
   }
 
-  /** Saves what this build rendered; returns how many pages were rendered and reused. */
+  /** Saves what this build rendered; returns how many pages were rendered and reused (HTML pages, not their texts). */
   async close(): Promise<{ rendered: number; reused: number }> {
     await this.#store.save();
-    return { rendered: this.#store.rendered, reused: this.#store.reused };
+    return { rendered: this.#rendered, reused: this.#reused };
   }
 }

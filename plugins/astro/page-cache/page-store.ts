@@ -6,15 +6,15 @@ import { searchView } from '../search-view.ts';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
-const STORE_VERSION = '4';
+const STORE_VERSION = '5';
 
 interface PageEntry {
   /** Hash of each read the page made when it was rendered. */
   readonly reads: Record<string, string>;
-  /** The page's HTML file in the store: named by its route and the build that rendered it. */
+  /** The page's file in the store (HTML, or a Markdown text): named by its route and the build that rendered it. */
   readonly html: string;
-  /** The page as the search index reads it (see search-view.ts), next to it. */
-  readonly search: string;
+  /** An HTML page as the search index reads it (see search-view.ts), next to it. */
+  readonly search?: string | undefined;
   /** The policy hashes of the page's inline scripts (see csp.ts), so that the policy needs no second read of it. */
   readonly scripts: readonly string[];
   /**
@@ -49,8 +49,6 @@ export class PageStore {
   /** This build, in the names of the files it writes. */
   readonly #build = `${Date.now().toString(36)}-${process.pid}`;
   readonly #writes: Promise<void>[] = [];
-  reused = 0;
-  rendered = 0;
 
   /** The store's folder. */
   get dir(): string {
@@ -70,8 +68,8 @@ export class PageStore {
     this.#previous = manifest?.version === STORE_VERSION && manifest.fingerprint === fingerprint ? manifest.pages : {};
   }
 
-  /** The stored HTML file of a page (and its search view), when nothing it read has changed since. */
-  reuse(route: string): { file: string; search: string; scripts: readonly string[] } | undefined {
+  /** The stored file of a page (and an HTML page's search view), when nothing it read has changed since. */
+  reuse(route: string): { file: string; search: string | undefined; scripts: readonly string[] } | undefined {
     const entry = this.#previous[route];
     if (!entry) return undefined;
     for (const [key, value] of Object.entries(entry.reads)) {
@@ -82,8 +80,7 @@ export class PageStore {
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
     this.#next[route] = entry;
-    this.reused++;
-    return { file, search: path.join(this.#dir, entry.search), scripts: entry.scripts };
+    return { file, search: entry.search === undefined ? undefined : path.join(this.#dir, entry.search), scripts: entry.scripts };
   }
 
   /**
@@ -92,23 +89,28 @@ export class PageStore {
    * this build's manifest replaces it.
    */
   keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): string {
-    const name = `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}`;
+    const name = this.#name(route);
     const [file, search] = [`${name}.html`, `${name}.search.html`];
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), searchView(html)));
-    this.#next[route] = {
-      reads: Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)])),
-      html: file,
-      search,
-      scripts,
-    };
-    this.rendered++;
+    this.#next[route] = { reads: this.#hashes(reads), html: file, search, scripts };
     return path.join(this.#dir, search);
   }
 
-  /** Counts a page rendered that is not kept: it is rendered again by every build. */
-  renderedOnly(): void {
-    this.rendered++;
+  /** Keeps a text just rendered (a page's Markdown), with what it read: the search index does not read it. */
+  keepText(route: string, reads: Iterable<string>, text: string): void {
+    const file = `${this.#name(route)}.txt`;
+    mkdirSync(this.#dir, { recursive: true });
+    this.#writes.push(writeFile(path.join(this.#dir, file), text));
+    this.#next[route] = { reads: this.#hashes(reads), html: file, scripts: [] };
+  }
+
+  #name(route: string): string {
+    return `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}`;
+  }
+
+  #hashes(reads: Iterable<string>): Record<string, string> {
+    return Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)]));
   }
 
   /** Resolves once every file this build kept is written. */
@@ -129,8 +131,8 @@ export class PageStore {
     const file = path.join(this.#dir, 'manifest.json');
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
-    const used = new Set(Object.values(this.#next).flatMap((entry) => [entry.html, entry.search]));
+    const used = new Set(Object.values(this.#next).flatMap((entry) => [entry.html, entry.search ?? entry.html]));
     for (const name of readdirSync(this.#dir))
-      if (name.endsWith('.html') && !used.has(name)) rmSync(path.join(this.#dir, name), { force: true });
+      if (/\.(html|txt)$/.test(name) && !used.has(name)) rmSync(path.join(this.#dir, name), { force: true });
   }
 }

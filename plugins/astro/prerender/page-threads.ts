@@ -2,7 +2,6 @@ import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { currentBuild } from 'archsite/build-state';
 import os from 'node:os';
 import type { IntegrationState } from '../integration/state.ts';
-import { KEPT_PLACEHOLDER } from '../page-cache/page-cache.ts';
 import { PageThreadPool, type ThreadAnswer } from './page-thread-pool.ts';
 import { siteDigest } from './site-digest.ts';
 import type { ThreadHead } from './thread-protocol.ts';
@@ -61,8 +60,9 @@ export function startPageThreads(state: IntegrationState, logger: AstroIntegrati
 /**
  * Astro's prerenderer, with two changes (set in `astro:build:start`):
  *
- * - a page the page cache keeps from the last build is answered with its placeholder here,
- *   before Astro's rendering (route, context, middleware) is set up for it;
+ * - a page the page cache keeps from the last build is answered here with no body, before
+ *   Astro's rendering (route, context, middleware) is set up for it, and Astro writes no file
+ *   for it: the page cache links the kept file in place once the build is done;
  * - pages render in worker threads (page-thread.ts) beside the build's own thread: Astro
  *   renders pages in one thread, and a build of a large site is mostly that. Each thread reads
  *   the content again, renders a page only where its site's digest is the build's, and
@@ -138,7 +138,8 @@ export function threadedPrerenderer(state: IntegrationState, fallback: AstroPrer
       if (!going) go();
       state.clock?.reach('pages');
       const route = new URL(request.url).pathname;
-      if (state.pages?.reuse(route)) return new Response(KEPT_PLACEHOLDER, { headers: { 'content-type': 'text/html' } });
+      // No body: Astro writes no file, and the page cache links the kept one in place once the build is done.
+      if (state.pages?.reuse(route)) return new Response(null, { status: 200 });
       const thread = options.collectMetadata ? undefined : pool?.pick(THREAD_DEPTH * state.settings.pageConcurrency);
       const answer: ThreadAnswer = thread ? await thread.render(request.url, options.routeData) : 'elsewhere';
       if (answer === 'elsewhere') return renderOwn(request, options);
@@ -147,7 +148,7 @@ export function threadedPrerenderer(state: IntegrationState, fallback: AstroPrer
       return new Response(answer.body, {
         status: answer.status,
         statusText: answer.statusText,
-        headers: answer.headers.map(([name, value]) => [name, value]),
+        headers: answer.headers.map(([name, value]): [string, string] => [name, value]),
       });
     },
     async teardown() {
