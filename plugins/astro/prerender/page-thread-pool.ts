@@ -22,7 +22,8 @@ class PageThread {
 
   constructor(start: ThreadStart, events: ThreadEvents) {
     this.#worker = new Worker(new URL('./page-thread.ts', import.meta.url), { workerData: start });
-    // A build that stops before its pages (a content error) exits without waiting for it.
+    // A build that stops before its pages (a content error) exits without waiting for it; while
+    // it has pages in hand, it holds the build open (the build may be waiting on nothing else).
     this.#worker.unref();
     this.#worker.on('message', (message: ThreadMessage) => {
       if (message.type === 'ready') this.#state = 'ready';
@@ -56,6 +57,7 @@ class PageThread {
     const id = this.#next++;
     const request: ThreadRequest = { type: 'page', id, url, route: route.route, component: route.component };
     return new Promise<ThreadAnswer>((resolve, reject) => {
+      if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage(request);
     });
@@ -65,6 +67,7 @@ class PageThread {
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);
+    if (this.#pending.size === 0) this.#worker.unref();
     if (message.type === 'failed') pending.reject(Object.assign(new Error(message.message), { stack: message.stack }));
     else pending.resolve(message.type === 'elsewhere' ? 'elsewhere' : message);
   }
