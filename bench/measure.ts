@@ -20,7 +20,17 @@ export interface Measured {
   readonly samples: readonly { readonly at: number; readonly cpu: number }[];
 }
 
-/** Runs a command, sampling the memory and CPU time of its process tree every 100 ms. */
+/**
+ * What share of the time PSS may be read. Reading a process's PSS walks its whole memory map
+ * (smaps_rollup), holding the lock its allocator needs: at a thousand services a read took
+ * 54 ms on average, and reading it every 100 ms made a build 30% slower.
+ */
+const PSS_SHARE = 0.1;
+
+/**
+ * Runs a command, sampling the memory and CPU time of its process tree every 100 ms (PSS as
+ * often as it costs no more than a tenth of the time).
+ */
 export function measureProcess(
   command: string,
   argv: readonly string[],
@@ -37,8 +47,12 @@ export function measureProcess(
     let peakPss = 0;
     const cpu = treeCpuSampler(child.pid!);
     const samples: { at: number; cpu: number }[] = [];
+    let nextPss = 0;
     const timer = setInterval(() => {
-      const memory = treeMemory(child.pid!);
+      const now = performance.now();
+      const withPss = now >= nextPss;
+      const memory = treeMemory(child.pid!, withPss);
+      if (withPss) nextPss = now + (performance.now() - now) / PSS_SHARE;
       peak = Math.max(peak, memory.rss);
       peakPss = Math.max(peakPss, memory.pss);
       samples.push({ at: performance.timeOrigin + performance.now(), cpu: cpu() });

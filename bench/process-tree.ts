@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * resident sets (which counts memory shared between Chromium's processes once per process),
  * and the sum of their proportional set sizes (which counts it once).
  */
-export function treeMemory(root: number): { rss: number; pss: number } {
+export function treeMemory(root: number, withPss = true): { rss: number; pss: number } {
   const parents = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -26,7 +26,7 @@ export function treeMemory(root: number): { rss: number; pss: number } {
   while (stack.length > 0) {
     const pid = stack.pop()!;
     total.rss += rss.get(pid) ?? 0;
-    total.pss += pss(String(pid));
+    if (withPss) total.pss += pss(String(pid));
     stack.push(...(parents.get(pid) ?? []));
   }
   return total;
