@@ -14,7 +14,7 @@ import { TextMetrics } from './diagrams/drawn/text-metrics.ts';
 export interface SiteInputs {
   readonly settings: Settings;
   /** The checked content: its model and the documents the check read. */
-  readonly checked: LoadResult & { readonly model: Model };
+  readonly checked: Pick<LoadResult, 'documents' | 'assets'> & { readonly model: Model };
   /** Every generated view, by view key (see diagrams/prerender.ts). */
   readonly views: ReadonlyMap<string, DiagramView | null>;
   readonly mode: DiagramMode;

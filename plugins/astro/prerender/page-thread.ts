@@ -38,12 +38,14 @@ const say = (message: ThreadMessage, transfer: ArrayBuffer[] = []) => port.postM
 type Opened = { app: BuildApp; routes: Map<string, RouteData>; pages: ThreadPages | undefined };
 
 // Read as the build starts, beside Astro's bundling: what the thread renders with comes once that is done.
+// Only what a site holds is kept: the rest of the check (where each field is written, for
+// diagnostics) is let go.
 const loading = loadModel({
   contentDir: start.settings.contentDir,
   cwd: start.cwd,
   codeRules: false,
   store: start.checkStore && CheckStore.open(start.checkStore.file, start.checkStore.key),
-});
+}).then(({ model, documents, assets }) => ({ model, documents, assets }));
 // Said when told to go, not before.
 loading.catch(() => undefined);
 
@@ -52,7 +54,7 @@ async function open(go: ThreadGo): Promise<Opened | string> {
   if (!checked.model) return 'the content no longer checks';
   const site = createSite({
     settings: start.settings,
-    checked: { ...checked, model: checked.model },
+    checked: { model: checked.model, documents: checked.documents, assets: checked.assets },
     views: go.views,
     mode: go.mode,
     store: new SvgStore(start.settings.cacheDir),
