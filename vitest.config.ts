@@ -52,6 +52,10 @@ export default defineConfig({
           // each waits for its turn (test/helpers/build-turn.ts).
           maxWorkers: os.availableParallelism(),
           sequence: { groupOrder: 1 },
+          // A browser answers late while another file builds beside it on the same cores: what a
+          // page is polled for may take more than the second Vitest waits by default. Each poll
+          // still fails when the page never gets there.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
