@@ -26,6 +26,9 @@ export function pageThreadCount(pages: number, cores = os.availableParallelism()
   return Math.max(0, Math.min(cores - 1, Math.max(1, Math.round(pages / PAGES_PER_THREAD))));
 }
 
+/** Pages and their texts come back from a thread as UTF-8 bytes; the page cache keeps them as text. */
+const UTF8 = new TextDecoder();
+
 /** The structural part of Astro's build app (the prerender bundle's `app` export) read here. */
 interface EntryApp {
   setInternals(internals: unknown): void;
@@ -144,7 +147,7 @@ export function threadedPrerenderer(state: IntegrationState, fallback: AstroPrer
       const answer: ThreadAnswer = thread ? await thread.render(request.url, options.routeData) : 'elsewhere';
       if (answer === 'elsewhere') return renderOwn(request, options);
       threaded++;
-      if (answer.reads && state.pages && answer.body) state.pages.keep(route, new Set(answer.reads), new TextDecoder().decode(answer.body));
+      if (answer.reads && state.pages && answer.body) state.pages.keep(route, new Set(answer.reads), UTF8.decode(answer.body));
       return new Response(answer.body, {
         status: answer.status,
         statusText: answer.statusText,
