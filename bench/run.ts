@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: generates synthetic architectures of N services and measures check time,
  * cold build, warm rebuild after one file changes, peak memory of the whole process tree,
- * throughput, output size, and what a service page loads. Medians of several runs; the
+ * throughput, output size, what a service page loads, and the dev server's first page and
+ * answer to an edit. Medians of several runs; the
  * report is printed and appended to bench/results/<date>.md.
  *
  *   npm run bench                 N = 10, 200, 1000
  *   npm run bench -- --quick      N = 10, 200
  *   npm run bench -- --sizes 500 --runs 5
- *   npm run bench -- --check-only    the checking figures alone (no site builds)
+ *   npm run bench -- --check-only    the checking figures alone (no site builds, no dev server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkStorePath } from '../plugins/cli/check-store-file.ts';
 import { generateArchitecture, type ArchitectureStyle } from './generate.ts';
+import { measureDev, type DevFigures } from './dev-server.ts';
 import { pageWeight } from './page-weight.ts';
 import { measureProcess, median } from './measure.ts';
 import { PHASES, type Phase } from '../plugins/astro/index.ts';
@@ -225,6 +227,7 @@ interface Row {
   css: number;
   coldPhases: PhaseTime[];
   warmPhases: PhaseTime[];
+  dev: DevFigures;
 }
 
 async function measure(n: number): Promise<Row> {
@@ -262,7 +265,8 @@ async function measure(n: number): Promise<Row> {
     if (run.code !== 0) throw new Error(`warm build failed for N=${n}:\n${run.stdout.slice(-3000)}`);
     warms.push(run);
   }
-  process.stdout.write('\n');
+  process.stdout.write(', dev server\n');
+  const dev = await measureDev(CLI, ROOT, content, runs);
   const diagrams = Number(/archsite: (\d+) diagrams/.exec(colds[0]!.stdout)?.[1] ?? 0);
   const warmPages = median(warms.map((r) => Number(/archsite: (\d+) pages rendered/.exec(r.stdout)?.[1] ?? NaN)));
   const weight = pageWeight(out, '/', path.join(out, 'services/svc-0001/index.html'));
@@ -283,6 +287,7 @@ async function measure(n: number): Promise<Row> {
     css: weight.css,
     coldPhases: phaseMedians(colds),
     warmPhases: phaseMedians(warms),
+    dev,
   };
 }
 
@@ -351,6 +356,14 @@ const report = [
         ),
         '',
         "Phases: load and check (Node, reading and checking the content, starting Astro); bundle (Astro and Vite building the pages' code, while the diagrams are drawn beside it: in Node and in Chromium); diagrams (what the pages still wait for once the bundle is done, and the content's mermaid fences, drawn before it); pages (rendering every page, or keeping it from the last build); search index (pagefind over the pages' search views); output (the pages kept, the security policy, and putting the site in place).",
+        '',
+        '### `npm run dev`',
+        '',
+        '| N | first page, nothing cached | first page, diagrams cached | edit to page |',
+        '| ---: | ---: | ---: | ---: |',
+        ...rows.map((r) => `| ${r.n} | ${s(r.dev.first)} | ${s(r.dev.again)} | ${s(r.dev.edit)} |`),
+        '',
+        'First page: from the command to the first service page answered (with nothing cached: no diagram and no Astro cache, the diagrams then rendered in the background before the server stops; then started again). Edit to page: from saving a service file to its page answering with the change.',
         '',
       ]),
 ].join('\n');

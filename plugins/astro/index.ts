@@ -2,7 +2,7 @@ import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
 import { loadModel, type LoadResult } from '../model/load.ts';
 import archsite from './integration.ts';
-import type { Report } from './integration/state.ts';
+import type { Recheck, Report } from './integration/state.ts';
 import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 
@@ -23,12 +23,15 @@ export async function archsiteConfig(
     clock,
     report,
     checkStore,
+    recheck,
   }: {
     checked?: LoadResult;
     clock?: PhaseClock | undefined;
     report?: Report | undefined;
     /** Where the check keeps what it read (see model/check-store.ts): page threads read the content through it. */
     checkStore?: { readonly file: string; readonly key: string } | undefined;
+    /** How the content was checked (`--min-completeness`, the git repository): the dev server checks again the same way after each edit. */
+    recheck?: Recheck | undefined;
   } = {},
 ): Promise<AstroUserConfig> {
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
@@ -42,6 +45,6 @@ export async function archsiteConfig(
     cacheDir,
     ...(site ? { site } : {}),
     trailingSlash: 'always',
-    integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report, checkStore }),
+    integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report, checkStore, recheck }),
   };
 }

@@ -6,7 +6,7 @@ import { completeOutput } from './integration/build-done.ts';
 import { setupConfig } from './integration/config-setup.ts';
 import { indexSearchInstead } from './integration/search.ts';
 import { watchContent } from './integration/server-setup.ts';
-import { IntegrationState, type Report } from './integration/state.ts';
+import { IntegrationState, type Recheck, type Report } from './integration/state.ts';
 import { noSitemap } from './no-sitemap.ts';
 import { threadedPrerenderer } from './prerender/page-threads.ts';
 import type { PhaseClock } from './phase-clock.ts';
@@ -23,6 +23,8 @@ export interface ArchsiteOptions {
   readonly report?: Report | undefined;
   /** Where the check keeps what it read (see model/check-store.ts): page threads read the content through it. */
   readonly checkStore?: { readonly file: string; readonly key: string } | undefined;
+  /** How the content was checked (`--min-completeness`, the git repository): the dev server checks again the same way after each edit. */
+  readonly recheck?: Recheck | undefined;
 }
 
 /**
@@ -32,9 +34,9 @@ export interface ArchsiteOptions {
  * to the site, and sets Starlight up as the shell from the model (title, sidebar, edit links).
  * Each hook is a function of its own (integration/), over one state (integration/state.ts).
  */
-export default function archsite({ settings, checked, clock, report, checkStore }: ArchsiteOptions): AstroIntegration[] {
+export default function archsite({ settings, checked, clock, report, checkStore, recheck }: ArchsiteOptions): AstroIntegration[] {
   const shell = starlightOptions(checked.model, settings);
-  const state = new IntegrationState({ settings, checked, clock, shell, report, checkStore });
+  const state = new IntegrationState({ settings, checked, clock, shell, report, checkStore, recheck });
   const own: AstroIntegration = {
     name: 'archsite',
     hooks: {

@@ -4,6 +4,7 @@ import { archsiteConfig, isContentError, PhaseClock, readSettings, type Settings
 import { refusal, type CliOptions } from './args.ts';
 import { BuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
+import { gitTop } from './git-top.ts';
 import { checkOutDir, shownPath } from './out-dir.ts';
 import { Publisher } from './publish.ts';
 import { writeProblem } from './write-error.ts';
@@ -103,7 +104,11 @@ export async function runDev(options: CliOptions): Promise<number> {
   const settings = prepareEnvironment(options);
   const { dev } = await import('astro');
   const server = await dev({
-    ...(await archsiteConfig(settings, { checked: checked.result, report: printLine })),
+    ...(await archsiteConfig(settings, {
+      checked: checked.result,
+      report: printLine,
+      recheck: { minCompleteness: options.minCompleteness, gitTop: gitTop(process.cwd()) },
+    })),
     configFile: false,
     root: PROJECT_ROOT,
     ...(options.port !== undefined || options.host !== undefined

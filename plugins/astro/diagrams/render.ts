@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 import { drawInNode, mayDrawInNode } from './drawn/draw.ts';
@@ -187,6 +187,8 @@ async function renderInBrowser(
 
   const light = new Map<string, string>();
   const dark = new Map<string, string>();
+  // Loaded only when Chromium is needed: most diagrams are drawn in Node, and a dev server's first page comes sooner.
+  const { chromium } = await import('playwright-core');
   const pool = new RenderPool(
     await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
     renderingPages(missing.length + models.length + twice.length),

@@ -13,6 +13,7 @@ import { releaseMemory } from '../release-memory.ts';
 import { remarkDiagramImport } from '../remark-diagram-import.ts';
 import { remarkArchsiteLinks } from '../remark-links.ts';
 import { remarkMermaid } from '../remark-mermaid.ts';
+import { devServerOptions } from './dev-server.ts';
 import type { IntegrationState, RenderWhen } from './state.ts';
 
 /** The modules of ours that the pages' bundle must share with the integration (see build-state.mjs). */
@@ -33,7 +34,7 @@ export async function setupConfig(state: IntegrationState, params: SetupParamete
     // those each page thread has in hand (see prerender/page-threads.ts). Each page records
     // its reads in its own view of the site.
     build: { concurrency: state.settings.pageConcurrency * (1 + THREAD_DEPTH * state.pageThreads) },
-    vite: viteConfig(state),
+    vite: viteConfig(state, fileURLToPath(params.config.root), command),
     markdown: {
       processor: unified({
         remarkPlugins: [
@@ -123,8 +124,14 @@ async function openPageCache(state: IntegrationState, root: string): Promise<voi
   await publishBuild({ site, pages: state.pages, clock: state.clock });
 }
 
-function viteConfig(state: IntegrationState): NonNullable<SetupParameters['config']['vite']> {
+function viteConfig(
+  state: IntegrationState,
+  root: string,
+  command: SetupParameters['command'],
+): NonNullable<SetupParameters['config']['vite']> {
+  const dev = command === 'dev' ? devServerOptions(root, state.settings.contentDir) : undefined;
   return {
+    ...(dev ? { server: dev.server } : {}),
     plugins: [
       {
         // Where Astro writes the pages' bundle: page threads load it (see prerender/page-threads.ts).
@@ -156,7 +163,9 @@ function viteConfig(state: IntegrationState): NonNullable<SetupParameters['confi
     ],
     // One copy of the hand-off module for the integration and the pages (see build-state.mjs).
     ssr: { external: SHARED },
-    environments: Object.fromEntries(['ssr', 'astro', 'prerender'].map((name) => [name, { resolve: { external: SHARED } }])),
+    environments: Object.fromEntries(
+      ['ssr', 'astro', 'prerender'].map((name) => [name, { resolve: { external: SHARED }, ...(name === 'ssr' ? dev?.ssr : {}) }]),
+    ),
     build: {
       // mermaid, for browsers drawing diagrams themselves, is one big lazy chunk by design.
       chunkSizeWarningLimit: 4096,

@@ -3,7 +3,7 @@ import { publishBuild } from 'archsite/build-state';
 import type { DiagramView } from '../../diagrams/index.ts';
 import { formatDiagnostics, formatSummary } from '../../model/format.ts';
 import type { Diagnostic } from '../../model/diagnostics.ts';
-import type { LoadResult } from '../../model/load.ts';
+import type { LoadOptions, LoadResult } from '../../model/load.ts';
 import type { Model } from '../../model/model.ts';
 import type { DiagramMode, Site } from '../../pages/site.ts';
 import { findChromium } from '../diagrams/chromium.ts';
@@ -20,6 +20,9 @@ import type { StarlightUserConfig } from '@astrojs/starlight/types';
 
 /** How the diagrams of a content are rendered: before the site (a build), after it (dev), or not at all (sync, preview). */
 export type RenderWhen = 'now' | 'background' | 'never';
+
+/** The check's options other than the content folder and the day (`check --min-completeness`, the git repository archsite runs in). */
+export type Recheck = Pick<LoadOptions, 'minCompleteness' | 'gitTop'>;
 
 /** Where archsite's summary lines go (diagrams rendered, pages kept): what people tune, so the CLI prints them at any log level. */
 export type Report = (line: string) => void;
@@ -47,6 +50,8 @@ export class IntegrationState {
   readonly pageThreads: number;
   /** In a build, its page threads, from the config hook (they read the content meanwhile) to the last page. */
   threads: PageThreadPool | undefined;
+  /** How the content was checked (besides its folder and day): the dev server checks it the same way after each edit. */
+  readonly recheck: Recheck;
   /** Where the check keeps what it read: page threads read the content through it. */
   readonly checkStore: { readonly file: string; readonly key: string } | undefined;
   /** The prerender bundle's entry (a file URL), once Astro wrote it: what page threads load. */
@@ -69,8 +74,10 @@ export class IntegrationState {
     shell: StarlightUserConfig;
     report?: Report | undefined;
     checkStore?: { readonly file: string; readonly key: string } | undefined;
+    recheck?: Recheck | undefined;
   }) {
     this.checkStore = options.checkStore;
+    this.recheck = options.recheck ?? {};
     this.settings = options.settings;
     this.result = options.checked;
     this.clock = options.clock;
