@@ -1,15 +1,36 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
+import { DIAGRAM_FONT_FILES, DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
 
 export type Theme = 'light' | 'dark';
 
-/** Bump when the way SVGs are produced changes, so old cache entries are not reused. */
+/** Bump when the way SVGs are produced changes in a way that changes their ids. (The cache follows the drawing code by itself: see `DRAWING`.) */
 const RENDER_VERSION = '12';
 const MERMAID_VERSION = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
+
+/**
+ * What draws an SVG besides its text and mermaid's version: the drawing code (this folder:
+ * Chromium's rendering, the Node drawing, the dark theme's transplant), the font its labels are
+ * measured in, and dagre's version. A cached SVG drawn by other code is not reused, whichever
+ * code changed: a build then gives what a build with nothing cached gives.
+ */
+const DRAWING = drawingVersion();
+
+function drawingVersion(): string {
+  const h = createHash('sha256');
+  const here = import.meta.dirname;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  for (const file of walk(here)) h.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
+  for (const font of Object.values(DIAGRAM_FONT_FILES)) h.update(readFileSync(font));
+  h.update((createRequire(import.meta.url)('dagre-d3-es/package.json') as { version: string }).version);
+  return h.digest('hex');
+}
 
 /** A rendered diagram: both themes. */
 export interface RenderedDiagram {
@@ -61,7 +82,10 @@ export class SvgStore {
   }
 
   #file(text: string, theme: Theme): string {
-    return path.join(this.dir, `${diagramHash(text, theme)}.svg`);
+    const key = createHash('sha256')
+      .update(`${DRAWING}\0${diagramHash(text, theme)}`)
+      .digest('hex');
+    return path.join(this.dir, `${key}.svg`);
   }
 
   /** The cached SVG of a diagram in a theme. */
