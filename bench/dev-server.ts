@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.ts';
 import { median } from './measure.ts';
 
 export interface DevFigures {
@@ -109,16 +109,4 @@ async function until(done: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error('gave up waiting for the dev server');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** A port no one listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../bench/free-port.ts';
 import { ROOT } from '../helpers/build.ts';
 import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
 
@@ -23,18 +23,6 @@ holdBuildTurnForFile();
 let server: ChildProcess;
 let url: string;
 let output = '';
-
-/** A port no one listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The page at `route`, once the server answers it. */
 async function get(route: string): Promise<string> {
