@@ -1,6 +1,7 @@
 import { watch } from 'chokidar';
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { ChangeBurst, outsideContent, realOrResolved, type FileChange } from '../model/change-burst.ts';
 import { CheckCache } from '../model/check-cache.ts';
 import { formatDiagnostics, formatSummary } from '../model/format.ts';
 import { printable } from '../model/diagnostics.ts';
@@ -8,9 +9,6 @@ import { ContentFolderError, loadModel, type LoadResult } from '../model/load.ts
 import { gitTop } from './git-top.ts';
 import { todayOf } from '../model/reviews.ts';
 import type { CliOptions } from './args.ts';
-
-/** How long to wait for an editor's burst of writes (save, rename, touch) to end before checking. */
-const SETTLE_MS = 20;
 
 /**
  * `check --watch`: checks the content, then again after every change, until stopped
@@ -107,33 +105,16 @@ interface FolderWatch {
  * sed -i), and reports each burst of changes once it has settled. Resolves once watching is
  * true: changes made from then on are seen.
  */
-async function watchFolder(dir: string, onChange: (changed: Map<string, 'change' | 'rename'>) => void): Promise<FolderWatch> {
-  let pending = new Map<string, 'change' | 'rename'>();
-  let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(dir, {
-    ignoreInitial: true,
-    ignored: (file) =>
-      path
-        .relative(dir, file)
-        .split(path.sep)
-        .some((part) => part.startsWith('.') || part === 'node_modules'),
-  });
-  watcher.on('all', (event, file) => {
-    const absolute = path.resolve(file);
-    pending.set(absolute, event === 'change' && pending.get(absolute) !== 'rename' ? 'change' : 'rename');
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const changed = pending;
-      pending = new Map();
-      onChange(changed);
-    }, SETTLE_MS);
-  });
+async function watchFolder(dir: string, onChange: (changed: ReadonlyMap<string, FileChange>) => void): Promise<FolderWatch> {
+  const burst = new ChangeBurst(onChange);
+  const watcher = watch(dir, { ignoreInitial: true, ignored: (file) => outsideContent(dir, file) });
+  watcher.on('all', (event, file) => burst.add(path.resolve(file), event === 'change' ? 'change' : 'rename'));
   // A watcher's own errors (a folder removed under it) are not the content's: the next check says what is wrong.
   watcher.on('error', () => undefined);
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     close: async () => {
-      clearTimeout(timer);
+      burst.close();
       await watcher.close();
     },
   };
@@ -144,13 +125,5 @@ function isFolder(dir: string): boolean {
     return statSync(dir).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function realOrResolved(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return path.resolve(dir);
   }
 }

@@ -62,6 +62,8 @@ export class IntegrationState {
   #rendering: Promise<void>;
   /** In dev, called when the server has answered its first request. */
   readonly answered: () => void;
+  /** In dev, settled once the server has answered its first request. */
+  readonly served: Promise<void>;
   /** Counts the dev server's contents: a rendering for content edited since is skipped, or its outcome dropped. */
   #generation = 0;
   /** In a build, the generated views being drawn while Astro reads the content and bundles the pages (see `diagramsDrawn`). */
@@ -86,7 +88,8 @@ export class IntegrationState {
     this.store = new SvgStore(options.settings.cacheDir);
     this.pageThreads = options.settings.pageThreads ?? pageThreadCount(options.checked.model?.elements.length ?? 0);
     let answered: () => void = () => {};
-    this.#rendering = new Promise<void>((resolve) => (answered = resolve));
+    this.served = new Promise<void>((resolve) => (answered = resolve));
+    this.#rendering = this.served;
     this.answered = answered;
   }
 
