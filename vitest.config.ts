@@ -38,6 +38,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // One temporary folder for the run, removed at its end (see the file).
+    globalSetup: ['test/helpers/temp-root.ts'],
     projects: [
       {
         extends: true,

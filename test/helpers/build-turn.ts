@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { isRunning } from '../../plugins/cli/process.ts';
@@ -16,8 +14,10 @@ import { isRunning } from '../../plugins/cli/process.ts';
  * only counted.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TURN = path.join(os.tmpdir(), `archsite-test-build-turn-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
+/** In the project, not the run's temporary folder: two runs in one checkout take turns too. */
+const TURN = path.join(ROOT, 'node_modules/.cache/archsite-test-build-turn');
 const OWNER = path.join(TURN, 'pid');
+mkdirSync(path.dirname(TURN), { recursive: true });
 const WAIT_MS = 50;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
