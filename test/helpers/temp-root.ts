@@ -6,7 +6,7 @@ import path from 'node:path';
  * Vitest's global setup: one temporary folder for the whole run, removed when it ends. Every
  * folder a test makes with `os.tmpdir()` (content trees, built sites, diagram caches), and
  * what the builds and browsers it starts put there, goes inside it: a run leaves nothing
- * behind, where it used to leave some 600 MB of sites in /tmp on every run.
+ * behind, where it used to leave some 580 MB of sites and trees in /tmp on every run.
  */
 const PREFIX = 'archsite-tests-';
 
