@@ -16,6 +16,14 @@ import { isScalar, Schema, type ScalarTag } from 'yaml';
  */
 
 /**
+ * The first characters of every plain scalar `yaml`'s core schema reads as other than a string
+ * (`~`, `null`, `true`, `False`, `12`, `+1`, `-.5`, `.inf`, `.NaN`), and the empty scalar. Most
+ * scalars are words, which this tells apart without trying a tag's patterns (a check of 1,000
+ * services spends its time reading YAML).
+ */
+const MAY_RESOLVE = new Set([...'~nNtTfF0123456789+-.'].map((c) => c.charCodeAt(0)));
+
+/**
  * Plain-scalar types from `yaml`'s core schema, in its order, as js-yaml types: one per tag
  * (js-yaml keeps one type a tag), each trying that tag's variants (`0o17`, `12`, `0x1F`).
  */
@@ -29,7 +37,7 @@ const CORE_SCALARS = (() => {
     const variant = (text: string) => variants.find((tag) => tag.test!.test(text));
     return new jsYaml.Type(name, {
       kind: 'scalar',
-      resolve: (text: string) => variant(text) !== undefined,
+      resolve: (text: string) => (text === '' || MAY_RESOLVE.has(text.charCodeAt(0))) && variant(text) !== undefined,
       construct: (text: string) => {
         const resolved = variant(text)!.resolve!(text, () => {}, { intAsBigInt: false } as never);
         const value = isScalar(resolved) ? resolved.value : resolved;

@@ -10,11 +10,16 @@ import { buildSite, page, ROOT, snapshot, texts, type BuildRun } from '../helper
 /**
  * Incremental page output: a rebuild serves unchanged pages from the page store. Whatever
  * was edited, its output must be byte for byte what a clean build of the same content gives.
+ *
+ * The content is a small shop (test/fixtures/incremental/) with one of each kind an edit here
+ * reaches: services that call and consume each other, an event with its schema file, a
+ * decision, a free page, a deployment, a requirement and a risk, and a domain no edit reaches.
+ * The file's ten builds of it took 108 s on two cores, where ten of the bundled example took 157 s.
  */
 const BASE = '/archsite/';
 const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-incremental-'));
 const content = path.join(work, 'content');
-cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+cpSync(path.join(ROOT, 'test/fixtures/incremental/content'), content, { recursive: true });
 // A free page with an image Astro optimizes: a page thread hands such a page back to the build's
 // own thread, where Astro collects the images it makes.
 writeFileSync(path.join(content, 'docs/picture.png'), tinyPng());
@@ -77,7 +82,7 @@ describe('incremental page output', () => {
   it('renders every page on the first build, and none again when nothing changed', () => {
     const { rendered, reused } = pagesLine(first);
     expect(reused).toBe(0);
-    expect(rendered).toBeGreaterThan(60);
+    expect(rendered).toBeGreaterThan(40);
     // The page thread rendered a share of them (pages, and their Markdown and other endpoints).
     const threaded = /archsite: (\d+) pages rendered in a page thread, (\d+) in the build's own/.exec(first.stdout);
     expect(threaded, first.stdout).not.toBeNull();
@@ -99,14 +104,16 @@ describe('incremental page output', () => {
     edit('services/notification-service.yaml', (t) =>
       t.replace(/^dependencies:\n/m, 'dependencies:\n  - target: product-service\n    protocol: REST\n'),
     );
-    edit('decisions/0003-use-kafka.md', (t) => t.replace(/^## Decision$/m, '## Decision\n\nA sentence added to the decision.'));
+    edit('decisions/0001-use-kafka.md', (t) => t.replace(/^## Decision$/m, '## Decision\n\nA sentence added to the decision.'));
     const doc = readdirSync(path.join(content, 'docs')).find((f) => f.endsWith('.md'))!;
     edit(`docs/${doc}`, (t) => `${t}\nA paragraph added at the end.\n`);
 
     const incremental = build(true);
     const { rendered, reused } = pagesLine(incremental);
     expect(rendered).toBeGreaterThan(4);
-    expect(rendered).toBeLessThan(total / 2);
+    // None of the edits reaches the customers domain: its page, its team's, its database's and
+    // its six services' are kept (the shop's other pages all show an edited element).
+    expect(rendered).toBeLessThanOrEqual(total - 9);
     expect(rendered + reused).toBe(total);
     const clean = build(false);
     expect(clean.stdout).not.toMatch(/pages rendered/);
