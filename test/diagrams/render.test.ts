@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../plugins/astro/diagrams/chromium.ts';
 import { drawInNode, mayDrawInNode } from '../../plugins/astro/diagrams/drawn/draw.ts';
 import { TextMetrics } from '../../plugins/astro/diagrams/drawn/text-metrics.ts';
-import { drawingWorkers, renderDiagrams, renderingPages, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
+import { diagramBrowser, drawingWorkers, renderDiagrams, renderingPages, type RenderReport } from '../../plugins/astro/diagrams/render.ts';
 import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
 import { generateArchitecture } from '../../bench/generate.ts';
 import { buildView, siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
@@ -50,6 +50,23 @@ describe('build-time rendering', () => {
     expect([...report.errors.keys()]).toEqual([BROKEN]);
     expect(report.errors.get(BROKEN)).toMatch(/^Parse error on line \d+/);
     expect(readdirSync(cache).filter((f) => f.endsWith('.svg'))).toHaveLength(2 * (1 + hostile.length));
+  });
+
+  it('draws a build’s fences and views in one Chromium, one page passed from one to the other, as each draws alone', async () => {
+    const shared = diagramBrowser(CHROMIUM);
+    const own = new SvgStore(mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-')));
+    const fence = 'sequenceDiagram\n  Buyer->>Orders: places an order\n  Orders-->>Buyer: confirms it\n';
+    try {
+      const [fences, views] = await Promise.all([renderDiagrams([fence], shared, own), renderDiagrams([container], shared, own)]);
+      expect([fences.rendered, views.rendered, fences.errors.size + views.errors.size]).toEqual([1, 1, 0]);
+      // Chromium started once, and mermaid loaded into one page, which both drawings used in turn.
+      expect(shared.opened).toBe(1);
+    } finally {
+      await shared.close();
+    }
+    expect(own.diagram(container)).toEqual(cachedDiagram(container));
+    // Closed by whoever made it: a drawing after that is refused, not left waiting.
+    await expect(renderDiagrams([`${fence}  Buyer->>Orders: again\n`], shared, own)).rejects.toThrow(/closed/);
   });
 
   it('puts every node label in the SVG, and links each box to its page under the base', () => {

@@ -6,6 +6,7 @@ import { stateModels } from '../../model/model-states.ts';
 import type { MarkdownBody } from '../../model/parse-source.ts';
 import { viewKey } from '../../pages/site.ts';
 import { INLINE_SOURCE_LIMIT, svgSize } from './figure.ts';
+import type { ChromiumPages } from './chromium-pages.ts';
 import { renderDiagrams, type RenderReport } from './render.ts';
 import type { SvgStore } from './svg-store.ts';
 
@@ -76,7 +77,7 @@ export interface RenderedFences {
  * as it reads the content, before it bundles the pages, and puts each fence's SVG into the
  * page then. Without a browser, or without a fence, renders nothing.
  */
-export async function prerenderFences(model: Model, chromium: string | undefined, store: SvgStore): Promise<RenderedFences> {
+export async function prerenderFences(model: Model, chromium: ChromiumPages | undefined, store: SvgStore): Promise<RenderedFences> {
   const fences = mermaidFences(model);
   if (!chromium || fences.length === 0) return { fences, report: undefined, diagnostics: [] };
   const report = await renderDiagrams(
@@ -103,7 +104,7 @@ export async function prerenderFences(model: Model, chromium: string | undefined
 export async function prerenderDiagrams(
   model: Model,
   planned: Map<string, DiagramView | null>,
-  chromium: string | undefined,
+  chromium: ChromiumPages | undefined,
   store: SvgStore,
   base: string,
   fencing: Promise<RenderedFences>,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
-import { CHROMIUM_ARGS } from './chromium.ts';
+import { ChromiumPages } from './chromium-pages.ts';
 import { drawInNode, mayDrawInNode } from './drawn/draw.ts';
 import { DIAGRAM_FONT_FAMILY, DIAGRAM_FONT_FILES, TextMetrics } from './drawn/text-metrics.ts';
 import { labelLinks } from './link-labels.ts';
@@ -57,7 +57,7 @@ type Job = { texts: string[]; theme: Theme };
  */
 export async function renderDiagrams(
   texts: readonly string[],
-  executablePath: string,
+  chromium: string | ChromiumPages,
   store: SvgStore,
   {
     transplant: derive = true,
@@ -72,23 +72,40 @@ export async function renderDiagrams(
   const unique = [...new Set(texts)];
   const stale = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
   const errors = new Map<string, string>();
+  let transplanted = 0;
+  let drawnInNode = 0;
   const inNode = stale.filter(mayDrawInNode);
   const inBrowser = stale.filter((text) => !mayDrawInNode(text));
-  // Chromium's pages draw their share in processes of their own while Node draws its share here.
-  const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, executablePath, store, derive, errors, signal) : Promise.resolve(0);
-  // Awaited below, once Node's share is drawn: a failure is reported there, not as unhandled meanwhile.
-  browser.catch(() => undefined);
-  const left = await drawAllInNode(inNode, store, signal);
-  let transplanted = await browser;
-  // What Node could not draw after all (a character the bundled font lacks) is drawn by mermaid.
-  if (left.length > 0 && !signal?.aborted) transplanted += await renderInBrowser(left, executablePath, store, derive, errors);
+  // A browser of its own, unless the build shares one between its drawings.
+  const pages = typeof chromium === 'string' ? diagramBrowser(chromium) : chromium;
+  try {
+    // Chromium's pages draw their share in processes of their own while Node draws its share here.
+    const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, pages, store, derive, errors, signal) : Promise.resolve(0);
+    // Awaited below, once Node's share is drawn: a failure is reported there, not as unhandled meanwhile.
+    browser.catch(() => undefined);
+    const left = await drawAllInNode(inNode, store, signal);
+    transplanted = await browser;
+    // What Node could not draw after all (a character the bundled font lacks) is drawn by mermaid.
+    if (left.length > 0 && !signal?.aborted) transplanted += await renderInBrowser(left, pages, store, derive, errors);
+    drawnInNode = inNode.length - left.length;
+  } finally {
+    if (pages !== chromium) await pages.close();
+  }
   return {
     rendered: stale.length - errors.size,
-    drawnInNode: inNode.length - left.length,
+    drawnInNode,
     cached: unique.length - stale.length,
     transplanted,
     errors,
   };
+}
+
+/**
+ * The Chromium a build's drawings share (see chromium-pages.ts), each page with mermaid
+ * loaded; started only when a drawing needs it. Whoever makes it closes it.
+ */
+export function diagramBrowser(executablePath: string): ChromiumPages {
+  return new ChromiumPages(executablePath, (page) => mermaidPage(page));
 }
 
 /** Diagrams drawn in Node between two turns of the event loop: a dev server answering meanwhile waits no longer than this takes. */
@@ -164,7 +181,7 @@ function drawInWorker(texts: readonly string[], store: SvgStore, signal?: AbortS
  */
 async function renderInBrowser(
   missing: readonly string[],
-  executablePath: string,
+  chromium: ChromiumPages,
   store: SvgStore,
   derive: boolean,
   errors: Map<string, string>,
@@ -187,49 +204,39 @@ async function renderInBrowser(
 
   const light = new Map<string, string>();
   const dark = new Map<string, string>();
-  // Loaded only when Chromium is needed: most diagrams are drawn in Node, and a dev server's first page comes sooner.
-  const { chromium } = await import('playwright-core');
-  const pool = new RenderPool(
-    await chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
-    renderingPages(missing.length + models.length + twice.length),
-    signal,
-  );
-  try {
-    const run = (jobs: Job[]) =>
-      pool.run(jobs, (text, theme, outcome) => {
-        if ('error' in outcome) return void errors.set(text, outcome.error);
-        const svg = labelLinks(naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme))));
-        store.store(text, theme, svg);
-        // Kept only for the diagrams a transplant is learnt from: the others are read back when needed.
-        if (theme === 'dark') dark.set(text, svg);
-        else if (modelSet.has(text)) light.set(text, svg);
-      });
-    await run([...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')]);
+  const pool = new RenderPool(chromium, renderingPages(missing.length + models.length + twice.length), signal);
+  const run = (jobs: Job[]) =>
+    pool.run(jobs, (text, theme, outcome) => {
+      if ('error' in outcome) return void errors.set(text, outcome.error);
+      const svg = labelLinks(naturalSize(stableIds(outcome.svg, outcome.id, svgId(text, theme))));
+      store.store(text, theme, svg);
+      // Kept only for the diagrams a transplant is learnt from: the others are read back when needed.
+      if (theme === 'dark') dark.set(text, svg);
+      else if (modelSet.has(text)) light.set(text, svg);
+    });
+  await run([...batches(missing, 'light'), ...batches([...models, ...twice], 'dark')]);
 
-    const again: string[] = [];
-    let transplanted = 0;
-    for (const [index, group] of [...groups.values()].entries()) {
-      const model = models[index]!;
-      const transplant =
-        light.has(model) && dark.has(model)
-          ? learnTransplant(light.get(model)!, svgId(model, 'light'), dark.get(model)!, svgId(model, 'dark'))
-          : undefined;
-      for (const text of group) {
-        if (text === model || errors.has(text)) continue;
-        const svg = transplant && store.svg(text, 'light');
-        const derived = svg ? transplant.apply(svg, svgId(text, 'light'), svgId(text, 'dark')) : undefined;
-        if (derived === undefined) again.push(text);
-        else {
-          store.store(text, 'dark', derived);
-          transplanted++;
-        }
+  const again: string[] = [];
+  let transplanted = 0;
+  for (const [index, group] of [...groups.values()].entries()) {
+    const model = models[index]!;
+    const transplant =
+      light.has(model) && dark.has(model)
+        ? learnTransplant(light.get(model)!, svgId(model, 'light'), dark.get(model)!, svgId(model, 'dark'))
+        : undefined;
+    for (const text of group) {
+      if (text === model || errors.has(text)) continue;
+      const svg = transplant && store.svg(text, 'light');
+      const derived = svg ? transplant.apply(svg, svgId(text, 'light'), svgId(text, 'dark')) : undefined;
+      if (derived === undefined) again.push(text);
+      else {
+        store.store(text, 'dark', derived);
+        transplanted++;
       }
     }
-    if (again.length > 0) await run(batches(again, 'dark'));
-    return transplanted;
-  } finally {
-    await pool.close();
   }
+  if (again.length > 0) await run(batches(again, 'dark'));
+  return transplanted;
 }
 
 /**
@@ -264,52 +271,39 @@ export function pageDiagram(text: string): PageDiagram {
 }
 
 /**
- * A few pages with mermaid loaded, rendering batches side by side. The pages are started
- * when first needed and kept for every run, until the pool is closed.
+ * A few pages with mermaid loaded, rendering batches side by side: taken from the build's
+ * Chromium (see chromium-pages.ts) as a run starts, and given back as it ends.
  */
 class RenderPool {
-  readonly #browser: Browser;
+  readonly #pages: ChromiumPages;
   readonly #size: number;
-  readonly #idle: Page[] = [];
-  /** Batches each idle page has rendered, for recycling. */
-  readonly #rendered = new Map<Page, number>();
   readonly #signal: AbortSignal | undefined;
 
-  constructor(browser: Browser, size: number, signal?: AbortSignal) {
-    this.#browser = browser;
+  constructor(pages: ChromiumPages, size: number, signal?: AbortSignal) {
+    this.#pages = pages;
     this.#size = size;
     this.#signal = signal;
-  }
-
-  async #page(): Promise<Page> {
-    return this.#idle.pop() ?? (await mermaidPage(await this.#browser.newPage()));
   }
 
   /** Renders the jobs, calling `done` with each diagram's outcome as its batch comes back. */
   async run(jobs: readonly Job[], done: (text: string, theme: Theme, outcome: Outcome) => void): Promise<void> {
     let next = 0;
     const worker = async () => {
-      let page = await this.#page();
-      let count = this.#rendered.get(page) ?? 0;
-      while (next < jobs.length && !this.#signal?.aborted) {
-        // A page that has rendered thousands of diagrams holds on to memory: start a fresh one now and then.
-        if (++count % RECYCLE === 0) {
-          await page.close();
-          page = await mermaidPage(await this.#browser.newPage());
+      let page = await this.#pages.take(this.#size);
+      try {
+        while (next < jobs.length && !this.#signal?.aborted) {
+          // A page that has rendered thousands of diagrams holds on to memory: a fresh one now and then.
+          page = await this.#pages.counted(page, RECYCLE);
+          const { texts, theme } = jobs[next++]!;
+          const diagrams = texts.map(pageDiagram);
+          const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
+          texts.forEach((text, index) => done(text, theme, outcomes[index]!));
         }
-        const { texts, theme } = jobs[next++]!;
-        const diagrams = texts.map(pageDiagram);
-        const outcomes = await page.evaluate(renderInPage, { diagrams, config: mermaidConfig(theme), prefix: `archsite-${theme}` });
-        texts.forEach((text, index) => done(text, theme, outcomes[index]!));
+      } finally {
+        this.#pages.give(page);
       }
-      this.#rendered.set(page, count);
-      this.#idle.push(page);
     };
     await Promise.all(Array.from({ length: Math.min(this.#size, jobs.length) }, worker));
-  }
-
-  async close(): Promise<void> {
-    await this.#browser.close();
   }
 }
 

@@ -7,7 +7,9 @@ import type { LoadOptions, LoadResult } from '../../model/load.ts';
 import type { Model } from '../../model/model.ts';
 import type { DiagramMode, Site } from '../../pages/site.ts';
 import { findChromium } from '../diagrams/chromium.ts';
-import { prerenderDiagrams, prerenderFences, siteDiagramViews, type RenderedFences } from '../diagrams/prerender.ts';
+import type { ChromiumPages } from '../diagrams/chromium-pages.ts';
+import { prerenderDiagrams, prerenderFences, siteDiagramViews, type PrerenderResult, type RenderedFences } from '../diagrams/prerender.ts';
+import { diagramBrowser } from '../diagrams/render.ts';
 import { SvgStore } from '../diagrams/svg-store.ts';
 import type { PageCache } from '../page-cache/page-cache.ts';
 import type { PageThreadPool } from '../prerender/page-thread-pool.ts';
@@ -120,16 +122,17 @@ export class IntegrationState {
     if (when === 'now' && chromium) {
       // Markdown is rendered as Astro reads the content, with its fences' SVGs: the site waits for those alone.
       this.clock?.start('diagrams');
-      const fencing = prerenderFences(model, chromium, this.store);
+      // One Chromium for both, started once: the fences take its first page, the views what they give back.
+      const browser = diagramBrowser(chromium);
+      const fencing = prerenderFences(model, browser, this.store);
       const stop = new AbortController();
-      const drawing = this.#render(logger, model, views, fencing, stop.signal);
-      // Awaited before the first page: a failure is reported there, not as unhandled meanwhile.
-      drawing.catch(() => undefined);
+      const drawing = this.#render(logger, model, views, { fencing, signal: stop.signal, browser });
+      const closed = Promise.allSettled([fencing, drawing]).then(() => browser.close());
       // A fence that does not render (or a browser that fails) stops the build here: the views'
       // drawing too, its browser closed before the error is said.
       const halt = async () => {
         stop.abort();
-        await drawing.catch(() => undefined);
+        await closed;
       };
       const fenced = await fencing.catch(async (error: unknown) => {
         await halt();
@@ -139,8 +142,11 @@ export class IntegrationState {
         await halt();
         return this.#problem(fenced.diagnostics);
       }
-      // The views are read from the first page on, once drawn: the site holds `views`, which the drawing completes.
-      this.#drawing = drawing;
+      // The views are read from the first page on, once drawn (and the browser closed): the site holds `views`, which the drawing completes.
+      const drawn = drawing.finally(() => closed);
+      // Awaited before the first page: a failure is reported there, not as unhandled meanwhile.
+      drawn.catch(() => undefined);
+      this.#drawing = drawn;
       await this.#publish(model, views, 'svg');
       return undefined;
     }
@@ -196,14 +202,19 @@ export class IntegrationState {
     logger: AstroIntegrationLogger,
     model: Model,
     views: Map<string, DiagramView | null>,
-    fencing?: Promise<RenderedFences>,
-    signal?: AbortSignal,
+    { fencing, signal, browser }: { fencing?: Promise<RenderedFences>; signal?: AbortSignal; browser?: ChromiumPages } = {},
   ) {
     const started = performance.now();
     const chromium = findChromium(this.settings.chromium);
-    // Where no build is waiting on the fences (dev, a build without Chromium), one browser at a time: the fences, then the views.
-    const fences = fencing ?? Promise.resolve(await prerenderFences(model, chromium, this.store));
-    const outcome = await prerenderDiagrams(model, views, chromium, this.store, this.settings.base, fences, signal);
+    // Where no build is waiting on the fences (dev, a build without Chromium): the fences, then the views, in one browser.
+    const pages = browser ?? (chromium ? diagramBrowser(chromium) : undefined);
+    let outcome: PrerenderResult;
+    try {
+      const fences = fencing ?? Promise.resolve(await prerenderFences(model, pages, this.store));
+      outcome = await prerenderDiagrams(model, views, pages, this.store, this.settings.base, fences, signal);
+    } finally {
+      if (pages !== browser) await pages?.close();
+    }
     // A failed build: nothing to say of a drawing stopped half-way.
     if (signal?.aborted) return { mode: outcome.mode, problem: undefined };
     this.longSources = outcome.longSources;
