@@ -2,19 +2,19 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { EXAMPLE_BASE, exampleSite, ROOT } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 /** The bundled example in real Chromium, served under a GitHub Pages project path. */
-const BASE = '/archsite/';
+const BASE = EXAMPLE_BASE;
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  // As `npm run docs` builds it: with archsite's own reference.
-  const built = buildSite({ content: path.join(ROOT, 'content'), base: BASE, env: { ARCHSITE_REFERENCE: '1' } });
+  // As `npm run docs` builds it: with archsite's own reference (the build test/site/example.test.ts reads too).
+  const built = exampleSite();
   expect(built.code).toBe(0);
   site = await serve(built.out, BASE);
   browser = await launch();

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Root } from 'hast';
@@ -95,4 +95,35 @@ export function snapshot(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/** The day the bundled example is built on: its risk register has one review past due then. */
+export const EXAMPLE_TODAY = '2026-12-01';
+/** The base the bundled example is built under: a GitHub Pages project site. */
+export const EXAMPLE_BASE = '/archsite/';
+
+/**
+ * The bundled example, built once for the whole test run, as `npm run docs` builds it (with
+ * archsite's own reference) under a GitHub Pages base, on a fixed day, with its phases written
+ * (`--timings`): the files that read it share the one build. The first file to ask builds it, in
+ * its turn; the others find it done. `timings` is where its phases are.
+ */
+export function exampleSite(): BuildRun & { timings: string } {
+  const dir = path.join(os.tmpdir(), 'archsite-example');
+  const record = path.join(dir, 'run.json');
+  const timings = path.join(dir, 'timings.json');
+  return inBuildTurn(() => {
+    if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as BuildRun), timings };
+    mkdirSync(dir, { recursive: true });
+    const run = buildSite({
+      content: path.join(ROOT, 'content'),
+      base: EXAMPLE_BASE,
+      out: path.join(dir, 'dist'),
+      env: { ARCHSITE_REFERENCE: '1' },
+      args: ['--today', EXAMPLE_TODAY, '--timings', timings],
+    });
+    // Kept only when it built: a failed build is for the file that saw it to report, and the next file builds again.
+    if (run.code === 0) writeFileSync(record, JSON.stringify(run));
+    return { ...run, timings };
+  });
 }

@@ -16,6 +16,13 @@ beforeAll(() => {
   expect(site.code).toBe(0);
 });
 
+describe('the site', () => {
+  it('carries none of archsite’s own manual unless asked for (ARCHSITE_REFERENCE=1, as `npm run docs` builds)', () => {
+    expect(existsSync(path.join(site.out, 'reference'))).toBe(false);
+    expect(existsSync(path.join(site.out, 'help/index.html'))).toBe(true);
+  });
+});
+
 describe('service page', () => {
   it('expands the template in order and omits what the YAML leaves out', () => {
     const loans = page(site.out, 'services/loans');
