@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, hrefs, page, section, text, texts, type BuildRun } from '../helpers/build.ts';
 
@@ -20,6 +21,21 @@ describe('the site', () => {
   it('carries none of archsite’s own manual unless asked for (ARCHSITE_REFERENCE=1, as `npm run docs` builds)', () => {
     expect(existsSync(path.join(site.out, 'reference'))).toBe(false);
     expect(existsSync(path.join(site.out, 'help/index.html'))).toBe(true);
+  });
+});
+
+describe('a register', () => {
+  it('is not painted before its table has been read to the end: its columns do not widen as rows come in', () => {
+    const tree = page(site.out, 'services');
+    const expectLinks = selectAll('head link[rel="expect"]', tree);
+    expect(expectLinks.map((l) => [l.properties.href, String(l.properties.blocking)])).toEqual([['#archsite-content-end', 'render']]);
+    // The mark it waits for comes after the register's table, in the page's content.
+    const html = readFileSync(path.join(site.out, 'services/index.html'), 'utf8');
+    const end = html.indexOf('id="archsite-content-end"');
+    expect(end).toBeGreaterThan(html.lastIndexOf('</table>'));
+    expect(html.lastIndexOf('</table>')).toBeGreaterThan(0);
+    // A page that is read as it comes (a service) is painted as it comes.
+    expect(selectAll('head link[rel="expect"]', page(site.out, 'services/loans'))).toEqual([]);
   });
 });
 
