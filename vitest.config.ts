@@ -56,6 +56,10 @@ export default defineConfig({
           // one at a time, as the project allows (cli/build-lock.ts): each waits for its turn
           // (test/helpers/build-turn.ts).
           maxWorkers: os.availableParallelism(),
+          // A test that builds waits first for another file's build to end (its turn), and a
+          // build of the example with nothing cached took 35 to 40 s beside a browser test: the
+          // minute the unit files are allowed was too short (the CLI's own limit is 5 minutes).
+          testTimeout: 300_000,
           // A browser answers late while another file builds beside it on the same cores: what a
           // page is polled for may take more than the second Vitest waits by default. Each poll
           // still fails when the page never gets there.
