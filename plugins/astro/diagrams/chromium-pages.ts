@@ -18,7 +18,7 @@ export class ChromiumPages {
   #browser: Promise<Browser> | undefined;
   readonly #idle: Page[] = [];
   readonly #waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
-  /** Batches each page has drawn: a page is replaced now and then (see `renew`). */
+  /** Batches each page has drawn: a page is replaced now and then (see `counted`). */
   readonly #drawn = new WeakMap<Page, number>();
   #open = 0;
   #opened = 0;
