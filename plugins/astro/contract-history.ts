@@ -35,7 +35,7 @@ export function contractHistory(
   files: ReadonlyMap<string, SiteFile>,
 ): Map<string, ContractVersion[]> {
   const out = new Map<string, ContractVersion[]>();
-  const contracts = versionedContracts(model, files);
+  let contracts = versionedContracts(model, files);
   if (top === undefined || contracts.length === 0) return out;
   const prefix = path.relative(top, model.contentDir).split(path.sep).join('/');
   const repo = (relative: string) => (prefix === '' ? relative : `${prefix}/${relative}`);
@@ -55,12 +55,19 @@ export function contractHistory(
       return { hash: hash!, date: date!.slice(0, 10), touched: new Set(names.filter(Boolean)) };
     });
   // Each contract's element file at each commit that touched it or its schema file.
-  const touching = new Map(
+  const allTouching = new Map(
     contracts.map((c) => [
       c.key,
       commits.filter((commit) => commit.touched.has(repo(c.element)) || (c.file && commit.touched.has(repo(c.file)))),
     ]),
   );
+  // A contract one commit alone touched, unchanged since, has one version: nothing to read.
+  const edited = editedSinceHead(top, paths.map(repo));
+  contracts = contracts.filter((c) => {
+    const touched = allTouching.get(c.key)!.length;
+    return touched > 1 || (touched === 1 && (edited.has(repo(c.element)) || (c.file !== undefined && edited.has(repo(c.file)))));
+  });
+  const touching = new Map(contracts.map((c) => [c.key, allTouching.get(c.key)!]));
   const elements = gitBlobs(top, [
     ...new Set(contracts.flatMap((c) => touching.get(c.key)!.map((commit) => `${commit.hash}:${repo(c.element)}`))),
   ]);
@@ -91,6 +98,22 @@ export function contractHistory(
     if (versions.length > 0) out.set(c.key, versions);
   }
   return out;
+}
+
+/**
+ * The files of `paths` (repository-relative) whose text in the working tree is not the last
+ * commit's, staged or not. Where git cannot say, every one of them.
+ */
+function editedSinceHead(top: string, paths: readonly string[]): Set<string> {
+  try {
+    return new Set(
+      git(top, ['diff', '--name-only', '-z', '--no-renames', 'HEAD', '--', ...paths])
+        .split('\0')
+        .filter(Boolean),
+    );
+  } catch {
+    return new Set(paths);
+  }
 }
 
 /** The contracts of the model that have a version, with their current form. */

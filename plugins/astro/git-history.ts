@@ -38,14 +38,20 @@ export function gitHistory(contentDir: string): Omit<SiteHistory, 'versions'> {
     raw.push({ hash: hash!, date: date!, subject: subject.join('\t'), files });
   }
   const isElementFile = (file: { path: string }) => !!kindOfFolder(file.path.split('/')[0]!) && /\.(ya?ml|mdx?)$/i.test(file.path);
-  // Both sides of every element file a commit modified, and the old side of every one it
-  // removed (a rename is a removal and an addition with the same fields), read in one git process.
+  // Both sides of every element file a commit modified, read in one git process; and, where
+  // a commit both removes and adds files of one kind (a rename is a removal and an addition
+  // with the same fields), the old side of each removed and the new side of each added. A
+  // commit that only adds files (the first, an import) needs none of them read.
   const wanted: string[] = [];
-  for (const commit of raw)
-    for (const file of commit.files.filter(isElementFile)) {
-      if (file.status !== 'A') wanted.push(`${commit.hash}^:${file.repo}`);
-      if (file.status !== 'D') wanted.push(`${commit.hash}:${file.repo}`);
+  for (const commit of raw) {
+    const files = commit.files.filter(isElementFile);
+    const renamable = renamableFiles(files);
+    for (const file of files) {
+      const changed = file.status !== 'A' && file.status !== 'D';
+      if (changed || (file.status === 'D' && renamable.has(file))) wanted.push(`${commit.hash}^:${file.repo}`);
+      if (changed || (file.status === 'A' && renamable.has(file))) wanted.push(`${commit.hash}:${file.repo}`);
     }
+  }
   const blobs = readBlobs(top, wanted);
   const commits: SiteCommit[] = raw.map((commit) => ({
     hash: commit.hash,
@@ -100,12 +106,13 @@ function commitChanges(
 ): Change[] {
   const before = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}^:${file.repo}`), file.path);
   const after = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}:${file.repo}`), file.path);
+  const renamable = renamableFiles(files);
   // Each removed file's fields, parsed once; a removed file matched once at most.
   const removed = new Map(
-    files.filter((f) => f.status === 'D').map((f) => [f.path, JSON.stringify([...before(f).values()].map(withoutId))]),
+    files.filter((f) => f.status === 'D' && renamable.has(f)).map((f) => [f.path, JSON.stringify([...before(f).values()].map(withoutId))]),
   );
   const renamed = new Map<string, string>();
-  for (const file of files.filter((f) => f.status === 'A')) {
+  for (const file of files.filter((f) => f.status === 'A' && renamable.has(f))) {
     const fields = JSON.stringify([...after(file).values()].map(withoutId));
     const kind = kindOfFolder(file.path.split('/')[0]!);
     const match = [...removed].find(([p, f]) => f === fields && kindOfFolder(p.split('/')[0]!) === kind)?.[0];
@@ -131,6 +138,17 @@ function commitChanges(
     });
     return [{ path: file.path, kind, what: 'changed', details }];
   });
+}
+
+/**
+ * The files of a commit that may be one side of a rename: those it removed of a kind it
+ * also added, and those it added of a kind it also removed. Only they are read to match.
+ */
+function renamableFiles<F extends { status: string; path: string }>(files: readonly F[]): Set<F> {
+  const kind = (file: F) => kindOfFolder(file.path.split('/')[0]!);
+  const added = new Set(files.filter((f) => f.status === 'A').map(kind));
+  const removed = new Set(files.filter((f) => f.status === 'D').map(kind));
+  return new Set(files.filter((f) => (f.status === 'A' && removed.has(kind(f))) || (f.status === 'D' && added.has(kind(f)))));
 }
 
 function withoutId(record: Record<string, unknown>): Record<string, unknown> {

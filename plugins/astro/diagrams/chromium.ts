@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
+  // Text measured as Chrome measures it on screen (subpixel widths), whichever build of it runs: the headless shell hints glyphs otherwise.
+  '--font-render-hinting=none',
   '--disable-quic',
   '--disable-background-networking',
   '--disable-component-update',
