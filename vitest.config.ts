@@ -20,6 +20,7 @@ const UNIT = [
   'test/site/phase-clock.test.ts',
   'test/site/contract-history.test.ts',
   'test/site/page-threads.test.ts',
+  'test/site/pipeline-loader.test.ts',
   'test/site/dev-server.test.ts',
   'test/cli/args.test.ts',
   'test/cli/base.test.ts',

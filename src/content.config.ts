@@ -3,13 +3,18 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
 import { emptyCollection } from '../plugins/astro/empty-collection.ts';
+import { projectFingerprint } from '../plugins/astro/page-cache/fingerprint.ts';
+import { pipelineBound } from '../plugins/astro/pipeline-loader.ts';
 import { buildContentDir, hasDocPages, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/site-reads.ts';
 import { docId } from '../plugins/model/read-elements.ts';
 
 // The content folder of this build, from the site the integration published.
 const contentDir = buildContentDir();
+// The rendered Markdown Astro keeps between builds goes when archsite's code changes (see pipeline-loader.ts).
+const pipeline = projectFingerprint(fileURLToPath(new URL('..', import.meta.url)));
 
 export const collections = {
   // Starlight reads its UI strings from here; an empty English entry keeps its defaults.
@@ -18,11 +23,14 @@ export const collections = {
   // is the docs landing page (/docs/), a kind index: its prose is read as a body, below.
   docs: defineCollection({
     loader: hasDocPages()
-      ? glob({
-          base: path.join(contentDir, 'docs'),
-          pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
-          generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
-        })
+      ? pipelineBound(
+          glob({
+            base: path.join(contentDir, 'docs'),
+            pattern: ['**/*.{md,mdx}', '!index.{md,mdx}'],
+            generateId: ({ entry }) => `docs/${docId(`docs/${entry}`)}`,
+          }),
+          pipeline,
+        )
       : emptyCollection('docs'),
     // Built once, not a function of Astro's image helper: Starlight builds a function schema
     // again for every page it renders. The model allows a free page no image in its front
@@ -32,7 +40,7 @@ export const collections = {
   // The prose of Markdown elements (services, decisions ...), by path under the content folder:
   // .md from the model, which read the files already; .mdx compiled from its file. Their
   // fields were validated by the model; here only the body is rendered.
-  bodies: defineCollection({ loader: markdownBodyLoader(markdownBodies, onNewSite), schema: z.looseObject({}) }),
+  bodies: defineCollection({ loader: pipelineBound(markdownBodyLoader(markdownBodies, onNewSite), pipeline), schema: z.looseObject({}) }),
   mdxBodies: defineCollection({
     loader: hasMdxBodies()
       ? glob({

@@ -150,5 +150,10 @@ describe('drawing in worker threads', () => {
     expect(drawn).toMatchObject({ rendered: texts.length, drawnInNode: texts.length, cached: 0 });
     const metrics = new TextMetrics();
     for (const text of texts) expect(own.diagram(text), text).toEqual(drawInNode(text, metrics));
+    // Once the build's own thread is free (its bundle done), it takes chunks of the same queue: the same drawings, every one.
+    const shared = new SvgStore(mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-')));
+    const together = await renderDiagrams(texts, CHROMIUM, shared, { free: Promise.resolve() });
+    expect(together).toMatchObject({ rendered: texts.length, drawnInNode: texts.length, cached: 0 });
+    for (const text of texts) expect(shared.diagram(text), text).toEqual(own.diagram(text));
   });
 });

@@ -62,11 +62,14 @@ export async function renderDiagrams(
   {
     transplant: derive = true,
     signal,
+    free,
   }: {
     /** False renders every dark SVG too (to check the transplant against). */
     transplant?: boolean;
     /** Aborted, stops after the diagrams being drawn (a failed build): the report says what was done. */
     signal?: AbortSignal | undefined;
+    /** Settles once this thread has nothing else to do (a build's bundle is done): it then draws beside the worker threads. */
+    free?: Promise<void> | undefined;
   } = {},
 ): Promise<RenderReport> {
   const unique = [...new Set(texts)];
@@ -83,7 +86,7 @@ export async function renderDiagrams(
     const browser = inBrowser.length > 0 ? renderInBrowser(inBrowser, pages, store, derive, errors, signal) : Promise.resolve(0);
     // Awaited below, once Node's share is drawn: a failure is reported there, not as unhandled meanwhile.
     browser.catch(() => undefined);
-    const left = await drawAllInNode(inNode, store, signal);
+    const left = await drawAllInNode(inNode, store, signal, free);
     transplanted = await browser;
     // What Node could not draw after all (a character the bundled font lacks) is drawn by mermaid.
     if (left.length > 0 && !signal?.aborted) transplanted += await renderInBrowser(left, pages, store, derive, errors);
@@ -125,20 +128,44 @@ export function drawingWorkers(diagrams: number, cores = os.availableParallelism
   return Math.max(1, Math.min(cores - 1, Math.ceil(diagrams / DIAGRAMS_PER_WORKER)));
 }
 
+/** Diagrams a worker thread is handed at a time: the queue is shared out as they draw, so that they all end together. */
+const WORKER_CHUNK = 25;
+
 /**
  * Draws the diagrams in Node and keeps both themes of each; returns those it could not draw.
  * Many are drawn in worker threads, so that the build's own thread bundles the pages
- * meanwhile; a few in this thread, a chunk at a time.
+ * meanwhile, each taking the next few from one queue as it is done with the last; once
+ * `free` settles (the bundle is done), this thread takes its share of the queue too. A few
+ * are drawn in this thread alone, a chunk at a time.
  */
-async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
+async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?: AbortSignal, free?: Promise<void>): Promise<string[]> {
   const workers = drawingWorkers(texts.length);
   if (workers === 0) return drawHere(texts, store, signal);
-  const shares = Array.from({ length: workers }, (_, w) => texts.filter((_, i) => i % workers === w));
-  return (await Promise.all(shares.map((share) => drawInWorker(share, store, signal)))).flat();
+  let next = 0;
+  const take = (count: number) => {
+    const chunk = signal?.aborted ? [] : texts.slice(next, next + count);
+    next += chunk.length;
+    return chunk;
+  };
+  // This thread's share: from when it is free to the end of the queue.
+  let helping = false;
+  const here = free?.then(async () => {
+    helping = true;
+    const metrics = new TextMetrics();
+    const left: string[] = [];
+    for (let chunk = take(NODE_CHUNK); chunk.length > 0; chunk = take(NODE_CHUNK)) {
+      left.push(...(await drawHere(chunk, store, signal, metrics)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return left;
+  });
+  here?.catch(() => undefined);
+  const threads = await Promise.all(Array.from({ length: workers }, () => drawInWorker(take, store, signal)));
+  // The queue is empty: a chunk this thread took is drawn before the end; if it never took one, it takes none now.
+  return [...threads.flat(), ...(helping && here ? await here : [])];
 }
 
-async function drawHere(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
-  const metrics = new TextMetrics();
+async function drawHere(texts: readonly string[], store: SvgStore, signal?: AbortSignal, metrics = new TextMetrics()): Promise<string[]> {
   const left: string[] = [];
   for (const [index, text] of texts.entries()) {
     if (index > 0 && index % NODE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -153,21 +180,34 @@ async function drawHere(texts: readonly string[], store: SvgStore, signal?: Abor
   return left;
 }
 
-/** A worker thread's share (see drawn/draw-worker.ts); stopped when `signal` is aborted. */
-function drawInWorker(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
+/**
+ * A worker thread (see drawn/draw-worker.ts) drawing chunks of the queue (`take`) until it is
+ * empty; answers what it could not draw. Stopped when `signal` is aborted.
+ */
+function drawInWorker(take: (count: number) => string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./drawn/draw-worker.ts', import.meta.url), { workerData: { texts, dir: store.dir } });
+    const worker = new Worker(new URL('./drawn/draw-worker.ts', import.meta.url), { workerData: { dir: store.dir } });
     const stop = () => void worker.terminate();
     signal?.addEventListener('abort', stop, { once: true });
-    let left: string[] | undefined;
-    worker.once('message', (message: string[]) => (left = message));
+    const left: string[] = [];
+    let done = false;
+    const hand = () => {
+      const chunk = take(WORKER_CHUNK);
+      done = chunk.length === 0;
+      worker.postMessage(done ? null : chunk);
+    };
+    worker.on('message', (message: string[]) => {
+      left.push(...message);
+      hand();
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
-      if (left) resolve(left);
+      if (done) resolve(left);
       else if (signal?.aborted) resolve([]);
       else reject(new Error(`a thread drawing diagrams stopped without an answer (exit code ${code})`));
     });
+    hand();
   });
 }
 

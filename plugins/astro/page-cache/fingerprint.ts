@@ -16,8 +16,7 @@ const PROJECT_INPUTS = ['src', 'plugins', 'public', 'bench/results', 'astro.conf
 export function buildFingerprint(root: string, site: Site, settings: Settings, shell: unknown): string {
   const model = site.model;
   const h = createHash('sha256');
-  for (const input of PROJECT_INPUTS)
-    for (const file of files(path.join(root, input))) h.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
+  h.update(projectFingerprint(root));
   const build = { base: site.base, site: settings.site ?? '', cspMeta: settings.cspMeta, diagrams: site.diagrams.mode, today: site.today };
   h.update(
     JSON.stringify({ build, git: [site.git.top ?? '', site.git.branch ?? '', site.git.repository ?? ''], contentDir: model.contentDir }),
@@ -25,6 +24,14 @@ export function buildFingerprint(root: string, site: Site, settings: Settings, s
   h.update(JSON.stringify(shell));
   for (const el of model.elements) h.update(`${el.kind}:${el.id}:${el.source.path}\n`);
   for (const asset of site.assets) h.update(`asset:${asset}\n`);
+  return h.digest('hex');
+}
+
+/** archsite's own code and dependencies, and the project's configuration: what changes only with archsite. */
+export function projectFingerprint(root: string): string {
+  const h = createHash('sha256');
+  for (const input of PROJECT_INPUTS)
+    for (const file of files(path.join(root, input))) h.update(`${path.relative(root, file)}\0`).update(readFileSync(file));
   return h.digest('hex');
 }
 
