@@ -65,6 +65,30 @@ describe('a stakeholder on the site', () => {
     expect(await page.textContent('h1')).toBe('Order Service');
   });
 
+  it('offers every filter from the first search, whichever of their indexes loads last', async () => {
+    // On a slow network, or a busy machine, the search answers before most filter indexes are in.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let first = true;
+    await context.route('**/pagefind/filter/*.pf_filter', async (route) => {
+      const late = !first;
+      first = false;
+      if (late) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const slow = await context.newPage();
+    await slow.goto(site.url);
+    await slow.waitForSelector('#starlight__search input', { state: 'attached' });
+    await slow.click('button[data-open-modal]');
+    await slow.fill('#starlight__search input', 'order');
+    await slow.waitForSelector('.pagefind-ui__result-link');
+    // Pagefind's UI keeps the filters of the first answer: each must be there from it on.
+    const names = () => slow.$$eval('.pagefind-ui__filter-name', (els) => els.map((e) => e.textContent!.trim()));
+    expect(await names()).toEqual(['Domain', 'Kind', 'Status', 'Team', 'Technology']);
+    await slow.waitForTimeout(2000);
+    expect(await names()).toEqual(['Domain', 'Kind', 'Status', 'Team', 'Technology']);
+    await context.close();
+  });
+
   it('follows a "Called by" link to the caller', async () => {
     await page.goto(`${site.url}services/order-service/`);
     await page.click('section[data-section="called-by"] a:text-is("API Gateway")');

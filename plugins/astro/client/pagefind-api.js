@@ -11,12 +11,26 @@
  * - An excerpt never starts with the title shown above it, and the page's title is not a
  *   section of itself: pagefind's excerpts start at the page's or the section's heading, and
  *   its first section is the page's title, so the reader met each title two or three times.
+ * - Every filter is offered from the first search on. Pagefind counts a search's filters over
+ *   the filter indexes it has loaded so far, and its UI keeps the first filters it is given: a
+ *   search answered before they had all loaded (a busy machine, a slow network) left the
+ *   reader with "Status" alone until the next search. Searches wait for every index.
  *
  * @param {any} engine pagefind's own module
  * @param {string} basePath where the index is
  */
 export async function pagefindApi(engine, basePath) {
   await engine.options({ basePath });
+
+  /** Every filter with its values, once every filter index is loaded; asked again after a failure. @type {Promise<any> | undefined} */
+  let allFilters;
+  const filters = () =>
+    (allFilters ??= engine.filters().catch((/** @type {unknown} */ error) => {
+      allFilters = undefined;
+      throw error;
+    }));
+  /** Before a search: every filter index loaded (a search that fails to load them still runs). */
+  const everyFilter = () => filters().catch(() => undefined);
 
   /**
    * The results as archsite shows them: each chosen filter counted without its own choice.
@@ -40,15 +54,21 @@ export async function pagefindApi(engine, basePath) {
     options: (options) => engine.options({ ...options, basePath }),
     init: () => engine.init(),
     destroy: () => engine.destroy(),
-    filters: () => engine.filters(),
+    filters,
     /** @param {string} indexPath @param {any} options */
     mergeIndex: (indexPath, options) => engine.mergeIndex(indexPath, options),
     /** @param {any} options */
     createInstance: (options) => engine.createInstance(options),
     /** @param {string | null} term @param {any} options */
-    search: async (term, options) => finish(term, options, await engine.search(term, withAny(options))),
+    search: async (term, options) => {
+      await everyFilter();
+      return finish(term, options, await engine.search(term, withAny(options)));
+    },
     /** @param {string | null} term @param {any} options @param {number} timeout */
-    debouncedSearch: async (term, options, timeout) => finish(term, options, await engine.debouncedSearch(term, withAny(options), timeout)),
+    debouncedSearch: async (term, options, timeout) => {
+      await everyFilter();
+      return finish(term, options, await engine.debouncedSearch(term, withAny(options), timeout));
+    },
     /** @param {string | null} term @param {any} options */
     preload: (term, options) => engine.preload(term, withAny(options)),
   };
