@@ -42,22 +42,24 @@ export function gitHistory(contentDir: string): Omit<SiteHistory, 'versions'> {
   // a commit both removes and adds files of one kind (a rename is a removal and an addition
   // with the same fields), the old side of each removed and the new side of each added. A
   // commit that only adds files (the first, an import) needs none of them read.
-  const wanted: string[] = [];
-  for (const commit of raw) {
+  const touched = raw.map((commit) => {
     const files = commit.files.filter(isElementFile);
-    const renamable = renamableFiles(files);
+    return { ...commit, files, renamable: renamableFiles(files) };
+  });
+  const wanted: string[] = [];
+  for (const { hash, files, renamable } of touched) {
     for (const file of files) {
       const changed = file.status !== 'A' && file.status !== 'D';
-      if (changed || (file.status === 'D' && renamable.has(file))) wanted.push(`${commit.hash}^:${file.repo}`);
-      if (changed || (file.status === 'A' && renamable.has(file))) wanted.push(`${commit.hash}:${file.repo}`);
+      if (changed || (file.status === 'D' && renamable.has(file))) wanted.push(`${hash}^:${file.repo}`);
+      if (changed || (file.status === 'A' && renamable.has(file))) wanted.push(`${hash}:${file.repo}`);
     }
   }
   const blobs = readBlobs(top, wanted);
-  const commits: SiteCommit[] = raw.map((commit) => ({
+  const commits: SiteCommit[] = touched.map((commit) => ({
     hash: commit.hash,
     date: commit.date.slice(0, 10),
     subject: commit.subject,
-    changes: commitChanges(commit.hash, commit.files.filter(isElementFile), blobs),
+    changes: commitChanges(commit.hash, commit.files, commit.renamable, blobs),
   }));
   const byPath = new Map<string, FileChange[]>();
   for (const commit of commits)
@@ -97,16 +99,17 @@ type Change = SiteCommit['changes'][number];
 /**
  * What one commit changed in the model's files: each element file added, removed or changed,
  * with what changed in its fields in the model's words (see model/model-diff.ts); a file
- * removed and another added with the same fields, of one kind, is one element renamed.
+ * removed and another added with the same fields, of one kind, is one element renamed (only
+ * the `renamable` files are compared, see `renamableFiles`).
  */
-function commitChanges(
+function commitChanges<F extends { status: string; path: string; repo: string }>(
   hash: string,
-  files: readonly { status: string; path: string; repo: string }[],
+  files: readonly F[],
+  renamable: ReadonlySet<F>,
   blobs: Map<string, string>,
 ): Change[] {
   const before = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}^:${file.repo}`), file.path);
   const after = (file: { path: string; repo: string }) => documents(blobs.get(`${hash}:${file.repo}`), file.path);
-  const renamable = renamableFiles(files);
   // Each removed file's fields, parsed once; a removed file matched once at most.
   const removed = new Map(
     files.filter((f) => f.status === 'D' && renamable.has(f)).map((f) => [f.path, JSON.stringify([...before(f).values()].map(withoutId))]),
