@@ -57,10 +57,18 @@ describe('build-time rendering', () => {
     const own = new SvgStore(mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-')));
     const fence = 'sequenceDiagram\n  Buyer->>Orders: places an order\n  Orders-->>Buyer: confirms it\n';
     try {
-      const [fences, views] = await Promise.all([renderDiagrams([fence], shared, own), renderDiagrams([container], shared, own)]);
+      const [fences, views] = await Promise.all([
+        renderDiagrams([fence], shared, own),
+        renderDiagrams([container], shared, own, { rest: true }),
+      ]);
       expect([fences.rendered, views.rendered, fences.errors.size + views.errors.size]).toEqual([1, 1, 0]);
       // Chromium started once, and mermaid loaded into one page, which both drawings used in turn.
       expect(shared.opened).toBe(1);
+      // Both drawn, Chromium rests, its memory given back; a drawing after that starts it again,
+      // and keeps it running unless it too lets it rest.
+      expect(shared.started).toBe(false);
+      const later = await renderDiagrams([`${fence}  Orders->>Buyer: ships it\n`], shared, own);
+      expect([later.rendered, later.errors.size, shared.opened, shared.started]).toEqual([1, 0, 2, true]);
     } finally {
       await shared.close();
     }
@@ -150,10 +158,5 @@ describe('drawing in worker threads', () => {
     expect(drawn).toMatchObject({ rendered: texts.length, drawnInNode: texts.length, cached: 0 });
     const metrics = new TextMetrics();
     for (const text of texts) expect(own.diagram(text), text).toEqual(drawInNode(text, metrics));
-    // Once the build's own thread is free (its bundle done), it takes chunks of the same queue: the same drawings, every one.
-    const shared = new SvgStore(mkdtempSync(path.join(os.tmpdir(), 'archsite-svg-')));
-    const together = await renderDiagrams(texts, CHROMIUM, shared, { free: Promise.resolve() });
-    expect(together).toMatchObject({ rendered: texts.length, drawnInNode: texts.length, cached: 0 });
-    for (const text of texts) expect(shared.diagram(text), text).toEqual(own.diagram(text));
   });
 });

@@ -99,8 +99,7 @@ export async function prerenderFences(model: Model, chromium: ChromiumPages | un
  * look SVGs up. Without a browser, reports `client` mode and renders nothing. Sets the
  * system's containers view in `planned` to the way of drawing it that reads at its size: a
  * build reads `planned` only from its first page on, once this is done. Stops early, with
- * what it has, once `signal` is aborted (the build has failed). Draws in this thread too once
- * `free` settles (see render.ts).
+ * what it has, once `signal` is aborted (the build has failed).
  */
 export async function prerenderDiagrams(
   model: Model,
@@ -109,7 +108,7 @@ export async function prerenderDiagrams(
   store: SvgStore,
   base: string,
   fencing: Promise<RenderedFences>,
-  { signal, free }: { signal?: AbortSignal | undefined; free?: Promise<void> | undefined } = {},
+  signal?: AbortSignal,
 ): Promise<PrerenderResult> {
   // The system's containers view is drawn both ways, in each state it has; the way that reads at its size is kept (below).
   const systemContainers = planned.get(viewKey('container', undefined));
@@ -131,7 +130,8 @@ export async function prerenderDiagrams(
     views.filter((v) => !fenceTexts.has(v)),
     chromium,
     store,
-    { signal, free },
+    // Drawn last: Chromium's memory is given back once its share is done (600 MB at N=1,000), while Node draws on.
+    { signal, rest: true },
   );
   const fenced = await fencing;
   // A generated view that fails is a bug in archsite, not in the content.

@@ -70,8 +70,6 @@ export class IntegrationState {
   #generation = 0;
   /** In a build, the generated views being drawn while Astro reads the content and bundles the pages (see `diagramsDrawn`). */
   #drawing: Promise<unknown> | undefined;
-  /** In a build, settles once the bundle is done and the first page waits for the views: this thread then draws its share. */
-  readonly #bundled = Promise.withResolvers<void>();
 
   constructor(options: {
     settings: Settings;
@@ -128,7 +126,7 @@ export class IntegrationState {
       const browser = diagramBrowser(chromium);
       const fencing = prerenderFences(model, browser, this.store);
       const stop = new AbortController();
-      const drawing = this.#render(logger, model, views, { fencing, signal: stop.signal, browser, free: this.#bundled.promise });
+      const drawing = this.#render(logger, model, views, { fencing, signal: stop.signal, browser });
       const closed = Promise.allSettled([fencing, drawing]).then(() => browser.close());
       // A fence that does not render (or a browser that fails) stops the build here: the views'
       // drawing too, its browser closed before the error is said.
@@ -159,15 +157,13 @@ export class IntegrationState {
 
   /**
    * In a build, before the first page: waits for the generated views drawn beside Astro's
-   * bundling (see `prepare`), drawing its share of those drawn in Node meanwhile (this thread
-   * is free now). The time it still waits is the build's `diagrams` phase.
+   * bundling (see `prepare`). The time it still waits is the build's `diagrams` phase.
    */
   async diagramsDrawn(): Promise<void> {
     const drawing = this.#drawing;
     if (!drawing) return;
     this.#drawing = undefined;
     this.clock?.start('diagrams');
-    this.#bundled.resolve();
     await drawing;
   }
 
@@ -206,12 +202,7 @@ export class IntegrationState {
     logger: AstroIntegrationLogger,
     model: Model,
     views: Map<string, DiagramView | null>,
-    {
-      fencing,
-      signal,
-      browser,
-      free,
-    }: { fencing?: Promise<RenderedFences>; signal?: AbortSignal; browser?: ChromiumPages; free?: Promise<void> } = {},
+    { fencing, signal, browser }: { fencing?: Promise<RenderedFences>; signal?: AbortSignal; browser?: ChromiumPages } = {},
   ) {
     const started = performance.now();
     const chromium = findChromium(this.settings.chromium);
@@ -220,7 +211,7 @@ export class IntegrationState {
     let outcome: PrerenderResult;
     try {
       const fences = fencing ?? Promise.resolve(await prerenderFences(model, pages, this.store));
-      outcome = await prerenderDiagrams(model, views, pages, this.store, this.settings.base, fences, { signal, free });
+      outcome = await prerenderDiagrams(model, views, pages, this.store, this.settings.base, fences, signal);
     } finally {
       if (pages !== browser) await pages?.close();
     }
