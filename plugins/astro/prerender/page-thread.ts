@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CheckStore } from '../../model/check-store.ts';
 import { loadModel } from '../../model/load.ts';
 import { SvgStore } from '../diagrams/svg-store.ts';
+import { releaseMemory } from '../release-memory.ts';
 import { createSite } from '../site.ts';
 import { siteDigest } from './site-digest.ts';
 import { ThreadPages } from './thread-pages.ts';
@@ -45,7 +46,11 @@ const loading = loadModel({
   cwd: start.cwd,
   codeRules: false,
   store: start.checkStore && CheckStore.open(start.checkStore.file, start.checkStore.key),
-}).then(({ model, documents, assets }) => ({ model, documents, assets }));
+}).then(({ model, documents, assets }) => {
+  // What reading left behind goes now, not while the build draws its diagrams beside this thread waiting (100 MB at N=1,000).
+  releaseMemory();
+  return { model, documents, assets };
+});
 // Said when told to go, not before.
 loading.catch(() => undefined);
 
