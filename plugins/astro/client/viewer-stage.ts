@@ -59,22 +59,43 @@ export function stageControls(stage: HTMLElement, holder: HTMLElement, size: { w
     const dy = box.top > y ? y - box.top : box.bottom < y ? y - box.bottom : 0;
     if (dx !== 0 || dy !== 0) shift(dx, dy, { silent: true });
   });
+  const fit = () => {
+    const { scale, x, y } = fitted();
+    panzoom.zoom(scale, { animate: false, force: true });
+    panzoom.pan(x, y, { animate: false, force: true });
+  };
+  /**
+   * Until the reader moves the diagram, it stays fitted: the stage or the diagram can still
+   * change size after the dialog opens (its styles or the page's layout settling on a busy
+   * machine left the diagram opened 106 px off the middle), and it is fitted again each time.
+   */
+  let moved = false;
+  const move = () => (moved = true);
+  holder.addEventListener('panzoomstart', move);
+  stage.addEventListener('wheel', move);
+  const resized = new ResizeObserver(() => {
+    if (!moved) fit();
+  });
+  resized.observe(stage);
+  resized.observe(holder);
   stage.addEventListener('wheel', panzoom.zoomWithWheel);
   return {
     panzoom,
     fit() {
-      const { scale, x, y } = fitted();
-      panzoom.zoom(scale, { animate: false, force: true });
-      panzoom.pan(x, y, { animate: false, force: true });
+      moved = false;
+      fit();
     },
     zoomBy(factor) {
+      moved = true;
       const { x, y } = middle();
       panzoom.zoomToPoint(panzoom.getScale() * factor, { clientX: x, clientY: y });
     },
     panBy(x, y) {
+      moved = true;
       shift(x * stage.clientWidth, y * stage.clientHeight);
     },
     bringIntoView(target) {
+      moved = true;
       const box = target.getBoundingClientRect();
       const { x, y } = middle();
       shift(x - (box.left + box.width / 2), y - (box.top + box.height / 2));
