@@ -201,6 +201,7 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
     else if (action === 'copy') say((await copySource(figure)) ? 'Copied the mermaid source' : 'Could not copy: the browser refused');
   });
   dialog.addEventListener('close', () => {
+    controls.stop();
     controls.panzoom.destroy();
     dialog.remove();
     opener.focus();

@@ -15,6 +15,8 @@ export interface StageControls {
   panBy(x: number, y: number): void;
   /** Brings a box of the diagram to the middle of the stage (a link reached with Tab). */
   bringIntoView(target: Element): void;
+  /** Stops fitting the diagram to the stage's size (the viewer is closing). */
+  stop(): void;
 }
 
 export function stageControls(stage: HTMLElement, holder: HTMLElement, size: { width: number; height: number }): StageControls {
@@ -99,6 +101,9 @@ export function stageControls(stage: HTMLElement, holder: HTMLElement, size: { w
       const box = target.getBoundingClientRect();
       const { x, y } = middle();
       shift(x - (box.left + box.width / 2), y - (box.top + box.height / 2));
+    },
+    stop() {
+      resized.disconnect();
     },
   };
 }
