@@ -22,7 +22,7 @@ import { measureProcess, median } from './measure.ts';
 import { PHASES, type Phase } from '../plugins/astro/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'plugins/cli/main.ts');
+const CLI = path.join(ROOT, 'plugins/cli/main.js');
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const i = args.indexOf(name);

@@ -24,7 +24,7 @@ import { measureProcess, median, type Measured } from '../measure.ts';
 import { toLikeC4 } from './convert.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'plugins/cli/main.ts');
+const CLI = path.join(ROOT, 'plugins/cli/main.js');
 const LIKEC4_VERSION = '1.59.4';
 
 /** Says what is wrong with how the bench was asked for, in one line, and stops. */

@@ -1,6 +1,6 @@
 /**
  * The archsite command line: `check`, `build`, `dev`, `export`, `new`, `import` and `mcp`. Exit codes: 0 clean, 1 errors in
- * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself. Started by main.ts.
+ * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself. Started by main.js.
  */
 import { printable } from '../model/diagnostics.ts';
 import { ContentFolderError } from '../model/load.ts';

@@ -12,7 +12,7 @@ import { BASE, writeTree } from '../helpers/tree.ts';
  * a time, staging folders cleaned up, and options it does not know refused. Each refusal is
  * one line and exit 2, before anything is read or built.
  */
-const cli = path.join(ROOT, 'plugins/cli/main.ts');
+const cli = path.join(ROOT, 'plugins/cli/main.js');
 
 // Kills builds and watches the one-build rule: no other file builds meanwhile.
 holdBuildTurnForFile();

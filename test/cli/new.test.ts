@@ -7,7 +7,7 @@ import { loadModel } from '../../plugins/model/load.ts';
 import { formatDiagnostic } from '../../plugins/model/format.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
-const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.ts');
+const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.js');
 const run = (cwd: string, ...args: string[]) => {
   const r = spawnSync(process.execPath, [cli, 'new', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ARCHSITE_CONTENT: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

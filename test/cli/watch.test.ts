@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
-const cli = path.join(ROOT, 'plugins/cli/main.ts');
+const cli = path.join(ROOT, 'plugins/cli/main.js');
 
 describe('check --watch', () => {
   it('checks again after every change, however the editor saves, and stops cleanly', async () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}${BASE}`;
   server = spawn(
     process.execPath,
-    [path.join(ROOT, 'plugins/cli/main.ts'), 'dev', '--content', content, '--port', String(port), '--host', '127.0.0.1'],
+    [path.join(ROOT, 'plugins/cli/main.js'), 'dev', '--content', content, '--port', String(port), '--host', '127.0.0.1'],
     {
       cwd: ROOT,
       env: {

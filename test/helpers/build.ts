@@ -11,7 +11,7 @@ import { inBuildTurn } from './build-turn.ts';
 import { writeTree } from './tree.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(ROOT, 'plugins/cli/main.ts');
+const cli = path.join(ROOT, 'plugins/cli/main.js');
 
 export interface BuildRun {
   code: number | null;

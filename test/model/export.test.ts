@@ -9,7 +9,7 @@ import { keyOf } from '../../plugins/model/model.ts';
 import { ROOT } from '../helpers/build.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
-const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.ts');
+const cli = path.resolve(import.meta.dirname, '../../plugins/cli/main.js');
 const run = (cwd: string, ...args: string[]) => {
   const r = spawnSync(process.execPath, [cli, 'export', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ARCHSITE_CONTENT: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

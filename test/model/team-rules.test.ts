@@ -35,7 +35,7 @@ async function check(rules: string, files: Record<string, string> = {}): Promise
 
 /** `check --watch` on a content tree: wait for a text in what it printed, read it all, stop it. */
 function watching(root: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.ts'), 'check', '--watch', '--content', 'content'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'plugins/cli/main.js'), 'check', '--watch', '--content', 'content'], {
     cwd: root,
   });
   let printed = '';

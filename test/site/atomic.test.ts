@@ -6,7 +6,7 @@ import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
 import { BASE as MODEL, writeTree } from '../helpers/tree.ts';
 
-const cli = path.join(ROOT, 'plugins/cli/main.ts');
+const cli = path.join(ROOT, 'plugins/cli/main.js');
 
 // Kills builds and watches the one-build rule: no other file builds meanwhile.
 holdBuildTurnForFile();
