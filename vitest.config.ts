@@ -16,6 +16,7 @@ const UNIT = [
   'test/diagrams/figure.test.ts',
   'test/diagrams/drawn.test.ts',
   'test/site/search-view.test.ts',
+  'test/site/register-table.test.ts',
   'test/site/page-store.test.ts',
   'test/site/phase-clock.test.ts',
   'test/site/contract-history.test.ts',

@@ -1,6 +1,6 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { Parser } from 'htmlparser2';
 
 export interface RegisterOptions {
   /** Names the register in the address (`?hide-<id>=audit,compliance`). */
@@ -43,27 +43,36 @@ export function widePage() {
  * that it does (shown by client/register.ts); a chooser of the columns to show, listing each
  * but the first (the row's name), revealed by the same script. The markup in is the table as
  * a template wrote it, with or without its own `.as-table-wrap`.
+ *
+ * The table is read with a streaming tokenizer and its markup kept as it is, the attributes
+ * written into each cell's opening tag: a register of 2,000 rows is a megabyte of HTML, and
+ * parsing it into a tree and writing the tree out again took a third of a second.
  */
 export function registerTable(html: string, options: RegisterOptions): string {
-  const tree = fromHtml(html, { fragment: true });
-  const table = find(tree, (el) => el.tagName === 'table');
+  const table = readTable(html);
   if (!table) return html;
-  const head = find(table, (el) => el.tagName === 'thead');
-  const headerRow = head ? [...elements(head)].filter((el) => el.tagName === 'tr').at(-1) : undefined;
-  const labels = headerRow ? cells(headerRow).map((th) => textOf(th).replace(/\s+/g, ' ').trim()) : [];
+  const labels = table.header.map((cell) => cell.text.replace(/\s+/g, ' ').trim());
   const keys = uniqueKeys(labels);
-  if (headerRow) cells(headerRow).forEach((th, i) => (th.properties.dataCol = keys[i]));
-  const body = find(table, (el) => el.tagName === 'tbody') ?? table;
-  for (const row of [...elements(body)].filter((el) => el.tagName === 'tr')) {
+  const inserts: { at: number; text: string }[] = table.header.map((cell, i) => ({
+    at: cell.tagEnd,
+    text: attributes({ 'data-col': keys[i] }),
+  }));
+  for (const row of table.rows) {
     let column = 0;
-    for (const cell of cells(row)) {
-      if (keys[column] !== undefined) {
-        cell.properties.dataCol = keys[column];
-        if (labels[column]) cell.properties.dataLabel = labels[column];
-      }
-      column += Number(cell.properties.colSpan ?? 1) || 1;
+    for (const cell of row) {
+      if (keys[column] !== undefined)
+        inserts.push({ at: cell.tagEnd, text: attributes({ 'data-col': keys[column], 'data-label': labels[column] || undefined }) });
+      column += cell.span;
     }
   }
+  let marked = '';
+  let from = table.start;
+  for (const { at, text } of inserts.sort((a, b) => a.at - b.at)) {
+    marked += html.slice(from, at) + text;
+    from = at;
+  }
+  marked += html.slice(from, table.end);
+
   const chooser: Element = el('details', { className: ['as-columns'] }, [
     el('summary', {}, [text('Columns')]),
     el('fieldset', {}, [
@@ -78,7 +87,7 @@ export function registerTable(html: string, options: RegisterOptions): string {
   const hint = el('span', { className: ['as-scroll-hint'] }, [text('Scroll the table sideways for more columns →')]);
   // Its place is kept until the script shows it (see the stylesheet): nothing moves when it does.
   const tools = el('div', { className: ['as-register-tools'], hidden: true }, [...(labels.length > 2 ? [chooser] : []), hint]);
-  const region = el('div', { className: ['as-table-wrap'], role: 'region', ariaLabel: options.label, tabIndex: 0 }, [table]);
+  const region = el('div', { className: ['as-table-wrap'], role: 'region', ariaLabel: options.label, tabIndex: 0 }, []);
   const register = el(
     'div',
     {
@@ -86,10 +95,97 @@ export function registerTable(html: string, options: RegisterOptions): string {
       dataRegister: options.id,
       ...(options.cards ? { dataCards: '' } : {}),
     },
-    [tools, region],
+    [],
   );
-  replace(tree, table, register);
-  return toHtml(tree);
+  // In place of the wrap a template put around the table, if there is one.
+  const [start, end] = table.wrap ?? [table.start, table.end];
+  return `${html.slice(0, start)}${openTag(register)}${toHtml(tools)}${openTag(region)}${marked}</div></div>${html.slice(end)}`;
+}
+
+/** A cell's opening tag: where its attributes end (where more go), and the columns it spans. */
+interface CellTag {
+  readonly tagEnd: number;
+  readonly span: number;
+  text: string;
+}
+
+/** Where a fragment's first table is, the cells of its header row and of its body's rows, and the wrap it sits alone in. */
+interface TableMarkup {
+  readonly start: number;
+  readonly end: number;
+  readonly wrap: readonly [number, number] | undefined;
+  readonly header: readonly CellTag[];
+  readonly rows: readonly (readonly CellTag[])[];
+}
+
+/** Reads where the first table of `html` is and where its cells start (see `registerTable`); undefined without a table. */
+function readTable(html: string): TableMarkup | undefined {
+  /** The elements open where the tokenizer is: their name, start, whether it is a wrap, and how many elements it holds. */
+  const open: { name: string; start: number; wrap: boolean; children: number }[] = [];
+  let [start, end, table] = [-1, -1, -1];
+  let wrap: [number, number] | undefined;
+  let inHead = false;
+  /** The row being read, and how deep in `open` it is. */
+  let row: { cells: CellTag[]; at: number } | undefined;
+  let cell: CellTag | undefined;
+  const headRows: CellTag[][] = [];
+  const rows: CellTag[][] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const parent = open.at(-1);
+        if (parent) parent.children++;
+        const wraps = name === 'div' && (attributes.class ?? '').split(/\s+/).includes('as-table-wrap');
+        open.push({ name, start: parser.startIndex, wrap: wraps, children: 0 });
+        const at = open.length - 1;
+        if (start === -1 && name === 'table') [start, table] = [parser.startIndex, at];
+        // The first table's own rows only, not those of a table inside one of its cells.
+        if (table === -1 || end !== -1) return;
+        if (name === 'thead' && at === table + 1) inHead = true;
+        // A row of the head, or of the body (a `tbody`, or the table itself, as a browser reads it).
+        if (name === 'tr' && (at === table + 1 || (at === table + 2 && ['thead', 'tbody'].includes(open[table + 1]!.name)))) {
+          row = { cells: [], at };
+          (inHead ? headRows : rows).push(row.cells);
+        }
+        if ((name === 'td' || name === 'th') && row && at === row.at + 1) {
+          const tagEnd = html[parser.endIndex - 1] === '/' ? parser.endIndex - 1 : parser.endIndex;
+          row.cells.push((cell = { tagEnd, span: Number(attributes.colspan ?? 1) || 1, text: '' }));
+        }
+      },
+      ontext(value) {
+        if (cell && inHead) cell.text += value;
+      },
+      onclosetag(name) {
+        const closed = open.pop();
+        if (!closed) return;
+        const at = open.length;
+        if (at === table && end === -1) end = parser.endIndex + 1;
+        if (name === 'thead' && at === table + 1) inHead = false;
+        if (row && at === row.at) row = undefined;
+        if (row && at === row.at + 1) cell = undefined;
+        // The wrap around the table, when the table is all it holds.
+        if (closed.wrap && at === table - 1 && end !== -1 && !wrap && closed.children === 1) wrap = [closed.start, parser.endIndex + 1];
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  if (start === -1 || end === -1) return undefined;
+  return { start, end, wrap, header: headRows.at(-1) ?? [], rows };
+}
+
+/** ` name="value"` for each attribute with a value, escaped for a double-quoted attribute. */
+function attributes(values: Record<string, string | undefined>): string {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`)
+    .join('');
+}
+
+/** An element's opening tag, as hast writes it. */
+function openTag(element: Element): string {
+  const html = toHtml(element);
+  return html.slice(0, html.length - `</${element.tagName}>`.length);
 }
 
 function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
@@ -98,30 +194,6 @@ function el(tagName: string, properties: Element['properties'], children: Elemen
 
 function text(value: string): ElementContent {
   return { type: 'text', value };
-}
-
-function* elements(parent: Root | Element): Generator<Element> {
-  for (const child of parent.children) if (child.type === 'element') yield child;
-}
-
-function cells(row: Element): Element[] {
-  return [...elements(row)].filter((c) => c.tagName === 'td' || c.tagName === 'th');
-}
-
-/** The first element, depth first, that `test` accepts. */
-function find(parent: Root | Element, test: (el: Element) => boolean): Element | undefined {
-  for (const child of elements(parent)) {
-    if (test(child)) return child;
-    const inner = find(child, test);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function textOf(node: Element | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
 }
 
 /** Column keys for the address: `Audit log` → `audit-log`, made unique; `col-3` for a header without words. */
@@ -137,25 +209,4 @@ function uniqueKeys(labels: readonly string[]): string[] {
     seen.add(key);
     return key;
   });
-}
-
-/** Puts `next` where `old` is: in place of the wrap a template put around the table, if there is one. */
-function replace(tree: Root, old: Element, next: Element): void {
-  const visit = (parent: Root | Element): boolean => {
-    const i = parent.children.indexOf(old);
-    if (i !== -1) {
-      const isWrap =
-        parent.type === 'element' &&
-        parent.tagName === 'div' &&
-        (parent.properties.className as string[] | undefined)?.includes('as-table-wrap');
-      if (isWrap && parent.children.filter((c) => c.type === 'element').length === 1) {
-        parent.tagName = next.tagName;
-        parent.properties = next.properties;
-        parent.children = next.children;
-      } else parent.children[i] = next;
-      return true;
-    }
-    return [...elements(parent)].some(visit);
-  };
-  visit(tree);
 }
