@@ -129,6 +129,8 @@ export function openViewer(figure: HTMLElement, opener: HTMLElement): void {
   document.body.append(dialog);
   dialog.showModal();
   const controls = stageControls(stage, holder, size);
+  // Anything the reader does in the viewer keeps the diagram where it is (before the tool or the key acts: `0` fits it again).
+  for (const type of ['pointerdown', 'keydown'] as const) dialog.addEventListener(type, () => controls.hold(), { capture: true });
 
   // A pan that ends on a box is not a click on its link.
   let down: { x: number; y: number } | undefined;

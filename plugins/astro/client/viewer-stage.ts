@@ -15,6 +15,12 @@ export interface StageControls {
   panBy(x: number, y: number): void;
   /** Brings a box of the diagram to the middle of the stage (a link reached with Tab). */
   bringIntoView(target: Element): void;
+  /**
+   * Keeps the diagram where it is, whatever changes size from now on: the reader has started
+   * working in the viewer (a tool pressed, a key), and a line of status that wraps must not
+   * move the box they are about to click. `fit` follows the size again.
+   */
+  hold(): void;
   /** Stops fitting the diagram to the stage's size (the viewer is closing). */
   stop(): void;
 }
@@ -67,9 +73,10 @@ export function stageControls(stage: HTMLElement, holder: HTMLElement, size: { w
     panzoom.pan(x, y, { animate: false, force: true });
   };
   /**
-   * Until the reader moves the diagram, it stays fitted: the stage or the diagram can still
-   * change size after the dialog opens (its styles or the page's layout settling on a busy
-   * machine left the diagram opened 106 px off the middle), and it is fitted again each time.
+   * Until the reader moves the diagram, or does anything else in the viewer (see `hold`), it
+   * stays fitted: the stage or the diagram can still change size after the dialog opens (its
+   * styles or the page's layout settling on a busy machine left the diagram opened 106 px off
+   * the middle), and it is fitted again each time.
    */
   let moved = false;
   const move = () => (moved = true);
@@ -102,6 +109,7 @@ export function stageControls(stage: HTMLElement, holder: HTMLElement, size: { w
       const { x, y } = middle();
       shift(x - (box.left + box.width / 2), y - (box.top + box.height / 2));
     },
+    hold: move,
     stop() {
       resized.disconnect();
     },
