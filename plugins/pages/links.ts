@@ -33,11 +33,15 @@ export function serviceLinks(site: Site, ids: readonly string[]): ElementLink[] 
  */
 const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' });
 
+/**
+ * Two names in a reader's order, whatever the machine's locale: by `BY_NAME`, then, where it
+ * finds them equal ("API", "api"), by their characters, so that every build orders them alike.
+ */
+export function compareNames(x: string, y: string): number {
+  return BY_NAME.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
+}
+
 /** Sorted by name (their text, or what `name` gives), as a reader looks things up; the same order in every build. */
 export function byText<T>(items: readonly T[], name: (item: T) => string = (item) => (item as { text: string }).text): T[] {
-  return [...items].sort((a, b) => {
-    const x = name(a);
-    const y = name(b);
-    return BY_NAME.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
-  });
+  return [...items].sort((a, b) => compareNames(name(a), name(b)));
 }

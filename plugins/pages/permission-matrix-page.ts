@@ -1,5 +1,5 @@
 import { keyOf, type ElementRef } from '../model/model.ts';
-import { linkTo } from './links.ts';
+import { compareNames, linkTo } from './links.ts';
 import { accessWords } from './role-page.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
@@ -32,7 +32,7 @@ export function permissionMatrixPage(site: Site): PermissionMatrixPage {
       });
       return [{ target, cells }];
     })
-    .sort((a, b) => a.target.text.localeCompare(b.target.text));
+    .sort((a, b) => compareNames(a.target.text, b.target.text));
   return {
     title: 'Roles',
     description: `Who may do what in ${model.system.data.name}: each role's permissions, element by element (C create, R read, U update, D delete).`,

@@ -1,5 +1,5 @@
 import { RISK_LEVELS, type RiskStatus } from '../model/schemas/risk.ts';
-import { linkTo } from './links.ts';
+import { compareNames, linkTo } from './links.ts';
 import { RISK_STATUS_BADGE } from './risk-page.ts';
 import { levelLabel, RATING_SCALE, riskRating } from './risk-levels.ts';
 import { glossaryHref } from './glossary.ts';
@@ -69,7 +69,7 @@ export function riskRegisterPage(site: Site): RiskRegisterPage {
         mitigation: r.data.mitigation,
       };
     })
-    .sort((a, b) => b.score - a.score || a.link.text.localeCompare(b.link.text));
+    .sort((a, b) => b.score - a.score || compareNames(a.link.text, b.link.text));
   const heatMap = (plotted: readonly (typeof all)[number][]): HeatMap => ({
     impacts: RISK_LEVELS.map(levelLabel),
     rows: [...RISK_LEVELS].reverse().map((likelihood) => ({

@@ -1,6 +1,6 @@
 import { completeness, TEMPLATE_SECTIONS } from '../model/scorecard.ts';
 import { serviceDomain } from '../model/queries.ts';
-import { byText, linkTo } from './links.ts';
+import { byText, compareNames, linkTo } from './links.ts';
 import type { Site } from './site.ts';
 import type { ElementLink } from './view.ts';
 
@@ -52,7 +52,7 @@ export function scorecardPage(site: Site): ScorecardPage {
         filled: TEMPLATE_SECTIONS.map((section) => s.score.filled.includes(section.title)),
         missing: s.score.missing,
       }))
-      .sort((a, b) => a.percent - b.percent || a.service.text.localeCompare(b.service.text)),
+      .sort((a, b) => a.percent - b.percent || compareNames(a.service.text, b.service.text)),
     domains: rollup((s) => serviceDomain(model, s.el.id), 'domain'),
     teams: rollup((s) => s.el.data.owner, 'team'),
     average: mean(services.map((s) => s.score.percent)),

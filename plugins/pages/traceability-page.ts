@@ -1,6 +1,6 @@
 import { keyOf, type ElementRef } from '../model/model.ts';
 import { PRIORITY_BADGE, REQUIREMENT_STATUS_BADGE, targetText } from './requirement-page.ts';
-import { linkTo } from './links.ts';
+import { compareNames, linkTo } from './links.ts';
 import type { Site } from './site.ts';
 import { elementHref } from './urls.ts';
 import type { Badge, ElementLink, Link } from './view.ts';
@@ -32,7 +32,7 @@ export function traceabilityPage(site: Site): TraceabilityPage {
       const link = linkTo(site, ref);
       return link ? [{ ref, link }] : [];
     })
-    .sort((a, b) => a.link.kind.localeCompare(b.link.kind) || a.link.text.localeCompare(b.link.text));
+    .sort((a, b) => compareNames(a.link.kind, b.link.kind) || compareNames(a.link.text, b.link.text));
   const rows = [...model.byKind.requirement.values()].map((r) => {
     const traced = new Set((model.relations.satisfiedBy.get(r.id) ?? []).map(keyOf));
     return {
