@@ -45,8 +45,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // A worker per core (Vitest's default leaves one core free).
-        test: { name: 'unit', include: UNIT, maxWorkers: os.availableParallelism() },
+        // A worker per core (Vitest's default leaves one core free). The files share their
+        // workers and the modules loaded in them (`isolate: false`): none changes the process
+        // (its folder, its environment, a mocked module), and each one loading the model,
+        // the views and the page functions afresh cost a quarter of their time (107 s against
+        // 81 s alone on two cores, 207 against 154 s of CPU).
+        test: { name: 'unit', include: UNIT, maxWorkers: os.availableParallelism(), isolate: false },
       },
       {
         extends: true,

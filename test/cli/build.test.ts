@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
-import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
+import { holdBuildTurn } from '../helpers/build-turn.ts';
 import { BASE, writeTree } from '../helpers/tree.ts';
 
 /**
@@ -14,8 +14,6 @@ import { BASE, writeTree } from '../helpers/tree.ts';
  */
 const cli = path.join(ROOT, 'plugins/cli/main.js');
 
-// Kills builds and watches the one-build rule: no other file builds meanwhile.
-holdBuildTurnForFile();
 const env = { ...process.env, ARCHSITE_CONTENT: '', ASTRO_TELEMETRY_DISABLED: '1', ARCHSITE_CHROMIUM: 'none' };
 
 function run(cwd: string, ...args: string[]) {
@@ -103,6 +101,10 @@ describe('build refuses an output folder it must not replace', () => {
 });
 
 describe('build replaces only its own output, one build at a time', () => {
+  // Kills builds and watches the one-build rule: no other file builds meanwhile. (The refusals
+  // above come before a build takes the project's lock, so they need no turn.)
+  holdBuildTurn();
+
   it('builds once of two at once, cleans up after a killed build, replaces an earlier output, and with --force a foreign folder', async () => {
     const root = tree();
     const sites = mkdtempSync(path.join(os.tmpdir(), 'archsite-outputs-'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/free-port.ts';
 import { ROOT } from '../helpers/build.ts';
-import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
+import { holdBuildTurn } from '../helpers/build-turn.ts';
 
 /**
  * `archsite dev` on a small architecture with nothing cached: the first page does not wait
@@ -18,7 +18,7 @@ const content = path.join(work, 'content');
 cpSync(path.join(ROOT, 'test/fixtures/site-facts/content'), content, { recursive: true });
 
 // A dev server shares the project's `.astro/` with a build: none runs meanwhile.
-holdBuildTurnForFile();
+holdBuildTurn();
 
 let server: ChildProcess;
 let url: string;

@@ -61,10 +61,11 @@ export function inBuildTurn<T>(work: () => T): T {
 }
 
 /**
- * Holds the turn for the whole file: for files that start builds or a dev server themselves,
- * and watch how the project's one-build rule and killed builds behave.
+ * Holds the turn for the whole file, or, called in a \`describe\`, for that suite: for tests that
+ * start builds or a dev server themselves, and watch how the project's one-build rule and
+ * killed builds behave.
  */
-export function holdBuildTurnForFile(): void {
+export function holdBuildTurn(): void {
   beforeAll(() => takeBuildTurn());
   afterAll(() => giveBuildTurn());
 }

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
-import { holdBuildTurnForFile } from '../helpers/build-turn.ts';
+import { holdBuildTurn } from '../helpers/build-turn.ts';
 import { BASE as MODEL, writeTree } from '../helpers/tree.ts';
 
 const cli = path.join(ROOT, 'plugins/cli/main.js');
 
 // Kills builds and watches the one-build rule: no other file builds meanwhile.
-holdBuildTurnForFile();
+holdBuildTurn();
 let root: string;
 let out: string;
 let first: BuildRun;
