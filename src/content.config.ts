@@ -8,8 +8,8 @@ import { markdownBodyLoader } from '../plugins/astro/body-loader.ts';
 import { emptyCollection } from '../plugins/astro/empty-collection.ts';
 import { projectFingerprint } from '../plugins/astro/page-cache/fingerprint.ts';
 import { pipelineBound } from '../plugins/astro/pipeline-loader.ts';
-import { buildContentDir, hasDocPages, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/site-reads.ts';
-import { docId } from '../plugins/model/read-elements.ts';
+import { buildContentDir, hasDocPages, hasMdxBodies, markdownBodies, onNewSite } from '../plugins/astro/collection-reads.ts';
+import { docId } from '../plugins/model/doc-id.ts';
 
 // The content folder of this build, from the site the integration published.
 const contentDir = buildContentDir();

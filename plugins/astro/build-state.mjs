@@ -6,7 +6,7 @@
  * keeps out of the bundle: Node loads it once, and both sides see the same state.
  *
  * Only the integration publishes; only the middleware, `getStaticPaths` and the content
- * collections read (see site-reads.ts). Pages get the site from `Astro.locals.site`.
+ * collections read (see site-reads.ts and collection-reads.ts). Pages get the site from `Astro.locals.site`.
  */
 
 /** @type {import('./build-state.d.mts').BuildState | undefined} */

@@ -3,6 +3,7 @@ import type { ContentFile } from './content-files.ts';
 import type { CachedSource, CheckCache } from './check-cache.ts';
 import type { CheckStore } from './check-store.ts';
 import { compare, Diagnostics, START, type Position } from './diagnostics.ts';
+import { docId } from './doc-id.ts';
 import { kindInfo, kindOfFolder, type ElementKind, type KindData } from './kinds.ts';
 import type { ElementSource } from './model.ts';
 import { fastDocuments, parseSource, type MarkdownBody, type SourceDocument } from './parse-source.ts';
@@ -254,29 +255,6 @@ function elementId(
     return undefined;
   }
   return name;
-}
-
-/**
- * A docs page's id, which is also its path under `/docs/`: the file's path under `docs/`,
- * lower-cased, with spaces and the characters a URL path cannot hold as they are (`#`, `?`,
- * `%`, quotes, brackets, control characters) turned into `-`. `docs/Guides/Getting Started.md`
- * → `guides/getting-started`; `docs/guides/index.md` → `guides`; `docs/index.md` → `index`,
- * the docs landing page at `/docs/`.
- */
-export function docId(relative: string): string {
-  const segments = relative
-    .replace(/^docs\//, '')
-    .replace(/\.mdx?$/i, '')
-    .split('/')
-    .map((s) =>
-      s
-        .trim()
-        .toLowerCase()
-        .replace(/[\s#?%\\"'<>`^{|}[\]\u0000-\u001f\u007f]+/g, '-')
-        .replace(/-{2,}/g, '-'),
-    );
-  if (segments.length > 1 && segments.at(-1) === 'index') segments.pop();
-  return segments.join('/');
 }
 
 /**

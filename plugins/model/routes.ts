@@ -1,5 +1,6 @@
 import { kindInfo, KINDS, type ElementKind } from './kinds.ts';
 import type { ElementRef, Model } from './model.ts';
+import { DOCS_INDEX } from './doc-id.ts';
 
 /**
  * Site routes, without the site's `base`. These are the contract's stable routes; the
@@ -11,8 +12,7 @@ export function elementRoute(ref: ElementRef): string {
   return `/${kindInfo(ref.kind).folder}/${ref.id}/`;
 }
 
-/** The id of `docs/index.md`, whose page is the docs index at `/docs/`. */
-export const DOCS_INDEX = 'index';
+export { DOCS_INDEX } from './doc-id.ts';
 
 export function kindRoute(kind: ElementKind): string {
   return `/${kindInfo(kind).folder}/`;
