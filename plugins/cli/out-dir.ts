@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../model/content-files.ts';
 import { printable } from '../model/diagnostics.ts';
@@ -35,6 +35,8 @@ export function checkOutDir(outDir: string, options: { contentDir: string; proje
   if (stat?.isSymbolicLink())
     throw refusal(`--out ${shown} is a symbolic link; give the folder it points to (${realTarget(dist)}) instead`);
   if (stat && !stat.isDirectory()) throw refusal(`--out ${shown} is a file, not a folder`);
+  const blocking = stat ? undefined : fileOnTheWay(dist);
+  if (blocking) throw refusal(`cannot write --out ${shown}: ${shownPath(blocking)} is a file, not a folder`);
 
   // Compared where they really are: a link on the way must not hide that one holds the other.
   const real = realPath(dist);
@@ -51,6 +53,17 @@ export function checkOutDir(outDir: string, options: { contentDir: string; proje
       `--out ${shown} holds files that archsite did not write; choose a new or empty folder, or add --force to replace it whole`,
     );
   return dist;
+}
+
+/** The nearest existing ancestor of a path that does not exist, when it is not a folder: the build could not create the path. */
+function fileOnTheWay(p: string): string | undefined {
+  for (let current = path.dirname(p); ; current = path.dirname(current)) {
+    try {
+      return statSync(current).isDirectory() ? undefined : current;
+    } catch {
+      if (path.dirname(current) === current) return undefined;
+    }
+  }
 }
 
 /** An empty folder, or one an earlier build wrote. */
