@@ -33,8 +33,8 @@ export function starlightOptions(
     // Head entries as text, never as markup (see the component).
     components: { Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
     // Each page's own sidebar entry marked, whatever else renders at the same time; the free pages'
-    // edit links made as every element page's are (pages/edit-links.ts). See each module.
-    routeMiddleware: ['./plugins/astro/sidebar-current.ts', './plugins/astro/edit-link-route.ts'],
+    // dates and edit links made as every element page's are. See each module.
+    routeMiddleware: ['./plugins/astro/sidebar-current.ts', './plugins/astro/docs-route.ts'],
     sidebar: model ? sidebar(model, settings) : [],
   };
 }

@@ -170,7 +170,6 @@ describe('the layers', () => {
     expect(importers((m) => m.endsWith('/git-dates.ts'))).toEqual(['plugins/astro/site.ts']);
     expect(importers((m) => m === 'archsite/build-state')).toEqual([
       'plugins/astro/collection-reads.ts',
-      'plugins/astro/edit-link-route.ts',
       'plugins/astro/integration/config-setup.ts',
       'plugins/astro/integration/state.ts',
       'plugins/astro/middleware.ts',

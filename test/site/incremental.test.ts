@@ -140,6 +140,15 @@ describe('incremental page output', () => {
     const changed = texts(page(incremental.out, ''), '#recently-changed + ul li');
     expect(changed[0]).toMatch(/2025-06-01$/);
     expect(changed.join('\n')).toContain('Notification Service');
+    // Each page says when its file was last committed: an element's, and a free page's alike.
+    const doc = readdirSync(path.join(content, 'docs'))
+      .find((f) => f.endsWith('.md'))!
+      .replace(/\.md$/, '');
+    for (const route of ['services/notification-service/', `docs/${doc}/`])
+      expect(
+        selectAll('footer .meta p > time[datetime]', page(incremental.out, route)).map((t) => t.properties.dateTime),
+        route,
+      ).toEqual(['2025-06-01T12:00:00.000Z']);
     expect(snapshot(incremental.out)).toEqual(snapshot(build(false).out));
   }, 300_000);
 
