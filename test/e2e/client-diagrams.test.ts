@@ -1,10 +1,7 @@
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build.ts';
+import { FACTS_BASE, factsSite } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 /** A site built where no Chromium exists draws its diagrams in the reader's browser. */
@@ -12,13 +9,9 @@ let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const built = buildSite({
-    content: path.join(import.meta.dirname, '../fixtures/site-facts/content'),
-    base: '/lib/',
-    env: { ARCHSITE_CHROMIUM: 'none', ARCHSITE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-')) },
-  });
+  const built = factsSite('none');
   expect(built.code).toBe(0);
-  site = await serve(built.out, '/lib/');
+  site = await serve(built.out, FACTS_BASE);
   browser = await launch();
 });
 

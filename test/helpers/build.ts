@@ -103,27 +103,58 @@ export const EXAMPLE_TODAY = '2026-12-01';
 export const EXAMPLE_BASE = '/archsite/';
 
 /**
+ * A site built once for the whole test run, in `<run's temporary folder>/<name>/`: the first
+ * file to ask builds it (`build` gets that folder), in its turn; the others find it done. A
+ * build that failed is not kept: the file that saw it reports it, and the next file builds again.
+ */
+function builtOnce(name: string, build: (dir: string) => BuildRun): BuildRun & { dir: string } {
+  const dir = path.join(os.tmpdir(), name);
+  const record = path.join(dir, 'run.json');
+  return inBuildTurn(() => {
+    if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as BuildRun), dir };
+    mkdirSync(dir, { recursive: true });
+    const run = build(dir);
+    if (run.code === 0) writeFileSync(record, JSON.stringify(run));
+    return { ...run, dir };
+  });
+}
+
+/**
  * The bundled example, built once for the whole test run, as `npm run docs` builds it (with
  * archsite's own reference) under a GitHub Pages base, on a fixed day, with its phases written
- * (`--timings`): the files that read it share the one build. The first file to ask builds it, in
- * its turn; the others find it done. `timings` is where its phases are.
+ * (`--timings`): the files that read it share the one build. `timings` is where its phases are.
  */
 export function exampleSite(): BuildRun & { timings: string } {
-  const dir = path.join(os.tmpdir(), 'archsite-example');
-  const record = path.join(dir, 'run.json');
-  const timings = path.join(dir, 'timings.json');
-  return inBuildTurn(() => {
-    if (existsSync(record)) return { ...(JSON.parse(readFileSync(record, 'utf8')) as BuildRun), timings };
-    mkdirSync(dir, { recursive: true });
-    const run = buildSite({
+  const { dir, ...run } = builtOnce('archsite-example', (dir) =>
+    buildSite({
       content: path.join(ROOT, 'content'),
       base: EXAMPLE_BASE,
       out: path.join(dir, 'dist'),
       env: { ARCHSITE_REFERENCE: '1' },
-      args: ['--today', EXAMPLE_TODAY, '--timings', timings],
-    });
-    // Kept only when it built: a failed build is for the file that saw it to report, and the next file builds again.
-    if (run.code === 0) writeFileSync(record, JSON.stringify(run));
-    return { ...run, timings };
-  });
+      args: ['--today', EXAMPLE_TODAY, '--timings', path.join(dir, 'timings.json')],
+    }),
+  );
+  return { ...run, timings: path.join(dir, 'timings.json') };
+}
+
+/** The base test/fixtures/site-facts is built under (factsSite). */
+export const FACTS_BASE = '/lib/';
+
+/**
+ * test/fixtures/site-facts (a small library: loans, a catalogue, their events, people and
+ * systems), built once for the whole test run under FACTS_BASE with a diagram cache of its own
+ * (`cache`, empty before the build): with Chromium drawing the diagrams, or without one (left to
+ * the reader's browser). The files that read its pages and its diagrams share the two builds.
+ */
+export function factsSite(chromium: 'chromium' | 'none'): BuildRun & { cache: string } {
+  const { dir, ...run } = builtOnce(`archsite-facts-${chromium}`, (dir) =>
+    buildSite({
+      content: path.join(ROOT, 'test/fixtures/site-facts/content'),
+      base: FACTS_BASE,
+      out: path.join(dir, 'dist'),
+      // The Chromium the build finds by itself (or ARCHSITE_CHROMIUM's), or none.
+      env: { ARCHSITE_CACHE_DIR: path.join(dir, 'cache'), ...(chromium === 'none' ? { ARCHSITE_CHROMIUM: 'none' } : {}) },
+    }),
+  );
+  return { ...run, cache: path.join(dir, 'cache') };
 }

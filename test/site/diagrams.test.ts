@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
-import { buildSite, page, type BuildRun } from '../helpers/build.ts';
+import { buildSite, FACTS_BASE, factsSite, page, type BuildRun } from '../helpers/build.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { writeTree } from '../helpers/tree.ts';
 import { selectAll } from 'hast-util-select';
@@ -12,13 +12,12 @@ const FIXTURE = path.join(import.meta.dirname, '../fixtures/site-facts/content')
 const cache = () => mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-'));
 let first: BuildRun;
 let second: BuildRun;
-let cacheDir: string;
 
 beforeAll(() => {
-  cacheDir = cache();
-  const env = { ARCHSITE_CACHE_DIR: cacheDir, ARCHSITE_CHROMIUM: CHROMIUM };
-  first = buildSite({ content: FIXTURE, base: '/lib/', env });
-  second = buildSite({ content: FIXTURE, base: '/lib/', env });
+  // Built with an empty diagram cache, then again with the cache that build filled.
+  const built = factsSite('chromium');
+  first = built;
+  second = buildSite({ content: FIXTURE, base: FACTS_BASE, env: { ARCHSITE_CACHE_DIR: built.cache, ARCHSITE_CHROMIUM: CHROMIUM } });
 });
 
 const figures = (out: string, route: string) =>
@@ -61,7 +60,7 @@ describe('diagrams on the site', () => {
 
 describe('without Chromium', () => {
   it('builds anyway, with one warning, and leaves diagrams to the reader’s browser', () => {
-    const run = buildSite({ content: FIXTURE, env: { ARCHSITE_CHROMIUM: 'none', ARCHSITE_CACHE_DIR: cache() } });
+    const run = factsSite('none');
     expect(run.code).toBe(0);
     expect(run.stdout.match(/no Chrome or Chromium found/g)).toHaveLength(1);
     const tree = page(run.out, 'services/loans');

@@ -2,17 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, hrefs, page, section, text, texts, type BuildRun } from '../helpers/build.ts';
+import { FACTS_BASE, factsSite, hrefs, page, section, text, texts, type BuildRun } from '../helpers/build.ts';
 
 /**
  * Builds a small architecture (not the bundled example) under a GitHub Pages base and
  * checks the facts its pages must show: every relation computed from the whole model.
  */
-const BASE = '/library/';
+const BASE = FACTS_BASE;
 let site: BuildRun;
 
 beforeAll(() => {
-  site = buildSite({ content: path.join(import.meta.dirname, '../fixtures/site-facts/content'), base: BASE });
+  site = factsSite('chromium');
   expect(site.stderr).not.toMatch(/error/i);
   expect(site.code).toBe(0);
 });
