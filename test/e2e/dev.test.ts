@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/free-port.ts';
-import { ROOT } from '../helpers/build.ts';
+import { FACTS_CONTENT, ROOT } from '../helpers/build.ts';
 import { holdBuildTurn } from '../helpers/build-turn.ts';
 
 /**
@@ -15,7 +15,7 @@ import { holdBuildTurn } from '../helpers/build-turn.ts';
 const BASE = '/lib/';
 const work = mkdtempSync(path.join(os.tmpdir(), 'archsite-dev-'));
 const content = path.join(work, 'content');
-cpSync(path.join(ROOT, 'test/fixtures/site-facts/content'), content, { recursive: true });
+cpSync(FACTS_CONTENT, content, { recursive: true });
 
 // A dev server shares the project's `.astro/` with a build: none runs meanwhile.
 holdBuildTurn();

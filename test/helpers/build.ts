@@ -137,7 +137,8 @@ export function exampleSite(): BuildRun & { timings: string } {
   return { ...run, timings: path.join(dir, 'timings.json') };
 }
 
-/** The base test/fixtures/site-facts is built under (factsSite). */
+/** test/fixtures/site-facts's content, and the base it is built under (factsSite). */
+export const FACTS_CONTENT = path.join(ROOT, 'test/fixtures/site-facts/content');
 export const FACTS_BASE = '/lib/';
 
 /**
@@ -149,7 +150,7 @@ export const FACTS_BASE = '/lib/';
 export function factsSite(chromium: 'chromium' | 'none'): BuildRun & { cache: string } {
   const { dir, ...run } = builtOnce(`archsite-facts-${chromium}`, (dir) =>
     buildSite({
-      content: path.join(ROOT, 'test/fixtures/site-facts/content'),
+      content: FACTS_CONTENT,
       base: FACTS_BASE,
       out: path.join(dir, 'dist'),
       // The Chromium the build finds by itself (or ARCHSITE_CHROMIUM's), or none.

@@ -3,21 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
-import { buildSite, FACTS_BASE, factsSite, page, type BuildRun } from '../helpers/build.ts';
+import { buildSite, FACTS_BASE, FACTS_CONTENT, factsSite, page, type BuildRun } from '../helpers/build.ts';
 import { CHROMIUM } from '../helpers/browser.ts';
 import { writeTree } from '../helpers/tree.ts';
 import { selectAll } from 'hast-util-select';
 
-const FIXTURE = path.join(import.meta.dirname, '../fixtures/site-facts/content');
 const cache = () => mkdtempSync(path.join(os.tmpdir(), 'archsite-cache-'));
 let first: BuildRun;
 let second: BuildRun;
 
 beforeAll(() => {
-  // Built with an empty diagram cache, then again with the cache that build filled.
+  // Built with an empty diagram cache, then again, with the same Chromium, from the cache that build filled.
   const built = factsSite('chromium');
   first = built;
-  second = buildSite({ content: FIXTURE, base: FACTS_BASE, env: { ARCHSITE_CACHE_DIR: built.cache, ARCHSITE_CHROMIUM: CHROMIUM } });
+  second = buildSite({ content: FACTS_CONTENT, base: FACTS_BASE, env: { ARCHSITE_CACHE_DIR: built.cache } });
 });
 
 const figures = (out: string, route: string) =>
