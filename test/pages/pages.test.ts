@@ -250,10 +250,13 @@ describe('messaging, drawn and listed as it flows', async () => {
   });
 
   it('who sends to whom, for a broker and for a domain', () => {
-    const table = (m: MessageMatrix | undefined) => [
-      ['', ...m!.consumers.map((c) => c.text)],
-      ...m!.producers.map((p, i) => [p.text, ...m!.cells[i]!.map((events) => events.map((e) => e.text).join(' '))]),
-    ];
+    const table = (m: MessageMatrix | undefined) => {
+      if (m?.form !== 'grid') throw new Error(`a grid, not ${m?.form}`);
+      return [
+        ['', ...m.consumers.map((c) => c.text)],
+        ...m.producers.map((p, i) => [p.text, ...m.cells[i]!.map((events) => events.map((e) => e.text).join(' '))]),
+      ];
+    };
     expect(table(sectionOf(resourcePage(broker, 'bus').sections, 'who-sends-to-whom')?.matrix)).toEqual([
       ['', 'Basket API', 'Ordering API', 'Payment API'],
       ['Ordering API', 'Order started', '', 'Order paid Order started'],
@@ -264,5 +267,39 @@ describe('messaging, drawn and listed as it flows', async () => {
       ['Ordering API', 'Order started', 'Order paid Order started'],
     ]);
     expect(domainPage(broker, 'shop').head.headings.map((h) => h.id)).toContain('who-sends-to-whom');
+  });
+
+  it('who sends to whom, past the size of a grid: each sender once, with whom it sends to and what', async () => {
+    // The hub's tick reaches 13 services, one column too many for a grid; s01 also sends tock to s02.
+    const consumers = Array.from({ length: 13 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+    const wide = await testSite({
+      'content/system.yaml': 'name: Wide\n',
+      'content/domains/d.yaml': 'name: D\ntype: core\n',
+      'content/resources/bus.yaml': 'name: Bus\ntype: kafka\n',
+      'content/services/hub.yaml': 'name: Hub\nresponsibility: Ticks.\ndomain: d\nevents: { publishes: [tick] }\n',
+      ...Object.fromEntries(
+        consumers.map((id) => [
+          `content/services/${id}.yaml`,
+          `name: Service ${id}\nresponsibility: Listens.\ndomain: d\nevents: { consumes: [tick${id === 's02' ? ', tock' : ''}]${id === 's01' ? ', publishes: [tock]' : ''} }\n`,
+        ]),
+      ),
+      'content/events/tick.yaml': 'name: Tick\nbroker: bus\n',
+      'content/events/tock.yaml': 'name: Tock\nbroker: bus\n',
+      'content/events/lost.yaml': 'name: Lost\nbroker: bus\n',
+    });
+    const matrix = sectionOf(resourcePage(wide, 'bus').sections, 'who-sends-to-whom')?.matrix;
+    if (matrix?.form !== 'list') throw new Error(`a list, not ${matrix?.form}`);
+    expect(matrix.caption).toMatch(/^2 services send events to 13, too many for a grid/);
+    const rows = matrix.senders.flatMap(({ sender, receivers }) =>
+      receivers.map(({ receiver, events }) => [sender.text, receiver.text, events.map((e) => e.text).join(' ')]),
+    );
+    expect(rows).toEqual([
+      ['Hub', 'Service s01', 'Tick'],
+      ['Hub', 'Service s02', 'Tick'],
+      ...consumers.slice(2).map((id) => ['Hub', `Service ${id}`, 'Tick']),
+      ['Service s01', 'Service s02', 'Tock'],
+    ]);
+    expect(matrix.senders.map((s) => s.sender.href)).toEqual(['/services/hub/', '/services/s01/']);
+    expect(matrix.unmatched.map((e) => e.text)).toEqual(['Lost']);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTree, page, text, type BuildRun } from '../helpers/build.ts';
+import { buildTree, page, text, texts, type BuildRun } from '../helpers/build.ts';
 
 /**
  * Past mermaid's limits, never silently: a service with 2,000 dependencies and an event with
@@ -55,5 +55,20 @@ describe('views past what mermaid draws', () => {
       /are left out: the diagram would be too large to draw and to read/,
     );
     expect(statSync(file).size).toBeLessThan(800_000);
+  });
+});
+
+describe('who sends to whom, past the size of a grid', () => {
+  it('domains/d/ lists each of the 500 receivers of the hub once, not a grid of 500 columns, and stays small', () => {
+    const tree = page(built.out, 'domains/d/');
+    expect(texts(tree, '.as-message-matrix')).toEqual([]);
+    expect(text(tree, '.as-message-list caption')).toMatch(/^1 service sends events to 500, too many for a grid/);
+    const rows = texts(tree, '.as-message-list tbody tr');
+    expect(rows).toHaveLength(CONSUMERS);
+    // The sender heads its rows once; each row names the receiver and what it receives.
+    expect(rows[0]).toBe('Hub Consumer 0 Big event');
+    expect(rows[1]).toBe('Consumer 1 Big event');
+    expect(texts(tree, '.as-message-list th[scope="rowgroup"]')).toEqual(['Hub']);
+    expect(statSync(path.join(built.out, 'domains/d/index.html')).size).toBeLessThan(800_000);
   });
 });
