@@ -121,6 +121,11 @@ describe('a stakeholder on the site', () => {
     await page.click('th[data-key="name"] button');
     await page.click('th[data-key="name"] button');
     expect((await visible())[0]).toBe('Web App');
+    // A column sorted by the text its cells show (they carry no sort key of their own).
+    await page.click('th[data-key="domain"] button');
+    const domains = await page.$$eval('tbody tr:not([hidden]) td[data-column="domain"]', (cells) => cells.map((c) => c.textContent!));
+    expect(new Set(domains).size).toBeGreaterThan(2);
+    expect(domains).toEqual([...domains].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
   });
 
   it('ORs the values ticked in one filter, and says each result’s kind', async () => {

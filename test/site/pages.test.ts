@@ -195,6 +195,15 @@ describe('other pages', () => {
       'Go',
       'Kotlin',
     ]);
+    // A cell carries what the table's script sorts and filters it by only where its own text is not that.
+    const cells = selectAll('tbody td', services);
+    expect(cells.filter((c) => c.properties.dataSort !== undefined).map((c) => c.properties.dataColumn)).toEqual([
+      'name',
+      'name',
+      'name',
+      'name',
+    ]);
+    expect(cells.filter((c) => c.properties.dataValues !== undefined)).toEqual([]);
     for (const kind of ['people', 'systems', 'teams', 'domains', 'resources', 'events', 'deployments', 'decisions', 'docs']) {
       expect(existsSync(path.join(site.out, kind, 'index.html')), kind).toBe(true);
     }
