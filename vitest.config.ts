@@ -18,6 +18,7 @@ const UNIT = [
   'test/site/search-view.test.ts',
   'test/site/register-table.test.ts',
   'test/site/page-store.test.ts',
+  'test/site/search-mirror.test.ts',
   'test/site/phase-clock.test.ts',
   'test/site/contract-history.test.ts',
   'test/site/page-threads.test.ts',

@@ -1,41 +1,36 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { linkOrCopy } from './link-or-copy.ts';
-import { searchView } from './search-view.ts';
+import { layOutSearchViews } from './search-mirror.ts';
 
 interface Logger {
   info(message: string): void;
   error(message: string): void;
 }
 
-/** The pages' search views: by output file, the file of its search view; and a folder to lay them out in. */
+/**
+ * The pages' search views: by output file, the file of its search view; and a folder to lay
+ * them out in, kept from one build to the next (the page cache's), or removed once indexed.
+ */
 export interface SearchViews {
   readonly files: ReadonlyMap<string, string>;
   readonly scratch: string;
+  readonly keep: boolean;
 }
 
 /**
  * Builds the site's search index, as Starlight does (pagefind over every HTML file of the
  * output, written to `pagefind/`), but reading each page's search view (see
  * search-view.ts): the one the page cache kept, or made here. The views are put in a folder
- * shaped like the output, as hard links where they can be, so pagefind sees the same files
- * at the same URLs.
+ * shaped like the output (see search-mirror.ts), so pagefind sees the same files at the
+ * same URLs.
  */
 export async function buildSearchIndex(outDir: string, views: SearchViews, logger: Logger): Promise<void> {
   const started = performance.now();
   logger.info('Building search index with Pagefind...');
-  // Replaced whole: what a killed build left there goes too.
   const mirror = views.scratch;
-  rmSync(mirror, { recursive: true, force: true });
   try {
-    for (const file of htmlFiles(outDir)) {
-      const target = path.join(mirror, path.relative(outDir, file));
-      mkdirSync(path.dirname(target), { recursive: true });
-      const view = views.files.get(file);
-      if (view !== undefined && existsSync(view)) linkOrCopy(view, target);
-      else writeFileSync(target, searchView(readFileSync(file, 'utf8')));
-    }
+    layOutSearchViews(outDir, htmlFiles(outDir), views.files, mirror);
     const { index, errors } = await pagefind.createIndex();
     if (!index) throw new Error(errors.join('\n'));
     const added = await index.addDirectory({ path: mirror });
@@ -50,7 +45,7 @@ export async function buildSearchIndex(outDir: string, views: SearchViews, logge
     throw new Error('Failed to run Pagefind.', { cause });
   } finally {
     await pagefind.close();
-    rmSync(mirror, { recursive: true, force: true });
+    if (!views.keep) rmSync(mirror, { recursive: true, force: true });
   }
 }
 

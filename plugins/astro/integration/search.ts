@@ -22,7 +22,7 @@ export function indexSearchInstead(state: IntegrationState, shell: AstroIntegrat
     state.clock?.start('search index');
     await buildSearchIndex(
       out,
-      views ?? { files: new Map(), scratch: mkdtempSync(path.join(tmpdir(), 'archsite-search-')) },
+      views ?? { files: new Map(), scratch: mkdtempSync(path.join(tmpdir(), 'archsite-search-')), keep: false },
       options.logger.fork('starlight:pagefind'),
     );
     installSearchEntry(out);

@@ -118,6 +118,7 @@ export class PageCache implements PageRecording {
     return {
       files: new Map([...this.#searchViews].map(([route, file]) => [this.#outputFile(outDir, route), file])),
       scratch: path.join(this.#store.dir, 'search'),
+      keep: true,
     };
   }
 
