@@ -78,4 +78,27 @@ describe('the page store', () => {
     ]);
     expect(open(again, 'f1', first).reuse('/services/b/')).toBeUndefined();
   });
+
+  it('carries a kept page’s reads into the next build, and writes each read once however many pages made it', async () => {
+    const dir = await stored();
+    // The second build keeps a, and renders b again, now reading a as well.
+    const second = { ...first, 'el:service:b': 'h4' };
+    const store = open(dir, 'f1', second);
+    expect(store.reuse('/services/a/')).toBeDefined();
+    expect(store.reuse('/services/b/')).toBeUndefined();
+    store.keep('/services/b/', ['el:service:b', 'el:service:a'], '<html>b again</html>', []);
+    await store.save();
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { reads: [string, string][] };
+    expect(manifest.reads).toEqual([
+      ['el:service:a', 'h1'],
+      ['el:service:b', 'h4'],
+      ['rel:calls:service:a', 'h2'],
+    ]);
+    // The third build: a's own read changed, which b read too; b's other read did not.
+    expect(open(dir, 'f1', { ...second, 'el:service:a': 'h5' }).reuse('/services/a/')).toBeUndefined();
+    expect(open(dir, 'f1', { ...second, 'el:service:a': 'h5' }).reuse('/services/b/')).toBeUndefined();
+    expect(open(dir, 'f1', { ...second, 'rel:calls:service:a': 'h6' }).reuse('/services/b/')).toBeDefined();
+    expect(open(dir, 'f1', { ...second, 'rel:calls:service:a': 'h6' }).reuse('/services/a/')).toBeUndefined();
+    expect(open(dir, 'f1', second).reuse('/services/a/')).toBeDefined();
+  });
 });

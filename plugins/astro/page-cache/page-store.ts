@@ -6,11 +6,11 @@ import { searchView } from '../search-view.ts';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
-const STORE_VERSION = '5';
+const STORE_VERSION = '6';
 
 interface PageEntry {
-  /** Hash of each read the page made when it was rendered. */
-  readonly reads: Record<string, string>;
+  /** The reads the page made when it was rendered: indexes into the manifest's `reads`. */
+  readonly reads: readonly number[];
   /** The page's file in the store (HTML, or a Markdown text): named by its route and the build that rendered it. */
   readonly html: string;
   /** An HTML page as the search index reads it (see search-view.ts), next to it. */
@@ -30,8 +30,17 @@ interface Manifest {
   readonly version: string;
   /** The build's fingerprint: code, configuration and the site's shell. */
   readonly fingerprint: string;
+  /**
+   * Every read a page made, once, with its hash in that build (`[key, hash]`), sorted by key.
+   * A register or an overview reads every element: written out with each page, the reads
+   * of 1,000 services made a manifest of 17 MB, read and written again at every build.
+   */
+  readonly reads: readonly (readonly [string, string])[];
   readonly pages: Record<string, PageEntry>;
 }
+
+/** A page of this build, its reads as keys until the manifest numbers them. */
+type NextEntry = Omit<PageEntry, 'reads'> & { readonly reads: readonly string[] };
 
 /**
  * The pages of the last build, kept with what each read of the model, so that a rebuild
@@ -44,8 +53,10 @@ export class PageStore {
   readonly #dir: string;
   readonly #fingerprint: string;
   readonly #hashOf: (key: string) => string;
-  readonly #previous: Record<string, PageEntry>;
-  readonly #next: Record<string, PageEntry> = {};
+  readonly #previous: Manifest | undefined;
+  /** Whether each read of the last manifest answers the same now, as first asked. */
+  readonly #unchanged: (boolean | undefined)[] = [];
+  readonly #next = new Map<string, NextEntry>();
   /** This build, in the names of the files it writes. */
   readonly #build = `${Date.now().toString(36)}-${process.pid}`;
   readonly #writes: Promise<void>[] = [];
@@ -65,22 +76,31 @@ export class PageStore {
     } catch {
       manifest = undefined;
     }
-    this.#previous = manifest?.version === STORE_VERSION && manifest.fingerprint === fingerprint ? manifest.pages : {};
+    this.#previous = manifest?.version === STORE_VERSION && manifest.fingerprint === fingerprint ? manifest : undefined;
   }
 
   /** The stored file of a page (and an HTML page's search view), when nothing it read has changed since. */
   reuse(route: string): { file: string; search: string | undefined; scripts: readonly string[] } | undefined {
-    const entry = this.#previous[route];
-    if (!entry) return undefined;
-    for (const [key, value] of Object.entries(entry.reads)) {
-      const now = this.#hashOf(key);
-      if (now === UNKNOWN || now !== value) return undefined;
-    }
+    const previous = this.#previous;
+    const entry = previous && Object.hasOwn(previous.pages, route) ? previous.pages[route] : undefined;
+    if (!previous || !entry) return undefined;
+    if (!entry.reads.every((read) => this.#answersTheSame(previous, read))) return undefined;
     const file = path.join(this.#dir, entry.html);
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat || stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
-    this.#next[route] = entry;
+    this.#next.set(route, { ...entry, reads: entry.reads.map((read) => previous.reads[read]![0]) });
     return { file, search: entry.search === undefined ? undefined : path.join(this.#dir, entry.search), scripts: entry.scripts };
+  }
+
+  /** Whether the last manifest's read number `read` answers now as it did then (asked once a read). */
+  #answersTheSame(previous: Manifest, read: number): boolean {
+    let same = this.#unchanged[read];
+    if (same === undefined) {
+      const [key, then] = previous.reads?.[read] ?? ['', UNKNOWN];
+      const now = this.#hashOf(key);
+      same = this.#unchanged[read] = now !== UNKNOWN && now === then;
+    }
+    return same;
   }
 
   /**
@@ -93,7 +113,7 @@ export class PageStore {
     const [file, search] = [`${name}.html`, `${name}.search.html`];
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), searchView(html)));
-    this.#next[route] = { reads: this.#hashes(reads), html: file, search, scripts };
+    this.#next.set(route, { reads: [...reads], html: file, search, scripts });
     return path.join(this.#dir, search);
   }
 
@@ -102,15 +122,11 @@ export class PageStore {
     const file = `${this.#name(route)}.txt`;
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), text));
-    this.#next[route] = { reads: this.#hashes(reads), html: file, scripts: [] };
+    this.#next.set(route, { reads: [...reads], html: file, scripts: [] });
   }
 
   #name(route: string): string {
     return `${createHash('sha1').update(route).digest('hex').slice(0, 20)}-${this.#build}`;
-  }
-
-  #hashes(reads: Iterable<string>): Record<string, string> {
-    return Object.fromEntries([...reads].sort().map((key) => [key, this.#hashOf(key)]));
   }
 
   /** Resolves once every file this build kept is written. */
@@ -121,17 +137,28 @@ export class PageStore {
   /** Writes the manifest of this build, once its pages are written, and drops the HTML no page refers to any more. */
   async save(): Promise<void> {
     await Promise.all(this.#writes);
-    for (const [route, entry] of Object.entries(this.#next)) {
-      if (entry.size !== undefined) continue;
-      const { size, mtimeMs } = statSync(path.join(this.#dir, entry.html));
-      this.#next[route] = { ...entry, size, mtimeMs };
+    // A page kept from the last build read what it reads now, and each read answers as it did.
+    const keys = [...new Set([...this.#next.values()].flatMap((entry) => entry.reads))].sort();
+    const number = new Map(keys.map((key, i) => [key, i]));
+    const pages: Record<string, PageEntry> = Object.create(null) as Record<string, PageEntry>;
+    for (const [route, entry] of [...this.#next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const { size, mtimeMs } =
+        entry.size === undefined || entry.mtimeMs === undefined
+          ? statSync(path.join(this.#dir, entry.html))
+          : { size: entry.size, mtimeMs: entry.mtimeMs };
+      pages[route] = { ...entry, reads: entry.reads.map((key) => number.get(key)!).sort((a, b) => a - b), size, mtimeMs };
     }
     mkdirSync(this.#dir, { recursive: true });
-    const manifest: Manifest = { version: STORE_VERSION, fingerprint: this.#fingerprint, pages: this.#next };
+    const manifest: Manifest = {
+      version: STORE_VERSION,
+      fingerprint: this.#fingerprint,
+      reads: keys.map((key) => [key, this.#hashOf(key)]),
+      pages,
+    };
     const file = path.join(this.#dir, 'manifest.json');
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
     renameSync(`${file}.${process.pid}.tmp`, file);
-    const used = new Set(Object.values(this.#next).flatMap((entry) => [entry.html, entry.search ?? entry.html]));
+    const used = new Set([...this.#next.values()].flatMap((entry) => [entry.html, entry.search ?? entry.html]));
     for (const name of readdirSync(this.#dir))
       if (/\.(html|txt)$/.test(name) && !used.has(name)) rmSync(path.join(this.#dir, name), { force: true });
   }
