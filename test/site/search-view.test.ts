@@ -13,10 +13,29 @@ describe('the search view of a page', () => {
 
   it("leaves out Starlight's sidebar", () => {
     const sidebar = '<nav class="sidebar print:hidden" aria-label="Main"><ul><li><a href="/a/">A</a></li></ul></nav>';
+    expect(searchView(`<div>${sidebar}<h1>A</h1></div>`)).toBe('<div><h1>A</h1></div>');
+  });
+
+  it('keeps the head and, of the body, only the part pagefind indexes', () => {
+    const head = '<!DOCTYPE html><html lang="en"><head><title>A | Shop</title></head><body class="x">';
+    const header = '<header><a href="/">Shop</a><site-search data-pagefind-ignore>Search</site-search></header>';
     const toc = '<nav aria-labelledby="starlight__on-this-page"><a href="#x">X</a></nav>';
-    expect(searchView(`<body>${sidebar}<main data-pagefind-body><h1>A</h1></main>${toc}</body>`)).toBe(
-      `<body><main data-pagefind-body><h1>A</h1></main>${toc}</body>`,
+    const main = '<main data-pagefind-body lang="en"><h1>A</h1><span data-pagefind-filter="kind">Service</span></main>';
+    expect(searchView(`${head}${header}<div>${toc}${main}</div><footer>Built with archsite</footer></body></html>`)).toBe(
+      `${head}${main}</body></html>`,
     );
+  });
+
+  it('keeps the whole body when pagefind reads anything outside that part, or the part is not there once', () => {
+    const main = '<main data-pagefind-body><h1>A</h1></main>';
+    const outside = [
+      `<body><span data-pagefind-filter="team">Shop</span>${main}</body>`,
+      `<body>${main}<span data-pagefind-meta="kind">Service</span></body>`,
+      `<body><img src="a.png" alt="">${main}</body>`,
+      `<body><p>no part indexed</p></body>`,
+      `<body>${main}<main data-pagefind-body><h1>B</h1></main></body>`,
+    ];
+    for (const page of outside) expect(searchView(page)).toBe(page);
   });
 
   it('keeps a diagram holding anything pagefind reads inside ignored elements', () => {
