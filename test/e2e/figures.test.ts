@@ -82,8 +82,8 @@ describe.each(SIZES)('figures at $width × $height', ({ width, height }) => {
           figures++;
         }
         // Never drawn larger than its natural size: the drawing shown (a figure may hold another for a narrow column).
-        const sizes = await page.$$eval('figure.as-diagram', (figures) =>
-          figures.flatMap((f) => {
+        const sizes = await page.$$eval('figure.as-diagram', (shown) =>
+          shown.flatMap((f) => {
             const svg = [...f.querySelectorAll<SVGSVGElement>('.as-diagram-canvas svg')].find((x) => x.getBoundingClientRect().width > 0);
             return svg ? [{ drawn: svg.getBoundingClientRect().width, natural: Number((f as HTMLElement).dataset.width) }] : [];
           }),
