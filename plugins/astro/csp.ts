@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { compare } from '../model/diagnostics.ts';
+import { filesUnder } from './files-under.ts';
 
 /**
  * The Content-Security-Policy the built site works under: scripts only from the site itself
@@ -45,12 +45,7 @@ export function addPolicyMeta(outDir: string, policy: string): void {
   }
 }
 
+/** Every page of the output. */
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort(compare)
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return htmlFiles(full);
-      return name.endsWith('.html') ? [full] : [];
-    });
+  return filesUnder(dir).filter((file) => file.endsWith('.html'));
 }

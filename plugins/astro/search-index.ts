@@ -1,6 +1,7 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { filesUnder } from './files-under.ts';
 import { layOutSearchViews } from './search-mirror.ts';
 
 interface Logger {
@@ -51,9 +52,5 @@ export async function buildSearchIndex(outDir: string, views: SearchViews, logge
 
 /** Every HTML file under `dir`, as pagefind finds them (its own output aside). */
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(dir, file).startsWith(`pagefind${path.sep}`))
-    .sort();
+  return filesUnder(dir).filter((file) => file.endsWith('.html') && !path.relative(dir, file).startsWith(`pagefind${path.sep}`));
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './files-under.ts';
 import { linkOrCopy } from './link-or-copy.ts';
 import { searchView } from './search-view.ts';
 
@@ -37,12 +38,6 @@ export function layOutSearchViews(outDir: string, pages: readonly string[], view
 function sameFile(a: string, b: string): boolean {
   const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
   return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** Removes the folders under `dir` left empty, deepest first. */

@@ -1,18 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layOutSearchViews } from '../../plugins/astro/search-mirror.ts';
-
-/** Writes `files` (relative path → text) under a new folder; returns it. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-mirror-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { writeTree } from '../helpers/tree.ts';
 
 /** Every file under `dir`, relative, with its text. */
 function contents(dir: string): Record<string, string> {
@@ -29,13 +20,13 @@ const DIAGRAM = '<svg id="d0123456789ab-l"><text>drawn</text></svg>';
 
 describe('the search views laid out for pagefind', () => {
   it('links the views the cache kept, makes the others from their pages, and updates the folder in place', () => {
-    const out = tree({
+    const out = writeTree({
       'index.html': `<html>home${DIAGRAM}</html>`,
       'services/a/index.html': `<html>a${DIAGRAM}</html>`,
       'services/b/index.html': '<html>b</html>',
       'old/page/index.html': '<html>old</html>',
     });
-    const views = tree({ 'a.search.html': '<html>a</html>', 'b.search.html': '<html>b</html>' });
+    const views = writeTree({ 'a.search.html': '<html>a</html>', 'b.search.html': '<html>b</html>' });
     const mirror = path.join(mkdtempSync(path.join(os.tmpdir(), 'archsite-mirror-')), 'search');
     const page = (route: string) => path.join(out, route, 'index.html');
     const kept = new Map([
@@ -71,9 +62,9 @@ describe('the search views laid out for pagefind', () => {
   });
 
   it('replaces a file that is not the cache’s view, such as a copy a killed build wrote', () => {
-    const out = tree({ 'services/a/index.html': '<html>a</html>' });
-    const views = tree({ 'a.search.html': '<html>a, viewed</html>' });
-    const mirror = tree({ 'services/a/index.html': '<html>a, stale copy</html>' });
+    const out = writeTree({ 'services/a/index.html': '<html>a</html>' });
+    const views = writeTree({ 'a.search.html': '<html>a, viewed</html>' });
+    const mirror = writeTree({ 'services/a/index.html': '<html>a, stale copy</html>' });
     const kept = new Map([[path.join(out, 'services/a/index.html'), path.join(views, 'a.search.html')]]);
     layOutSearchViews(out, [...kept.keys()], kept, mirror);
     expect(contents(mirror)).toEqual({ 'services/a/index.html': '<html>a, viewed</html>' });
