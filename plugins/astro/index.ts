@@ -1,14 +1,15 @@
 import type { AstroUserConfig } from 'astro';
 import { createHash } from 'node:crypto';
-import { loadModel, type LoadResult } from '../model/load.ts';
-import archsite from './integration.ts';
+import type { LoadResult } from '../model/load.ts';
 import type { Recheck, Report } from './integration/state.ts';
 import type { PhaseClock } from './phase-clock.ts';
 import type { Settings } from './settings.ts';
 
+// Light to load: the integration and the model's reader come with archsiteConfig, so that the
+// command line can refuse bad options and output folders before loading them (see cli/build.ts).
 export { readSettings, type Settings } from './settings.ts';
 export { ContentError, isContentError } from './content-error.ts';
-export { default as archsite, type ArchsiteOptions } from './integration.ts';
+export type { ArchsiteOptions } from './integration.ts';
 export { PhaseClock, PHASES, type Phase, type PhaseName } from './phase-clock.ts';
 
 /**
@@ -37,7 +38,10 @@ export async function archsiteConfig(
   // Astro keeps what it loaded from the content between builds: one folder per content folder,
   // so that builds of different content (tests, several sites from one checkout) never mix.
   const cacheDir = `./node_modules/.astro/${createHash('sha256').update(settings.contentDir).digest('hex').slice(0, 12)}/`;
-  const content = checked ?? (await loadModel({ contentDir: settings.contentDir }));
+  const [{ default: archsite }, content] = await Promise.all([
+    import('./integration.ts'),
+    checked ?? import('../model/load.ts').then(({ loadModel }) => loadModel({ contentDir: settings.contentDir })),
+  ]);
   // The site's own URL (for the sitemap and canonical links): the setting, else system.yaml's `url`.
   const site = settings.site ?? content.model?.system.data.url;
   return {

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { archsiteConfig, isContentError, PhaseClock, readSettings, type Settings } from '../astro/index.ts';
 import { refusal, type CliOptions } from './args.ts';
 import { BuildLock } from './build-lock.ts';
-import { runCheck } from './check.ts';
 import { gitTop } from './git-top.ts';
 import { checkOutDir, shownPath } from './out-dir.ts';
 import { Publisher } from './publish.ts';
@@ -38,6 +37,9 @@ export async function runBuild(options: CliOptions): Promise<number> {
   process.on('exit', cleanUp).once('SIGINT', abandon).once('SIGTERM', abandon);
   try {
     staging = stage(publisher, dist);
+    // The check (and, in archsiteConfig, the integration) load once the options and the output
+    // folder passed: a refusal is said in the time Node takes to start (0.2 s, not 2 s).
+    const { runCheck } = await import('./check.ts');
     const checked = await runCheck(options);
     if (checked.exitCode !== 0) {
       process.stderr.write(`archsite: the check failed; nothing was built and ${shown}/ is unchanged.\n`);
@@ -100,6 +102,7 @@ function stage(publisher: Publisher, dist: string): string {
 
 /** `dev`: check, then serve the site with live reload. */
 export async function runDev(options: CliOptions): Promise<number> {
+  const { runCheck } = await import('./check.ts');
   const checked = await runCheck(options);
   const settings = prepareEnvironment(options);
   const { dev } = await import('astro');

@@ -3,9 +3,8 @@
  * the content (or warnings with --strict), 2 bad usage or a bug in archsite itself. Started by main.js.
  */
 import { printable } from '../model/diagnostics.ts';
-import { ContentFolderError } from '../model/load.ts';
+import { ContentFolderError } from '../model/content-folder-error.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
-import { runCheck } from './check.ts';
 
 // A reader that stops early (`| head`) is not an error of ours.
 for (const stream of [process.stdout, process.stderr]) {
@@ -18,8 +17,12 @@ for (const stream of [process.stdout, process.stderr]) {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2), process.env);
   switch (options.command) {
+    // Each command loads its code when it runs: a usage error or a refusal is said in the time Node takes to start.
     case 'check': {
-      if (!options.watch) return (await runCheck(options)).exitCode;
+      if (!options.watch) {
+        const { runCheck } = await import('./check.ts');
+        return (await runCheck(options)).exitCode;
+      }
       const { runCheckWatch } = await import('./watch.ts');
       return runCheckWatch(options);
     }

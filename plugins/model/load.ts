@@ -30,6 +30,7 @@ import { readElements } from './read-elements.ts';
 import { resolveModel } from './resolve.ts';
 import { checkCodeRules, CODE_RULES_FILE } from './rules/code-rules.ts';
 import { DeferredLocator, type FieldPath } from './yaml-position.ts';
+import { ContentFolderError } from './content-folder-error.ts';
 
 /** The checks run over the resolved model, in order. */
 const CHECKS: readonly Check[] = [
@@ -92,10 +93,7 @@ export interface LoadResult {
   readonly cwd: string;
 }
 
-/** Thrown for a content folder that does not exist: a usage error, not a content fault. */
-export class ContentFolderError extends Error {
-  override readonly name = 'ContentFolderError';
-}
+export { ContentFolderError };
 
 /**
  * Reads the content folder, validates and resolves it into a Model, and runs every check.

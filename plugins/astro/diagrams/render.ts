@@ -77,7 +77,7 @@ export async function renderDiagrams(
   } = {},
 ): Promise<RenderReport> {
   const unique = [...new Set(texts)];
-  const stale = unique.filter((t) => !store.has(t, 'light') || !store.has(t, 'dark'));
+  const stale = store.missing(unique);
   const errors = new Map<string, string>();
   let transplanted = 0;
   let drawnInNode = 0;
