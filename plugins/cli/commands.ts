@@ -16,8 +16,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2), process.env);
+  // Each command loads its code when it runs: a usage error or a refusal is said in the time Node takes to start.
   switch (options.command) {
-    // Each command loads its code when it runs: a usage error or a refusal is said in the time Node takes to start.
     case 'check': {
       if (!options.watch) {
         const { runCheck } = await import('./check.ts');

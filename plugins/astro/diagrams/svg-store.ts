@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { filesUnder } from '../files-under.ts';
 import { DIAGRAM_FONT_FILES, DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
 
 export type Theme = 'light' | 'dark';
@@ -22,11 +23,7 @@ const DRAWING = drawingVersion();
 function drawingVersion(): string {
   const h = createHash('sha256');
   const here = import.meta.dirname;
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  for (const file of walk(here)) h.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
+  for (const file of filesUnder(here)) h.update(`${path.relative(here, file)}\0`).update(readFileSync(file));
   for (const font of Object.values(DIAGRAM_FONT_FILES)) h.update(readFileSync(font));
   h.update((createRequire(import.meta.url)('dagre-d3-es/package.json') as { version: string }).version);
   return h.digest('hex');
