@@ -19,7 +19,7 @@ function axeUrl(): Promise<string> {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(AXE);
     });
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`));
-    // It does not keep the test's process alive.
+    // It does not keep the test's process alive (a site from serve.ts is closed by its test; this one lives as long as the worker).
     server.unref();
   });
   return axeServed;

@@ -32,15 +32,19 @@ function figures(): HTMLElement[] {
 function layout(list: readonly HTMLElement[], first: boolean): void {
   const parts = list.flatMap((figure) => {
     const canvas = figure.querySelector<HTMLElement>('.as-diagram-canvas');
-    return canvas ? [{ figure, canvas, note: figure.querySelector<HTMLElement>('.as-diagram-more') }] : [];
+    const note = figure.querySelector<HTMLElement>('.as-diagram-more');
+    return canvas ? [{ figure, canvas, note, preview: false, scrolls: false }] : [];
   });
-  for (const { figure } of parts) figure.removeAttribute('data-preview');
-  const previews = parts.map(({ note }) => !!note && getComputedStyle(note).display !== 'none');
-  parts.forEach(({ figure }, i) => figure.toggleAttribute('data-preview', previews[i]));
-  const scrolls = parts.map(({ canvas }) => canvas.scrollHeight > canvas.clientHeight + 1 || canvas.scrollWidth > canvas.clientWidth + 1);
-  parts.forEach(({ figure, canvas }, i) => {
+  for (const part of parts) part.figure.removeAttribute('data-preview');
+  for (const part of parts) part.preview = !!part.note && getComputedStyle(part.note).display !== 'none';
+  for (const part of parts) part.figure.toggleAttribute('data-preview', part.preview);
+  for (const part of parts) {
+    const { canvas } = part;
+    part.scrolls = canvas.scrollHeight > canvas.clientHeight + 1 || canvas.scrollWidth > canvas.clientWidth + 1;
+  }
+  for (const { figure, canvas, scrolls } of parts) {
     // A window that scrolls can be reached and scrolled from the keyboard, and says what it is.
-    if (scrolls[i]) {
+    if (scrolls) {
       canvas.tabIndex = 0;
       canvas.setAttribute('role', 'region');
       canvas.setAttribute(
@@ -52,8 +56,8 @@ function layout(list: readonly HTMLElement[], first: boolean): void {
       canvas.removeAttribute('role');
       canvas.removeAttribute('aria-label');
     }
-  });
-  if (first) parts.forEach(({ figure, canvas }, i) => (previews[i] || scrolls[i]) && centre(figure, canvas));
+  }
+  if (first) for (const { figure, canvas, preview, scrolls } of parts) if (preview || scrolls) centre(figure, canvas);
 }
 
 /**
