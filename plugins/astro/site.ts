@@ -7,9 +7,7 @@ import { gitInfo } from './git-dates.ts';
 import { contractHistory } from './contract-history.ts';
 import { gitHistory } from './git-history.ts';
 import type { Settings } from './settings.ts';
-import type { SvgStore } from './diagrams/svg-store.ts';
-import { drawInNode, mayDrawInNode } from './diagrams/drawn/draw.ts';
-import { TextMetrics } from './diagrams/drawn/text-metrics.ts';
+import type { RenderedDiagram, SvgStore } from './diagrams/svg-store.ts';
 
 export interface SiteInputs {
   readonly settings: Settings;
@@ -21,13 +19,18 @@ export interface SiteInputs {
   readonly store: SvgStore;
   /** What git said, read already by the build this site is a copy of (a page thread's, see prerender/page-thread.ts). */
   readonly known?: Pick<Site, 'git' | 'history'> | undefined;
+  /**
+   * Draws in Node a diagram a page asks for before the store has it (see diagrams/drawn/draw.ts,
+   * `nodeDrawer`): the dev server's, while its diagrams are rendered in the background.
+   */
+  readonly draw?: ((text: string) => RenderedDiagram | undefined) | undefined;
 }
 
 /**
  * The build's `site` (see pages/site.ts): the model and everything read beside it, read
  * here once. Git is asked once for every content file's last commit date.
  */
-export function createSite({ settings, checked, views, mode, store, known }: SiteInputs): Site {
+export function createSite({ settings, checked, views, mode, store, known, draw }: SiteInputs): Site {
   const { model } = checked;
   const files = new Map<string, SiteFile>(
     [...checked.documents].map(([file, doc]) => [file, { text: doc.text, value: doc.value, api: doc.api }]),
@@ -40,7 +43,7 @@ export function createSite({ settings, checked, views, mode, store, known }: Sit
     git,
     files,
     assets: checked.assets,
-    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode) }),
+    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode === 'background' ? draw : undefined) }),
     history: known?.history ?? Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git.top, files) }),
   });
 }
@@ -60,14 +63,16 @@ function readGit(model: Model): Site['git'] {
 /**
  * A diagram's SVGs, as the store keeps them. While the dev server's diagrams are rendered in
  * the background, a small flowchart or entity diagram a page asks for first is drawn in Node then and there
- * (milliseconds), and kept: the page shows it as the build will, not drawn by the browser.
+ * (milliseconds, by `draw`), and kept: the page shows it as the build will, not drawn by the browser.
  */
-function renderedFrom(store: SvgStore, mode: DiagramMode): (text: string) => { light: string; dark: string } | undefined {
-  let metrics: TextMetrics | undefined;
+function renderedFrom(
+  store: SvgStore,
+  draw: ((text: string) => RenderedDiagram | undefined) | undefined,
+): (text: string) => RenderedDiagram | undefined {
   return (text) => {
     const kept = store.diagram(text);
-    if (kept || mode !== 'background' || !mayDrawInNode(text)) return kept;
-    const drawn = drawInNode(text, (metrics ??= new TextMetrics()));
+    if (kept || !draw) return kept;
+    const drawn = draw(text);
     if (drawn) {
       store.store(text, 'light', drawn.light);
       store.store(text, 'dark', drawn.dark);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ContentDocument } from '../model/checks/context.ts';
-import { eventSchemaChanges, graphqlBreaks, majorBumped, openApiBreaks, protoBreaks, readsField } from '../model/contract-breaks.ts';
+import { graphqlBreaks } from '../model/apis/graphql-breaks.ts';
+import { protoBreaks } from '../model/apis/proto-breaks.ts';
+import { eventSchemaChanges, majorBumped, openApiBreaks, readsField } from '../model/contract-breaks.ts';
 import { fieldsRead } from '../model/queries.ts';
 import { Diagnostics, type Diagnostic } from '../model/diagnostics.ts';
 import type { LoadResult } from '../model/load.ts';

@@ -15,7 +15,6 @@ import {
 } from './change-report.ts';
 import type { Model } from '../model/model.ts';
 import { sortDiagnostics } from '../model/diagnostics.ts';
-import { breakingChanges } from './breaking-changes.ts';
 
 /** Runs the check, prints its diagnostics and summary, and says how to exit. */
 export async function runCheck(
@@ -74,6 +73,8 @@ async function compareWith(base: string, options: Pick<CliOptions, 'contentDir' 
     diagrams: options.format === 'markdown' || options.format === 'json',
     documents: result.documents,
   });
+  // Loaded only here: reading GraphQL and Protocol Buffers loads their parsers.
+  const { breakingChanges } = await import('./breaking-changes.ts');
   const breaking = before.model
     ? breakingChanges(
         { model: before.model, documents: before.documents },

@@ -1,12 +1,12 @@
-import { BreakingChangeType, buildSchema, findSchemaChanges } from 'graphql';
-import protobuf from 'protobufjs';
 import type { JsonSchema, OpenApiDescription } from './apis/api-description.ts';
 
 /**
  * What a change to a contract breaks for the ones who rely on it, a sentence each, in the
  * words of the contract: `field 'total' removed`, `GET /orders/{id} removed`. Pure: the
  * contracts before and after in, the sentences out (see cli/breaking-changes.ts for where
- * they are reported, and to whom).
+ * they are reported, and to whom). A GraphQL schema's and a `.proto` file's are in
+ * apis/graphql-breaks.ts and apis/proto-breaks.ts, with the parsers they load: only a
+ * comparison (`check --base`) needs those, not every check that reads an event's schema here.
  */
 
 /**
@@ -128,85 +128,6 @@ export function openApiBreaks(before: OpenApiDescription, after: OpenApiDescript
     }
   }
   return out;
-}
-
-/** The kinds of change graphql-js calls breaking. */
-const BREAKING: ReadonlySet<string> = new Set(Object.values(BreakingChangeType));
-
-/** A GraphQL schema, read by graphql-js's own rules (its breaking `findSchemaChanges`): a type or field removed, an argument added that is required … */
-export function graphqlBreaks(before: string, after: string): string[] {
-  try {
-    return (
-      findSchemaChanges(buildSchema(before), buildSchema(after))
-        .filter((change) => BREAKING.has(change.type))
-        // A standard scalar (Float) no field uses any more: the field's own change says it.
-        .filter((change) => !(change.type === BreakingChangeType.TYPE_REMOVED && /^Standard scalar /.test(change.description)))
-        .map((change) => change.description.replace(/\.$/, ''))
-    );
-  } catch {
-    // A schema that does not build is reported by the check of its own file.
-    return [];
-  }
-}
-
-/**
- * A `.proto` file, read as the wire reads it (protobufjs): in each message, a field number
- * reused by another field or type, a field removed without its number (or name) `reserved`,
- * a method of a service removed.
- */
-export function protoBreaks(before: string, after: string): string[] {
-  const was = protoMessages(before);
-  const now = protoMessages(after);
-  if (!was || !now) return [];
-  const out: string[] = [];
-  for (const [name, message] of was.messages) {
-    const next = now.messages.get(name);
-    if (!next) continue;
-    for (const [id, field] of message.fields) {
-      const other = next.fields.get(id);
-      if (other && (other.name !== field.name || other.type !== field.type))
-        out.push(`${name}: field number ${id} reused: ${field.type} ${field.name} is now ${other.type} ${other.name}`);
-      else if (!other && !next.reserved(id, field.name)) out.push(`${name}: field ${field.name} = ${id} removed without reserving ${id}`);
-    }
-  }
-  for (const [service, methods] of was.services) {
-    const kept = now.services.get(service);
-    for (const method of methods) if (!kept?.has(method)) out.push(`rpc ${service}.${method} removed`);
-  }
-  return out;
-}
-
-interface ProtoMessage {
-  readonly fields: Map<number, { name: string; type: string }>;
-  readonly reserved: (id: number, name: string) => boolean;
-}
-
-/** Every message of a `.proto` file by its full name, and every service's methods; undefined for a file that does not parse. */
-function protoMessages(text: string): { messages: Map<string, ProtoMessage>; services: Map<string, Set<string>> } | undefined {
-  let root: protobuf.Root;
-  try {
-    root = protobuf.parse(text, { keepCase: true }).root;
-  } catch {
-    return undefined;
-  }
-  const messages = new Map<string, ProtoMessage>();
-  const services = new Map<string, Set<string>>();
-  const visit = (namespace: protobuf.NamespaceBase) => {
-    for (const node of namespace.nestedArray) {
-      const name = node.fullName.replace(/^\./, '');
-      if (node instanceof protobuf.Type) {
-        const ranges = node.reserved ?? [];
-        messages.set(name, {
-          fields: new Map(node.fieldsArray.map((f) => [f.id, { name: f.name, type: `${f.repeated ? 'repeated ' : ''}${f.type}` }])),
-          reserved: (id, field) =>
-            ranges.some((r) => (typeof r === 'string' ? r === field : Array.isArray(r) && id >= r[0]! && id <= r[1]!)),
-        });
-      } else if (node instanceof protobuf.Service) services.set(name, new Set(node.methodsArray.map((m) => m.name)));
-      if (node instanceof protobuf.Namespace || node instanceof protobuf.Type) visit(node);
-    }
-  };
-  visit(root);
-  return { messages, services };
 }
 
 /** The major number of a version (`2.1`, `v3`, `1.0.0-beta`), where it has one. */

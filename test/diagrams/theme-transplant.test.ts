@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mermaidFences } from '../../plugins/astro/diagrams/prerender.ts';
 import { SvgStore } from '../../plugins/astro/diagrams/svg-store.ts';
 import { renderDiagrams } from '../../plugins/astro/diagrams/render.ts';
-import { mayDrawInNode } from '../../plugins/astro/diagrams/drawn/draw.ts';
+import { mayDrawInNode } from '../../plugins/astro/diagrams/drawn/drawable.ts';
 import { learnTransplant, themeSignature } from '../../plugins/astro/diagrams/theme-transplant.ts';
 import { siteViews, viewOptions } from '../../plugins/diagrams/index.ts';
 import { loadModel } from '../../plugins/model/load.ts';

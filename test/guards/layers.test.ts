@@ -81,6 +81,32 @@ describe('the layers', () => {
     expect(readFileSync(path.join(ROOT, 'plugins/cli/check.ts'), 'utf8')).toContain("await import('../sync/drift.ts')");
   });
 
+  it('check, build and the page threads load no diagram drawing nor contract comparison, nor their libraries, unless they draw or compare', () => {
+    // dagre (with its 640 modules of lodash-es) and the font's shaper, GraphQL's and Protocol Buffers' parsers: a
+    // third of a second of every command's start, and of every page thread's, for what a build with its
+    // diagrams cached and a check without --base never run.
+    const entries = [
+      'plugins/cli/commands.ts',
+      'plugins/cli/check.ts',
+      'plugins/cli/build.ts',
+      'plugins/astro/index.ts',
+      'plugins/astro/integration.ts',
+      'plugins/astro/prerender/page-thread.ts',
+      'plugins/model/load.ts',
+    ];
+    const loaded = entries.flatMap((entry) => [...staticReach(path.join(ROOT, entry))]);
+    const offenders = loaded.filter(
+      (m) =>
+        /^(dagre-d3-es|lodash-es|fontkit|graphql|protobufjs)(\/|$)/.test(m) ||
+        /[\\/]plugins[\\/]astro[\\/]diagrams[\\/]drawn[\\/](draw|text-metrics)\.ts$/.test(m) ||
+        /[\\/]plugins[\\/]cli[\\/]breaking-changes\.ts$/.test(m),
+    );
+    expect([...new Set(offenders)].map((m) => (path.isAbsolute(m) ? relative(m) : m))).toEqual([]);
+    // Where they are needed, they are imported then.
+    expect(readFileSync(path.join(ROOT, 'plugins/cli/check.ts'), 'utf8')).toContain("await import('./breaking-changes.ts')");
+    expect(readFileSync(path.join(ROOT, 'plugins/astro/diagrams/render.ts'), 'utf8')).toContain("await import('./drawn/draw.ts')");
+  });
+
   it('templates (src/) read the site only from Astro.locals: no files, programs, environment or hand-off of their own', () => {
     const offenders = files(path.join(ROOT, 'src')).flatMap((file) => {
       const text = readFileSync(file, 'utf8');

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiOperation, OpenApiDescription } from '../../plugins/model/apis/api-description.ts';
-import {
-  eventSchemaBreaks,
-  graphqlBreaks,
-  majorBumped,
-  openApiBreaks,
-  protoBreaks,
-  readsField,
-  schemaHasField,
-} from '../../plugins/model/contract-breaks.ts';
+import { graphqlBreaks } from '../../plugins/model/apis/graphql-breaks.ts';
+import { protoBreaks } from '../../plugins/model/apis/proto-breaks.ts';
+import { eventSchemaBreaks, majorBumped, openApiBreaks, readsField, schemaHasField } from '../../plugins/model/contract-breaks.ts';
 
 const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
 

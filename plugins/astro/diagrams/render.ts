@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { Page } from 'playwright-core';
 import { LAYOUT_FRONT_MATTER } from '../../diagrams/flowchart.ts';
 import { ChromiumPages } from './chromium-pages.ts';
-import { drawInNode, mayDrawInNode } from './drawn/draw.ts';
-import { DIAGRAM_FONT_FAMILY, DIAGRAM_FONT_FILES, TextMetrics } from './drawn/text-metrics.ts';
+import { DIAGRAM_FONT_FAMILY, DIAGRAM_FONT_FILES } from './drawn/diagram-font.ts';
+import { mayDrawInNode } from './drawn/drawable.ts';
 import { labelLinks } from './link-labels.ts';
 import { naturalSize } from './natural-size.ts';
 import { mermaidScript } from './mermaid-script.ts';
@@ -164,12 +164,14 @@ async function drawAllInNode(texts: readonly string[], store: SvgStore, signal?:
 }
 
 async function drawHere(texts: readonly string[], store: SvgStore, signal?: AbortSignal): Promise<string[]> {
-  const metrics = new TextMetrics();
+  if (texts.length === 0) return [];
+  // Loaded when there is something to draw: dagre and the font's shaper are a quarter of a second of loading.
+  const draw = (await import('./drawn/draw.ts')).nodeDrawer();
   const left: string[] = [];
   for (const [index, text] of texts.entries()) {
     if (index > 0 && index % NODE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) break;
-    const drawn = drawInNode(text, metrics);
+    const drawn = draw(text);
     if (!drawn) left.push(text);
     else {
       store.store(text, 'light', drawn.light);

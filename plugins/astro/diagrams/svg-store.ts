@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { filesUnder } from '../files-under.ts';
-import { DIAGRAM_FONT_FILES, DIAGRAM_FONT_STACK } from './drawn/text-metrics.ts';
+import { DIAGRAM_FONT_FILES, DIAGRAM_FONT_STACK } from './drawn/diagram-font.ts';
 
 export type Theme = 'light' | 'dark';
 

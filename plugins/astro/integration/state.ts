@@ -10,7 +10,7 @@ import { findChromium } from '../diagrams/chromium.ts';
 import type { ChromiumPages } from '../diagrams/chromium-pages.ts';
 import { prerenderDiagrams, prerenderFences, siteDiagramViews, type PrerenderResult, type RenderedFences } from '../diagrams/prerender.ts';
 import { diagramBrowser } from '../diagrams/render.ts';
-import { SvgStore } from '../diagrams/svg-store.ts';
+import { SvgStore, type RenderedDiagram } from '../diagrams/svg-store.ts';
 import type { PageCache } from '../page-cache/page-cache.ts';
 import type { PageThreadPool } from '../prerender/page-thread-pool.ts';
 import { pageThreadCount } from '../prerender/page-threads.ts';
@@ -70,6 +70,8 @@ export class IntegrationState {
   #generation = 0;
   /** In a build, the generated views being drawn while Astro reads the content and bundles the pages (see `diagramsDrawn`). */
   #drawing: Promise<unknown> | undefined;
+  /** In dev, what draws in Node a diagram a page asks for first (see site.ts): one for every site the server publishes. */
+  #draw: ((text: string) => RenderedDiagram | undefined) | undefined;
 
   constructor(options: {
     settings: Settings;
@@ -189,7 +191,9 @@ export class IntegrationState {
 
   /** Builds the site and publishes it to the pages. */
   async #publish(model: Model, views: Map<string, DiagramView | null>, mode: DiagramMode): Promise<void> {
-    this.site = createSite({ settings: this.settings, checked: { ...this.result, model }, views, mode, store: this.store });
+    // Drawing in Node loads dagre and the font's shaper: only the dev server's pages draw, while the diagrams render behind them.
+    const draw = mode === 'background' ? (this.#draw ??= (await import('../diagrams/drawn/draw.ts')).nodeDrawer()) : undefined;
+    this.site = createSite({ settings: this.settings, checked: { ...this.result, model }, views, mode, store: this.store, draw });
     await publishBuild({ site: this.site, pages: this.pages, clock: this.clock });
   }
 

@@ -2,22 +2,10 @@ import { readEntityChart } from '../../../diagrams/read-entities.ts';
 import { readFlowchart } from '../../../diagrams/read-flowchart.ts';
 import { naturalSize } from '../natural-size.ts';
 import { svgId, type RenderedDiagram, type Theme } from '../svg-store.ts';
+import { DAGRE, mayDrawInNode } from './drawable.ts';
 import { entityDiagramSvg, layOutEntities } from './entity-svg.ts';
 import { flowchartSvg, layOutFlowchart } from './flowchart-svg.ts';
-import type { TextMetrics } from './text-metrics.ts';
-
-const DAGRE = /^---\nconfig:\n {2}layout: dagre\n---\n/;
-
-/**
- * Whether a diagram is one Node may draw, from its first lines alone: a flowchart without
- * groups or an entity diagram that archsite wrote for dagre to lay out. (`drawInNode` decides.)
- */
-export function mayDrawInNode(text: string): boolean {
-  const head = DAGRE.exec(text);
-  if (!head) return false;
-  const rest = text.slice(head[0].length);
-  return rest.startsWith('erDiagram\n') || (/^flowchart (?:LR|TB)\n/.test(rest) && !text.includes('\n  subgraph '));
-}
+import { TextMetrics } from './text-metrics.ts';
 
 /**
  * A diagram drawn in Node, in both themes, where it is one of the small flowcharts or entity
@@ -43,4 +31,13 @@ function inBothThemes(text: string, draw: (svgId: string, theme: Theme) => strin
     light: naturalSize(draw(svgId(text, 'light'), 'light')),
     dark: naturalSize(draw(svgId(text, 'dark'), 'dark')),
   };
+}
+
+/**
+ * Draws, one text at a time, what Node may draw (see drawable.ts), measuring with one set of
+ * metrics: undefined for any other text, and for one Node cannot draw after all.
+ */
+export function nodeDrawer(): (text: string) => RenderedDiagram | undefined {
+  const metrics = new TextMetrics();
+  return (text) => (mayDrawInNode(text) ? drawInNode(text, metrics) : undefined);
 }

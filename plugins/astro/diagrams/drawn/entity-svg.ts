@@ -5,7 +5,8 @@ import { drawingBox, layOutGraph, type Box, type LaidEdge } from './dagre-layout
 import { entityStyle, MARKER_FILL } from './entity-style.ts';
 import { escapeHtml, flat, labelObject, measure, n, type MeasuredLabel } from './flowchart-svg.ts';
 import { rectIntersect, type Point } from './node-shapes.ts';
-import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
+import { DIAGRAM_FONT_STACK } from './diagram-font.ts';
+import type { TextMetrics } from './text-metrics.ts';
 
 /** mermaid's settings for entity diagrams (its `er` configuration, and the flowchart wrapping width every label keeps). */
 const NODE_SPACING = 140;

@@ -12,7 +12,8 @@ import { UNDRAWN_CHARACTERS } from '../../../diagrams/escape.ts';
 import type { Theme } from '../svg-store.ts';
 import { drawingBox, layOutGraph, type Box, type LaidEdge } from './dagre-layout.ts';
 import { nodeShape, type NodeShape, type Point } from './node-shapes.ts';
-import { DIAGRAM_FONT_STACK, type TextMetrics } from './text-metrics.ts';
+import { DIAGRAM_FONT_STACK } from './diagram-font.ts';
+import type { TextMetrics } from './text-metrics.ts';
 import { flowchartStyle } from './flowchart-style.ts';
 
 /** The flowchart settings every diagram is drawn with (see svg-store.ts, `mermaidConfig`). */
