@@ -19,8 +19,11 @@ export interface BuildState {
 export interface PageRecording {
   /** The reads a page starts with (its own element, its file's date). */
   startPage(route: string): Set<string>;
-  /** Keeps a page (or a page's Markdown text) rendered, with what it read. */
-  keep(route: string, reads: Set<string>, text: string): void;
+  /**
+   * Keeps a page (or a page's Markdown text) rendered, with what it read. True when it is stored
+   * and put in the output from there: the middleware then answers it with no body.
+   */
+  keep(route: string, reads: Set<string>, text: string): boolean;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

@@ -25,6 +25,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (response.status !== 200 || !KEPT_TYPES.test(response.headers.get('content-type') ?? '')) return response;
   // The page streams: it is still reading the site until its last byte.
   const text = await response.text();
-  cache.keep(route, reads, text);
+  // Stored: written there once, and linked into the output once the build is done (no body: Astro writes no file).
+  if (cache.keep(route, reads, text)) return new Response(null, { status: response.status, headers: response.headers });
   return new Response(text, { status: response.status, headers: response.headers });
 });

@@ -16,7 +16,7 @@ export async function completeOutput(state: IntegrationState, out: string, logge
   state.clock?.start('output');
   const cache = state.pages;
   state.pages = undefined;
-  cache?.placeKept(out);
+  await cache?.placeKept(out);
   state.searchViews = await cache?.searchViews(out);
   const counts = await cache?.close();
   if (counts) state.say(logger, `${counts.rendered} pages rendered and ${counts.reused} unchanged since the last build`);

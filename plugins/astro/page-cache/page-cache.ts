@@ -69,11 +69,13 @@ export class PageCache implements PageRecording {
   }
 
   /**
-   * Puts the stored pages in the output, where Astro wrote nothing for them: hard links where
-   * the store and the output share a file system (nothing to copy, and removing the old
-   * output later frees nothing to write back), copies elsewhere.
+   * Puts the stored pages in the output, where Astro wrote nothing for them (those kept from the
+   * last build, and those this build rendered and stored), once the store has written them: hard
+   * links where the store and the output share a file system (nothing to copy, and removing the
+   * old output later frees nothing to write back), copies elsewhere.
    */
-  placeKept(outDir: string): void {
+  async placeKept(outDir: string): Promise<void> {
+    await this.#store.written();
     for (const [route, file] of this.#kept) {
       const out = this.#outputFile(outDir, route);
       // Astro wrote nothing there: the build answered the page with no body (see prerender/page-threads.ts).
@@ -97,15 +99,26 @@ export class PageCache implements PageRecording {
     return this.#owners.firstReads(route);
   }
 
-  /** Keeps a page (`/services/a/`) or a page's Markdown text (`/services/a/index.html.md`) just rendered. */
-  keep(route: string, reads: Set<string>, text: string): void {
-    if (!isPage(route)) return this.#store.keepText(route, reads, text);
+  /**
+   * Keeps a page (`/services/a/`) or a page's Markdown text (`/services/a/index.html.md`) just
+   * rendered. True when it is stored: the build then answers it with no body, so that Astro
+   * encodes and writes nothing, and `placeKept` links the stored file in place, as it does a
+   * page kept from the last build (at 1,000 services, 390 MB not written twice).
+   */
+  keep(route: string, reads: Set<string>, text: string): boolean {
+    if (!isPage(route)) {
+      this.#kept.set(route, this.#store.keepText(route, reads, text));
+      return true;
+    }
     this.#rendered++;
     const scripts = inlineScriptHashes(text);
     this.#scripts.set(route, scripts);
     // Astro makes an optimized image only as the page showing it renders: such a page is rendered every time.
-    if (OPTIMIZED_IMAGE.test(text)) return;
-    this.#searchViews.set(route, this.#store.keep(route, reads, text, scripts));
+    if (OPTIMIZED_IMAGE.test(text)) return false;
+    const { file, search } = this.#store.keep(route, reads, text, scripts);
+    this.#kept.set(route, file);
+    this.#searchViews.set(route, search);
+    return true;
   }
 
   /**

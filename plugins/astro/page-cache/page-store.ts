@@ -108,21 +108,22 @@ export class PageStore {
    * file of its own for this build, so the last manifest's files stay as they were until
    * this build's manifest replaces it.
    */
-  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): string {
+  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): { file: string; search: string } {
     const name = this.#name(route);
     const [file, search] = [`${name}.html`, `${name}.search.html`];
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), searchView(html)));
     this.#next.set(route, { reads: [...reads], html: file, search, scripts });
-    return path.join(this.#dir, search);
+    return { file: path.join(this.#dir, file), search: path.join(this.#dir, search) };
   }
 
-  /** Keeps a text just rendered (a page's Markdown), with what it read: the search index does not read it. */
-  keepText(route: string, reads: Iterable<string>, text: string): void {
+  /** Keeps a text just rendered (a page's Markdown), with what it read: the search index does not read it. Returns its file. */
+  keepText(route: string, reads: Iterable<string>, text: string): string {
     const file = `${this.#name(route)}.txt`;
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), text));
     this.#next.set(route, { reads: [...reads], html: file, scripts: [] });
+    return path.join(this.#dir, file);
   }
 
   #name(route: string): string {

@@ -147,8 +147,9 @@ export function threadedPrerenderer(state: IntegrationState, fallback: AstroPrer
       const answer: ThreadAnswer = thread ? await thread.render(request.url, options.routeData) : 'elsewhere';
       if (answer === 'elsewhere') return renderOwn(request, options);
       threaded++;
-      if (answer.reads && state.pages && answer.body) state.pages.keep(route, new Set(answer.reads), UTF8.decode(answer.body));
-      return new Response(answer.body, {
+      // Stored, the page is linked into the output once the build is done (see the middleware): Astro writes no file.
+      const stored = answer.reads && state.pages && answer.body && state.pages.keep(route, new Set(answer.reads), UTF8.decode(answer.body));
+      return new Response(stored ? null : answer.body, {
         status: answer.status,
         statusText: answer.statusText,
         headers: answer.headers.map(([name, value]): [string, string] => [name, value]),

@@ -19,8 +19,10 @@ export class ThreadPages implements PageRecording {
     return this.#owners.firstReads(route);
   }
 
-  keep(route: string, reads: Set<string>): void {
+  /** Records what the page read; the page itself goes back to the build's own thread, which stores it (so: false). */
+  keep(route: string, reads: Set<string>): boolean {
     this.#kept.set(route, [...reads]);
+    return false;
   }
 
   /** What the page at `route` read, once: undefined where it was not kept (an endpoint, an error page). */
