@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageParts } from '../../plugins/astro/page-cache/page-parts.ts';
 import { PageStore } from '../../plugins/astro/page-cache/page-store.ts';
 import { UNKNOWN } from '../../plugins/astro/page-cache/read-hashes.ts';
 
 /** A store over `hashes`: what each read key answers in the build at hand. */
 const open = (dir: string, fingerprint: string, hashes: Record<string, string>) =>
   new PageStore(dir, fingerprint, (key) => hashes[key] ?? '-');
+
+/** What the page cache keeps beside a page (see page-parts.ts), with the script hashes given. */
+const parts = (html: string, scripts: string[]) => ({ search: pageParts(html).search!, scripts });
 
 describe('the page store', () => {
   const first = { 'el:service:a': 'h1', 'rel:calls:service:a': 'h2' };
@@ -16,8 +21,13 @@ describe('the page store', () => {
   async function stored(): Promise<string> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-pages-'));
     const store = open(dir, 'f1', first);
-    store.keep('/services/a/', ['el:service:a', 'rel:calls:service:a'], `<html>a${DIAGRAM}</html>`, ["'sha256-x'"]);
-    store.keep('/services/b/', ['el:service:b'], '<html>b</html>', []);
+    store.keep(
+      '/services/a/',
+      ['el:service:a', 'rel:calls:service:a'],
+      `<html>a${DIAGRAM}</html>`,
+      parts(`<html>a${DIAGRAM}</html>`, ["'sha256-x'"]),
+    );
+    store.keep('/services/b/', ['el:service:b'], '<html>b</html>', parts('<html>b</html>', []));
     await store.save();
     return dir;
   }
@@ -86,7 +96,7 @@ describe('the page store', () => {
     const store = open(dir, 'f1', second);
     expect(store.reuse('/services/a/')).toBeDefined();
     expect(store.reuse('/services/b/')).toBeUndefined();
-    store.keep('/services/b/', ['el:service:b', 'el:service:a'], '<html>b again</html>', []);
+    store.keep('/services/b/', ['el:service:b', 'el:service:a'], '<html>b again</html>', parts('<html>b again</html>', []));
     await store.save();
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { reads: [string, string][] };
     expect(manifest.reads).toEqual([
@@ -100,5 +110,21 @@ describe('the page store', () => {
     expect(open(dir, 'f1', { ...second, 'rel:calls:service:a': 'h6' }).reuse('/services/b/')).toBeDefined();
     expect(open(dir, 'f1', { ...second, 'rel:calls:service:a': 'h6' }).reuse('/services/a/')).toBeUndefined();
     expect(open(dir, 'f1', second).reuse('/services/a/')).toBeDefined();
+  });
+
+  it('keeps a page as the bytes a page thread hands back, byte for byte, and reads the parts it keeps beside it from the text', async () => {
+    const html = '<html><script>go("é")</script><main data-pagefind-body>Ünïcode ✓</main></html>';
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'archsite-pages-'));
+    const store = open(dir, 'f1', first);
+    const read = pageParts(html);
+    expect(read.scripts).toEqual([`'sha256-${createHash('sha256').update('go("é")').digest('base64')}'`]);
+    store.keep('/services/a/', ['el:service:a'], new TextEncoder().encode(html), { search: read.search!, scripts: read.scripts });
+    await store.save();
+    const kept = open(dir, 'f1', first).reuse('/services/a/');
+    expect(readFileSync(kept!.file, 'utf8')).toBe(html);
+    expect(readFileSync(kept!.search!, 'utf8')).toBe(read.search);
+    expect(kept!.scripts).toEqual(read.scripts);
+    // A page showing an image Astro optimized is rendered every time: nothing to search in the store for it.
+    expect(pageParts('<html><img src="/archsite/_astro/picture.hash.webp" alt=""></html>').search).toBeUndefined();
   });
 });

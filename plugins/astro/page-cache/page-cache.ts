@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { inlineScriptHashes } from '../csp.ts';
 import { linkOrCopy } from '../link-or-copy.ts';
 import type { Site } from '../../pages/site.ts';
 import type { Settings } from '../settings.ts';
 import { buildFingerprint } from './fingerprint.ts';
 import { PageOwners } from './page-owners.ts';
+import { isPage, pageParts, type PageParts } from './page-parts.ts';
 import { PageStore } from './page-store.ts';
 import { readHasher } from './read-hashes.ts';
 import type { SearchViews } from '../search-index.ts';
 import type { PageRecording } from '../build-state.d.mts';
-
-/** An image in Astro's assets folder: one Astro optimized (`<Image>`, `getImage`) as the page rendered, or took as it is. */
-const OPTIMIZED_IMAGE = /<img\b[^>]*\s(?:src|srcset)="[^"]*\/_astro\//;
-
-/** An HTML page's route ends with a slash; a text's (a page's Markdown) names its file. */
-const isPage = (route: string) => route.endsWith('/');
 
 /**
  * Incremental page output: a build serves every page whose reads are unchanged from the
@@ -106,16 +100,25 @@ export class PageCache implements PageRecording {
    * page kept from the last build (at 1,000 services, 390 MB not written twice).
    */
   keep(route: string, reads: Set<string>, text: string): boolean {
+    return this.keepRendered(route, reads, text, isPage(route) ? pageParts(text) : undefined);
+  }
+
+  /**
+   * `keep`, for a page rendered elsewhere (a page thread): its UTF-8 bytes as they came, and
+   * what the thread read of its text (`parts`, see page-parts.ts), so that this thread never
+   * decodes it.
+   */
+  keepRendered(route: string, reads: Set<string>, body: string | Uint8Array, parts: PageParts | undefined): boolean {
     if (!isPage(route)) {
-      this.#kept.set(route, this.#store.keepText(route, reads, text));
+      this.#kept.set(route, this.#store.keepText(route, reads, body));
       return true;
     }
+    if (!parts) throw new Error(`archsite: the page ${route} came back without what the page cache keeps of it`);
     this.#rendered++;
-    const scripts = inlineScriptHashes(text);
-    this.#scripts.set(route, scripts);
+    this.#scripts.set(route, parts.scripts);
     // Astro makes an optimized image only as the page showing it renders: such a page is rendered every time.
-    if (OPTIMIZED_IMAGE.test(text)) return false;
-    const { file, search } = this.#store.keep(route, reads, text, scripts);
+    if (parts.search === undefined) return false;
+    const { file, search } = this.#store.keep(route, reads, body, { search: parts.search, scripts: parts.scripts });
     this.#kept.set(route, file);
     this.#searchViews.set(route, search);
     return true;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { searchView } from '../search-view.ts';
 import { UNKNOWN } from './read-hashes.ts';
 
 /** Bump when what a page depends on is recorded differently. */
@@ -104,21 +103,27 @@ export class PageStore {
   }
 
   /**
-   * Keeps a page just rendered, with what it read. Written while the next pages render; a
-   * file of its own for this build, so the last manifest's files stay as they were until
-   * this build's manifest replaces it.
+   * Keeps a page just rendered (its text, or its UTF-8 bytes as a page thread hands them back),
+   * with what it read, its search view and its scripts' hashes (see page-parts.ts). Written
+   * while the next pages render; a file of its own for this build, so the last manifest's
+   * files stay as they were until this build's manifest replaces it.
    */
-  keep(route: string, reads: Iterable<string>, html: string, scripts: readonly string[]): { file: string; search: string } {
+  keep(
+    route: string,
+    reads: Iterable<string>,
+    html: string | Uint8Array,
+    { search: view, scripts }: { readonly search: string; readonly scripts: readonly string[] },
+  ): { file: string; search: string } {
     const name = this.#name(route);
     const [file, search] = [`${name}.html`, `${name}.search.html`];
     mkdirSync(this.#dir, { recursive: true });
-    this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), searchView(html)));
+    this.#writes.push(writeFile(path.join(this.#dir, file), html), writeFile(path.join(this.#dir, search), view));
     this.#next.set(route, { reads: [...reads], html: file, search, scripts });
     return { file: path.join(this.#dir, file), search: path.join(this.#dir, search) };
   }
 
   /** Keeps a text just rendered (a page's Markdown), with what it read: the search index does not read it. Returns its file. */
-  keepText(route: string, reads: Iterable<string>, text: string): string {
+  keepText(route: string, reads: Iterable<string>, text: string | Uint8Array): string {
     const file = `${this.#name(route)}.txt`;
     mkdirSync(this.#dir, { recursive: true });
     this.#writes.push(writeFile(path.join(this.#dir, file), text));

@@ -98,7 +98,7 @@ async function render(opened: Opened, request: ThreadRequest): Promise<void> {
   try {
     const response = await opened.app.render(new Request(request.url), { routeData });
     const body = response.body === null ? null : await response.arrayBuffer();
-    const reads = opened.pages?.take(new URL(request.url).pathname);
+    const kept = opened.pages?.take(new URL(request.url).pathname);
     say(
       {
         type: 'page',
@@ -107,7 +107,8 @@ async function render(opened: Opened, request: ThreadRequest): Promise<void> {
         statusText: response.statusText,
         headers: [...response.headers],
         body,
-        reads,
+        reads: kept?.reads,
+        parts: kept?.parts,
       },
       body ? [body] : [],
     );

@@ -26,9 +26,6 @@ export function pageThreadCount(pages: number, cores = os.availableParallelism()
   return Math.max(0, Math.min(cores - 1, Math.max(1, Math.round(pages / PAGES_PER_THREAD))));
 }
 
-/** Pages and their texts come back from a thread as UTF-8 bytes; the page cache keeps them as text. */
-const UTF8 = new TextDecoder();
-
 /** The structural part of Astro's build app (the prerender bundle's `app` export) read here. */
 interface EntryApp {
   setInternals(internals: unknown): void;
@@ -148,7 +145,11 @@ export function threadedPrerenderer(state: IntegrationState, fallback: AstroPrer
       if (answer === 'elsewhere') return renderOwn(request, options);
       threaded++;
       // Stored, the page is linked into the output once the build is done (see the middleware): Astro writes no file.
-      const stored = answer.reads && state.pages && answer.body && state.pages.keep(route, new Set(answer.reads), UTF8.decode(answer.body));
+      const stored =
+        answer.reads &&
+        state.pages &&
+        answer.body &&
+        state.pages.keepRendered(route, new Set(answer.reads), new Uint8Array(answer.body), answer.parts);
       return new Response(stored ? null : answer.body, {
         status: answer.status,
         statusText: answer.statusText,

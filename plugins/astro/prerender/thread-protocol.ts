@@ -1,5 +1,6 @@
 import type { DiagramView } from '../../diagrams/index.ts';
 import type { DiagramMode, Site } from '../../pages/site.ts';
+import type { PageParts } from '../page-cache/page-parts.ts';
 import type { Settings } from '../settings.ts';
 
 /** What a page thread starts from (see page-thread.ts), as the build starts: it reads the content again meanwhile. */
@@ -61,6 +62,8 @@ export type ThreadMessage =
       readonly body: ArrayBuffer | null;
       /** What the page read, where it is one the page cache keeps. */
       readonly reads: readonly string[] | undefined;
+      /** What the page cache keeps of an HTML page beside it (see page-cache/page-parts.ts), read from its text here. */
+      readonly parts: PageParts | undefined;
     }
   /** The page needs the build's own thread (it asked for an optimized image): render it there. */
   | { readonly type: 'elsewhere'; readonly id: number }
