@@ -20,10 +20,11 @@ export interface PageRecording {
   /** The reads a page starts with (its own element, its file's date). */
   startPage(route: string): Set<string>;
   /**
-   * Keeps a page (or a page's Markdown text) rendered, with what it read. True when it is stored
-   * and put in the output from there: the middleware then answers it with no body.
+   * Keeps a page (or a page's Markdown text) rendered, with what it read: its text, and the
+   * UTF-8 bytes it came as. True when it is stored and put in the output from there: the
+   * middleware then answers it with no body.
    */
-  keep(route: string, reads: Set<string>, text: string): boolean;
+  keep(route: string, reads: Set<string>, text: string, bytes: Uint8Array): boolean;
 }
 
 export function publishBuild(state: BuildState): Promise<void>;

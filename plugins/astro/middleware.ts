@@ -3,6 +3,7 @@ import { currentBuild } from 'archsite/build-state';
 import { recordingSite } from './page-cache/recording-site.ts';
 
 const KEPT_TYPES = /^text\/(html|markdown)\b/;
+const UTF8 = new TextDecoder();
 
 /**
  * Hands every page the build's site as `Astro.locals.site`. In a build with the page cache
@@ -23,9 +24,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   // Pages, and their Markdown texts (`index.html.md`), are kept; other files read the whole site.
   if (response.status !== 200 || !KEPT_TYPES.test(response.headers.get('content-type') ?? '')) return response;
-  // The page streams: it is still reading the site until its last byte.
-  const text = await response.text();
+  // The page streams: it is still reading the site until its last byte. Its bytes are kept as they
+  // came, and decoded once, for what the cache reads of it (never encoded again).
+  const body = new Uint8Array(await response.arrayBuffer());
   // Stored: written there once, and linked into the output once the build is done (no body: Astro writes no file).
-  if (cache.keep(route, reads, text)) return new Response(null, { status: response.status, headers: response.headers });
-  return new Response(text, { status: response.status, headers: response.headers });
+  if (cache.keep(route, reads, UTF8.decode(body), body)) return new Response(null, { status: response.status, headers: response.headers });
+  return new Response(body, { status: response.status, headers: response.headers });
 });

@@ -99,8 +99,8 @@ export class PageCache implements PageRecording {
    * encodes and writes nothing, and `placeKept` links the stored file in place, as it does a
    * page kept from the last build (at 1,000 services, 390 MB not written twice).
    */
-  keep(route: string, reads: Set<string>, text: string): boolean {
-    return this.keepRendered(route, reads, text, isPage(route) ? pageParts(text) : undefined);
+  keep(route: string, reads: Set<string>, text: string, bytes: Uint8Array): boolean {
+    return this.keepRendered(route, reads, bytes, isPage(route) ? pageParts(text) : undefined);
   }
 
   /**
