@@ -60,23 +60,33 @@ function staticReach(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/**
+ * What a command, the integration and a page thread load as they start (see `staticReach`) that
+ * `offending` picks out: our files relative to the project, packages as written.
+ */
+function loadedAtStart(offending: (module: string) => boolean): string[] {
+  const entries = [
+    'plugins/cli/commands.ts',
+    'plugins/cli/check.ts',
+    'plugins/cli/build.ts',
+    'plugins/astro/index.ts',
+    'plugins/astro/integration.ts',
+    'plugins/astro/prerender/page-thread.ts',
+    'plugins/model/load.ts',
+  ];
+  const loaded = new Set(entries.flatMap((entry) => [...staticReach(path.join(ROOT, entry))]));
+  return [...loaded].filter(offending).map((m) => (path.isAbsolute(m) ? relative(m) : m));
+}
+
 describe('the layers', () => {
   it('check and build load no importer, drift or MCP code, nor their libraries, unless asked for (import, --against, mcp)', () => {
-    const entries = [
-      'plugins/cli/commands.ts',
-      'plugins/cli/check.ts',
-      'plugins/cli/build.ts',
-      'plugins/astro/index.ts',
-      'plugins/model/load.ts',
-    ];
-    const loaded = entries.flatMap((entry) => [...staticReach(path.join(ROOT, entry))]);
-    const offenders = loaded.filter(
+    const offenders = loadedAtStart(
       (m) =>
         /^@asyncapi\/|^@modelcontextprotocol\//.test(m) ||
         /[\\/]plugins[\\/](sync|mcp)[\\/]/.test(m) ||
         m.endsWith('/apis/asyncapi-parser.ts'),
     );
-    expect([...new Set(offenders)].map((m) => (path.isAbsolute(m) ? relative(m) : m))).toEqual([]);
+    expect(offenders).toEqual([]);
     // The check reaches them only through import() where it needs them.
     expect(readFileSync(path.join(ROOT, 'plugins/cli/check.ts'), 'utf8')).toContain("await import('../sync/drift.ts')");
   });
@@ -85,23 +95,13 @@ describe('the layers', () => {
     // dagre (with its 640 modules of lodash-es) and the font's shaper, GraphQL's and Protocol Buffers' parsers: a
     // third of a second of every command's start, and of every page thread's, for what a build with its
     // diagrams cached and a check without --base never run.
-    const entries = [
-      'plugins/cli/commands.ts',
-      'plugins/cli/check.ts',
-      'plugins/cli/build.ts',
-      'plugins/astro/index.ts',
-      'plugins/astro/integration.ts',
-      'plugins/astro/prerender/page-thread.ts',
-      'plugins/model/load.ts',
-    ];
-    const loaded = entries.flatMap((entry) => [...staticReach(path.join(ROOT, entry))]);
-    const offenders = loaded.filter(
+    const offenders = loadedAtStart(
       (m) =>
         /^(dagre-d3-es|lodash-es|fontkit|graphql|protobufjs)(\/|$)/.test(m) ||
         /[\\/]plugins[\\/]astro[\\/]diagrams[\\/]drawn[\\/](draw|text-metrics)\.ts$/.test(m) ||
         /[\\/]plugins[\\/]cli[\\/]breaking-changes\.ts$/.test(m),
     );
-    expect([...new Set(offenders)].map((m) => (path.isAbsolute(m) ? relative(m) : m))).toEqual([]);
+    expect(offenders).toEqual([]);
     // Where they are needed, they are imported then.
     expect(readFileSync(path.join(ROOT, 'plugins/cli/check.ts'), 'utf8')).toContain("await import('./breaking-changes.ts')");
     expect(readFileSync(path.join(ROOT, 'plugins/astro/diagrams/render.ts'), 'utf8')).toContain("await import('./drawn/draw.ts')");

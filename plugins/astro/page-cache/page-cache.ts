@@ -106,9 +106,9 @@ export class PageCache implements PageRecording {
   /**
    * `keep`, for a page rendered elsewhere (a page thread): its UTF-8 bytes as they came, and
    * what the thread read of its text (`parts`, see page-parts.ts), so that this thread never
-   * decodes it.
+   * decodes it. `parts` is for an HTML page only: a text has none.
    */
-  keepRendered(route: string, reads: Set<string>, body: string | Uint8Array, parts: PageParts | undefined): boolean {
+  keepRendered(route: string, reads: Set<string>, body: Uint8Array, parts: PageParts | undefined): boolean {
     if (!isPage(route)) {
       this.#kept.set(route, this.#store.keepText(route, reads, body));
       return true;

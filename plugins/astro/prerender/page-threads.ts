@@ -66,7 +66,8 @@ export function startPageThreads(state: IntegrationState, logger: AstroIntegrati
  * - pages render in worker threads (page-thread.ts) beside the build's own thread: Astro
  *   renders pages in one thread, and a build of a large site is mostly that. Each thread reads
  *   the content again, renders a page only where its site's digest is the build's, and
- *   hands back the page with what it read; the build's own thread writes it, as any other.
+ *   hands back the page's bytes with what it read (and what the page cache keeps beside it); the
+ *   build's own thread stores them as they came, as any other page (see the middleware).
  *
  * Pages go to the thread with the fewest in hand, up to `THREAD_DEPTH` times what the build's
  * own thread renders at once; past that, the build's own thread renders them. Where threads
