@@ -43,7 +43,7 @@ export function createSite({ settings, checked, views, mode, store, known, draw 
     git,
     files,
     assets: checked.assets,
-    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, mode === 'background' ? draw : undefined) }),
+    diagrams: Object.freeze({ mode, views, rendered: renderedFrom(store, draw) }),
     history: known?.history ?? Object.freeze({ ...gitHistory(model.contentDir), versions: contractHistory(model, git.top, files) }),
   });
 }
@@ -73,10 +73,7 @@ function renderedFrom(
     const kept = store.diagram(text);
     if (kept || !draw) return kept;
     const drawn = draw(text);
-    if (drawn) {
-      store.store(text, 'light', drawn.light);
-      store.store(text, 'dark', drawn.dark);
-    }
+    if (drawn) store.storeBoth(text, drawn);
     return drawn;
   };
 }

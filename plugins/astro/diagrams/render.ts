@@ -172,11 +172,8 @@ async function drawHere(texts: readonly string[], store: SvgStore, signal?: Abor
     if (index > 0 && index % NODE_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) break;
     const drawn = draw(text);
-    if (!drawn) left.push(text);
-    else {
-      store.store(text, 'light', drawn.light);
-      store.store(text, 'dark', drawn.dark);
-    }
+    if (drawn) store.storeBoth(text, drawn);
+    else left.push(text);
   }
   return left;
 }

@@ -119,6 +119,12 @@ export class SvgStore {
     return light !== undefined && dark !== undefined ? { light, dark } : undefined;
   }
 
+  /** Keeps a diagram drawn in both themes. */
+  storeBoth(text: string, drawn: RenderedDiagram): void {
+    this.store(text, 'light', drawn.light);
+    this.store(text, 'dark', drawn.dark);
+  }
+
   /** Keeps an SVG on disk (written whole, then renamed, so a crash leaves no half file). */
   store(text: string, theme: Theme, svg: string): void {
     const file = this.#file(text, theme);

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SvgStore } from '../svg-store.ts';
-import { drawInNode } from './draw.ts';
-import { TextMetrics } from './text-metrics.ts';
+import { nodeDrawer } from './draw.ts';
 
 /**
  * A worker thread drawing diagrams in Node (see render.ts, `drawAllInNode`): handed a few
@@ -10,17 +9,14 @@ import { TextMetrics } from './text-metrics.ts';
  */
 const { dir } = workerData as { dir: string };
 const store = new SvgStore(dir);
-const metrics = new TextMetrics();
+const draw = nodeDrawer();
 parentPort!.on('message', (texts: readonly string[] | null) => {
   if (texts === null) return parentPort!.close();
   const left: string[] = [];
   for (const text of texts) {
-    const drawn = drawInNode(text, metrics);
-    if (!drawn) left.push(text);
-    else {
-      store.store(text, 'light', drawn.light);
-      store.store(text, 'dark', drawn.dark);
-    }
+    const drawn = draw(text);
+    if (drawn) store.storeBoth(text, drawn);
+    else left.push(text);
   }
   parentPort!.postMessage(left);
 });
