@@ -49,6 +49,9 @@ export async function archsiteConfig(
     cacheDir,
     ...(site ? { site } : {}),
     trailingSlash: 'always',
+    // Astro's own toolbar is for people building Astro sites, not for architects reading theirs:
+    // its menu sends them to Astro's bug tracker, and it loads scripts into every page the dev server serves.
+    devToolbar: { enabled: false },
     integrations: archsite({ settings: { ...settings, site }, checked: content, clock, report, checkStore, recheck }),
   };
 }

@@ -129,7 +129,10 @@ export async function runDev(options: CliOptions): Promise<number> {
 
 /** The settings of this run: the user's, with the content folder the command line names. */
 function prepareEnvironment(options: CliOptions): Settings {
+  // Astro sends no telemetry, and its dev server does not ask npm for a newer Astro: archsite pins
+  // the Astro it is tested with, and the upgrade Astro would advise is not the user's to make.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
   // Vite lets these leak into import.meta.env, where they would override the site's base
   // (a test runner, for one, sets BASE_URL=/). The base comes from ARCHSITE_BASE only.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];

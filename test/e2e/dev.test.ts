@@ -85,6 +85,13 @@ describe('archsite dev', () => {
     expect(output).not.toMatch(/\[ERROR\]|internal error|could not be rendered/);
   }, 180_000);
 
+  it("serves archsite's pages alone: no Astro toolbar in them, and no advice to upgrade the Astro archsite pins", async () => {
+    const page = await get('services/notifier/');
+    expect(page).toContain('<figure class="as-diagram');
+    expect(page).not.toMatch(/dev-toolbar/);
+    expect(output).not.toMatch(/New version of Astro|@astrojs\/upgrade/);
+  });
+
   it('shows an edit on the next load', async () => {
     const file = path.join(content, 'services/notifier.yaml');
     writeFileSync(
