@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../../plugins/cli/out-dir.ts';
 import { exportModel, modelExportJsonSchema } from '../../plugins/model/export.ts';
 import { loadModel } from '../../plugins/model/load.ts';
-import { buildSite, EXAMPLE_BASE, EXAMPLE_TODAY, exampleSite, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { buildSite, EXAMPLE_BASE, EXAMPLE_TODAY, exampleSite, page, ROOT, snapshot, type BuildRun } from '../helpers/build.ts';
 import { BASE as MODEL_BASE, writeTree } from '../helpers/tree.ts';
 
 /**
@@ -165,6 +167,30 @@ describe('the bundled example site', () => {
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('gives every page one title, and lists every section under "On this page", and only sections the page has: the manual\'s pages and the bench report\'s included', () => {
+    const pages = listFiles(site.out).filter((f) => f.endsWith('index.html'));
+    const wrong: string[] = [];
+    let sections = 0;
+    for (const file of pages) {
+      const tree = fromHtml(readFileSync(path.join(site.out, file), 'utf8'));
+      // One title a page: the bench report's own is left out of the Performance page.
+      if (selectAll('h1', tree).length !== 1) wrong.push(`${file}: ${selectAll('h1', tree).length} h1 titles`);
+      const toc = select('starlight-toc', tree);
+      if (!toc) continue;
+      const listed = selectAll('a', toc).map((a) => String(a.properties.href).replace(/^#/, ''));
+      const ids = new Set(selectAll('[id]', tree).map((n) => String(n.properties.id)));
+      const headings = selectAll('h2[id], h3[id]', select('.sl-markdown-content', tree) ?? tree).map((h) => String(h.properties.id));
+      sections += headings.length;
+      for (const id of headings) if (!listed.includes(id)) wrong.push(`${file}: section #${id} is not listed`);
+      for (const id of listed) if (id !== '_top' && !ids.has(id)) wrong.push(`${file}: #${id} is listed, but the page has no such section`);
+    }
+    expect(wrong).toEqual([]);
+    expect(sections).toBeGreaterThan(500);
+    // The Performance page lists the report's own sections, one level under "Latest results".
+    const performance = select('starlight-toc', page(site.out, 'reference/performance/'));
+    expect(selectAll('a', performance!).length).toBeGreaterThan(8);
   });
 
   it('indexes every page for search, with kind, domain and team filters', () => {
