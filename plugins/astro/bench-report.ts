@@ -1,15 +1,8 @@
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownHeading } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-
-/** A heading of the report, for the page's "On this page". */
-export interface ReportHeading {
-  readonly depth: number;
-  readonly slug: string;
-  readonly text: string;
-}
 
 /**
  * The newest report of `npm run bench` (committed under bench/results/), as HTML, without its
@@ -18,7 +11,7 @@ export interface ReportHeading {
  * The page cache renders the Performance page again when it changes: bench/results is one of
  * the project inputs every page depends on (see page-cache/fingerprint.ts).
  */
-export async function latestBenchReport(): Promise<{ name: string | undefined; html: string; headings: ReportHeading[] }> {
+export async function latestBenchReport(): Promise<{ name: string | undefined; html: string; headings: MarkdownHeading[] }> {
   // From the working directory, which npm sets to the project: this module runs bundled.
   const results = path.resolve('bench/results');
   const name = readdirSync(results)
@@ -28,7 +21,7 @@ export async function latestBenchReport(): Promise<{ name: string | undefined; h
   const report = name ? readFileSync(path.join(results, name), 'utf8').replace(/^\s*# .*\n/, '') : 'No benchmark has been recorded yet.';
   const processor = await createMarkdownProcessor({ remarkPlugins: [nestHeadings] });
   const { code, metadata } = await processor.render(report);
-  return { name, html: code, headings: metadata.headings.map(({ depth, slug, text }) => ({ depth, slug, text })) };
+  return { name, html: code, headings: metadata.headings };
 }
 
 /** Moves every heading one level down (`##` becomes `<h3>`). */

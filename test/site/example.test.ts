@@ -176,7 +176,8 @@ describe('the bundled example site', () => {
     for (const file of pages) {
       const tree = fromHtml(readFileSync(path.join(site.out, file), 'utf8'));
       // One title a page: the bench report's own is left out of the Performance page.
-      if (selectAll('h1', tree).length !== 1) wrong.push(`${file}: ${selectAll('h1', tree).length} h1 titles`);
+      const titles = selectAll('h1', tree).length;
+      if (titles !== 1) wrong.push(`${file}: ${titles} h1 titles`);
       const toc = select('starlight-toc', tree);
       if (!toc) continue;
       const listed = selectAll('a', toc).map((a) => String(a.properties.href).replace(/^#/, ''));
